@@ -1,0 +1,39 @@
+"""Diagnostics: what is wrong with a spec, and exactly where (file and JSON pointer)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    severity: Severity
+    file: str
+    pointer: str  # RFC 6901 JSON pointer inside `file`, "" for the whole document
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}#{self.pointer}: {self.severity}: {self.message}"
+
+
+class SpecError(Exception):
+    """Bad input. The CLI prints the diagnostic and exits with code 2, without a traceback."""
+
+    def __init__(self, file: str, pointer: str, message: str) -> None:
+        self.diagnostic = Diagnostic(Severity.ERROR, file, pointer, message)
+        super().__init__(str(self.diagnostic))
+
+
+def pointer_escape(token: str) -> str:
+    """Escape one reference token for a JSON pointer (RFC 6901)."""
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def pointer_join(pointer: str, *tokens: str | int) -> str:
+    return pointer + "".join("/" + pointer_escape(str(t)) for t in tokens)

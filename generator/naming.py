@@ -1,0 +1,133 @@
+"""Python names for wire names: one place, so every stage agrees.
+
+Names are computed once, when the loader builds the intermediate model. Each function here is pure;
+`unique_names` resolves collisions inside one scope (the fields of a model, the arguments of one
+method, the operations of one group) with deterministic numeric suffixes.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+_WORD_BOUNDARY = re.compile(
+    r"[A-Z]+(?=[A-Z][a-z0-9])"  # an acronym before a capitalised word: "HTTPServer" -> "HTTP"
+    r"|[A-Z]?[a-z]+[0-9]*"  # a capitalised or lower-case word with trailing digits: "Vm2"
+    r"|[A-Z]+[0-9]*"  # an acronym at the end: "VM", "IPv" is split before
+    r"|[0-9]+"
+)
+
+# Names that a Python identifier must not take anywhere.
+_PYTHON_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"self", "cls"}
+
+# Extra names reserved per scope: a field must not shadow what every generated model has, a method
+# argument must not shadow the keyword arguments every generated method takes.
+MODEL_RESERVED = frozenset(
+    {"from_dict", "to_dict", "validate", "serialize", "deserialize", "as_dict", "keys", "items",
+     "values", "get", "copy", "_unknown"}
+)
+METHOD_RESERVED = frozenset(
+    {"self", "cls", "timeout", "headers", "params", "kwargs", "content_type", "polling",
+     "polling_interval", "continuation_token", "stream", "request", "response", "client",
+     "raw_response"}
+)
+CLIENT_RESERVED = frozenset({"credential", "endpoint", "transport", "close", "send_request"})
+TYPE_RESERVED = frozenset(
+    {"Any", "Optional", "Union", "List", "Dict", "Enum", "Self", "Mapping", "Iterator",
+     "datetime", "date", "time", "timedelta", "Decimal", "IO", "AsyncIterator"}
+)
+
+
+def _ascii(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return folded
+
+
+def words(text: str) -> list[str]:
+    """Split any wire name into words: camelCase, PascalCase, snake_case, kebab-case, spaces, dots."""
+    return _WORD_BOUNDARY.findall(_ascii(text))
+
+
+def snake_case(text: str) -> str:
+    name = "_".join(w.lower() for w in words(text))
+    return name or "value"
+
+
+def pascal_case(text: str) -> str:
+    parts = words(text)
+    name = "".join(w[:1].upper() + w[1:] for w in parts)
+    return name or "Value"
+
+
+def upper_snake_case(text: str) -> str:
+    return snake_case(text).upper()
+
+
+def _not_digit_first(name: str, prefix: str) -> str:
+    return f"{prefix}{name}" if name[:1].isdigit() else name
+
+
+def safe_identifier(name: str, reserved: Iterable[str] = ()) -> str:
+    """Append `_` while `name` is a Python keyword or in `reserved`."""
+    taken = _PYTHON_RESERVED | frozenset(reserved)
+    while name in taken:
+        name = f"{name}_"
+    return name
+
+
+def field_name(wire: str) -> str:
+    return safe_identifier(_not_digit_first(snake_case(wire), "n"), MODEL_RESERVED)
+
+
+def parameter_name(wire: str) -> str:
+    return safe_identifier(_not_digit_first(snake_case(wire), "n"), METHOD_RESERVED)
+
+
+def class_name(wire: str) -> str:
+    return safe_identifier(_not_digit_first(pascal_case(wire), "M"), TYPE_RESERVED)
+
+
+def enum_member_name(value: object) -> str:
+    """A member name for an enum value: "RollingForward" -> ROLLING_FORWARD, 1.5 -> ONE_5 style safe."""
+    text = str(value)
+    name = upper_snake_case(text) if words(text) else ""
+    if not name:
+        name = "VALUE"
+    return safe_identifier(_not_digit_first(name, "ENUM_"), ())
+
+
+def module_name(py_class_name: str) -> str:
+    """The private module a class is written to: RollingUpgradePolicy -> _rolling_upgrade_policy."""
+    return "_" + snake_case(py_class_name)
+
+
+def client_class_name(title: str) -> str:
+    """info.title -> client class: non-identifier characters dropped, words joined PascalCase."""
+    tokens = re.split(r"[^0-9A-Za-z]+", _ascii(title))
+    name = "".join(t[:1].upper() + t[1:] for t in tokens if t)
+    return safe_identifier(_not_digit_first(name or "Client", "Client"), TYPE_RESERVED)
+
+
+def split_operation_id(operation_id: str) -> tuple[str, str]:
+    """"Group_Method" -> ("Group", "Method"); an id without `_` is a method on the client itself."""
+    group, sep, method = operation_id.partition("_")
+    if not sep:
+        return "", operation_id
+    return group, method
+
+
+def unique_names(names: Sequence[str], taken: Iterable[str] = ()) -> list[str]:
+    """Keep the order; the second and later of equal names get `_2`, `_3`, ... (skipping taken ones)."""
+    used = set(taken)
+    result: list[str] = []
+    for name in names:
+        candidate = name
+        counter = 2
+        while candidate in used:
+            candidate = f"{name}_{counter}" if not name.endswith("_") else f"{name}{counter}"
+            counter += 1
+        used.add(candidate)
+        result.append(candidate)
+    return result
