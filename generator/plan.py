@@ -1,0 +1,114 @@
+"""Plan the output: which files a package has, each with the template and the values it prints.
+
+Everything a template prints is computed here (names, annotations, expressions), so templates stay
+loops and prints. The plan is a list in a stable order, so the output is the same bytes every time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import ir
+from generator.plan_client import client_views
+from generator.plan_models import enum_module_view, model_view, models_init_view
+from generator.plan_operations import group_view, operations_init_view
+
+RUNTIME_DIR = Path(__file__).parent / "runtime"
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    path: str  # relative to the package directory, posix separators
+    template: str | None  # None: `copy_from` is copied byte for byte
+    context: Mapping[str, object]
+    copy_from: Path | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    package_name: str
+    generator_version: str
+
+
+def plan_package(api: ir.Api, options: Options) -> list[OutputFile]:
+    files = [
+        *_package_files(api, options),
+        *_model_files(api, options),
+        *_operation_files(api, options),
+        *_runtime_files(),
+    ]
+    return sorted(files, key=lambda f: f.path)
+
+
+def _common(api: ir.Api, options: Options) -> dict[str, object]:
+    return {
+        "package": options.package_name,
+        "title": api.title,
+        "api_version": api.api_version,
+        "generator_version": options.generator_version,
+        "client_name": api.client_name,
+    }
+
+
+def _package_files(api: ir.Api, options: Options) -> list[OutputFile]:
+    common = _common(api, options)
+    sync_client, async_client = client_views(api, options.package_name)
+    return [
+        OutputFile("__init__.py", "package_init.py.jinja", {**common}),
+        OutputFile("_version.py", "version.py.jinja", {**common}),
+        OutputFile("py.typed", "py_typed.jinja", {**common}),
+        OutputFile("exceptions.py", "exceptions.py.jinja", {**common}),
+        OutputFile("_client.py", "client.py.jinja", {**common, "client": sync_client}),
+        OutputFile("aio/__init__.py", "aio_init.py.jinja", {**common}),
+        OutputFile("aio/_client.py", "client.py.jinja", {**common, "client": async_client}),
+    ]
+
+
+def _model_files(api: ir.Api, options: Options) -> list[OutputFile]:
+    common = _common(api, options)
+    files = [OutputFile("models/__init__.py", "models_init.py.jinja",
+                        {**common, "init": models_init_view(api)})]
+    if api.enums:
+        files.append(
+            OutputFile("models/_enums.py", "enums.py.jinja", {**common, "module": enum_module_view(api)})
+        )
+    for model in api.models:
+        files.append(
+            OutputFile(
+                f"models/{model.module_name}.py",
+                "model.py.jinja",
+                {**common, "model": model_view(api, model)},
+            )
+        )
+    return files
+
+
+def _operation_files(api: ir.Api, options: Options) -> list[OutputFile]:
+    common = _common(api, options)
+    files: list[OutputFile] = []
+    for is_async, prefix in ((False, ""), (True, "aio/")):
+        files.append(
+            OutputFile(
+                f"{prefix}operations/__init__.py",
+                "operations_init.py.jinja",
+                {**common, "init": operations_init_view(api)},
+            )
+        )
+        for group in api.groups:
+            files.append(
+                OutputFile(
+                    f"{prefix}operations/{group.module_name}.py",
+                    "operations.py.jinja",
+                    {**common, "group": group_view(api, group, is_async=is_async)},
+                )
+            )
+    return files
+
+
+def _runtime_files() -> list[OutputFile]:
+    return [
+        OutputFile(f"_runtime/{path.name}", None, {}, copy_from=path)
+        for path in sorted(RUNTIME_DIR.glob("*.py"))
+    ]

@@ -1,0 +1,155 @@
+"""What the client template prints: the constructor, the auth policy and the operation groups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator import ir
+from generator.imports import ImportSet
+from generator.plan_operations import ArgView, group_class_name
+from generator.pytypes import TypeNames, literal
+
+
+@dataclass(frozen=True)
+class GroupAttr:
+    py_attr: str
+    module: str
+    class_name: str
+
+
+@dataclass(frozen=True)
+class ClientParamView:
+    py_name: str
+    annotation: str
+    default: str
+    description: str
+
+
+@dataclass(frozen=True)
+class ClientView:
+    class_name: str
+    description: str
+    is_async: bool
+    def_kw: str
+    await_kw: str
+    enter_name: str  # __enter__ or __aenter__
+    exit_name: str
+    imports: tuple[str, ...]
+    typing_imports: tuple[str, ...]
+    positional: tuple[ClientParamView, ...]  # after `self`, credential first when there is one
+    keyword: tuple[ClientParamView, ...]
+    assignments: tuple[str, ...]  # client attributes: names of client-level parameters
+    auth_expr: str  # "None" without security
+    base_url_expr: str
+    pipeline_class: str
+    retry_class: str
+    transport_annotation: str
+    bases: str
+    groups: tuple[GroupAttr, ...]
+    logger_name: str
+    user_agent: str
+
+
+def client_views(api: ir.Api, package: str) -> tuple[ClientView, ClientView]:
+    return _client_view(api, package, is_async=False), _client_view(api, package, is_async=True)
+
+
+_CREDENTIAL_DOC = (
+    "Credential used to authorize requests: any object with get_token(*scopes), "
+    "e.g. azure.identity.DefaultAzureCredential()."
+)
+
+
+def _credential(api: ir.Api, is_async: bool, imports: ImportSet) -> tuple[ClientParamView | None, str]:
+    runtime_auth = f"{'..' if is_async else '.'}_runtime.auth"
+    for scheme in api.security:
+        if isinstance(scheme, ir.OAuth2Scheme):
+            cls = "AsyncBearerTokenAuth" if is_async else "BearerTokenAuth"
+            annotation = "AsyncTokenCredential | TokenCredential" if is_async else "TokenCredential"
+            imports.name(runtime_auth, cls, *annotation.split(" | "))
+            param = ClientParamView("credential", annotation, "", _CREDENTIAL_DOC)
+            return param, f"{cls}(credential, scopes={scheme.scopes!r})"
+        if isinstance(scheme, ir.ApiKeyScheme):
+            imports.name(runtime_auth, "ApiKeyAuth")
+            param = ClientParamView("credential", "str", "", f"The API key sent as {scheme.wire_name}.")
+            expr = f"ApiKeyAuth(credential, name={scheme.wire_name!r}, location={scheme.location!r})"
+            return param, expr
+    return None, "None"
+
+
+def _client_param(names: TypeNames, api: ir.Api, p: ir.Parameter) -> ClientParamView:
+    annotation = names.annotation(p.type)
+    default = p.default if p.has_default else None
+    if p.wire_name == "api-version" and not p.has_default:
+        default = api.api_version
+    if default is not None:
+        return ClientParamView(p.py_name, annotation, f" = {literal(default)}", p.description)
+    if p.required:
+        return ClientParamView(p.py_name, annotation, "", p.description)
+    return ClientParamView(p.py_name, f"{annotation} | None", " = None", p.description)
+
+
+def _base_url(api: ir.Api) -> tuple[ClientParamView | None, str]:
+    if api.host.parameters:
+        values = ", ".join(f"{p.wire_name!r}: self.{p.py_name}" for p in api.host.parameters)
+        return None, f"_s.format_host({api.host.template!r}, {{{values}}})"
+    default = f" = {literal(api.default_endpoint)}" if api.default_endpoint else ""
+    param = ClientParamView("endpoint", "str", default, "The service URL.")
+    return param, "endpoint"
+
+
+def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
+    imports = ImportSet()
+    imports.name("__future__", "annotations")
+    imports.name("functools", "cached_property")
+    imports.name("typing", "TYPE_CHECKING", "Any", "Self")
+    imports.module("httpx")
+    dot = ".." if is_async else "."
+    pipeline_module = "aio_pipeline" if is_async else "pipeline"
+    pipeline_class = "AsyncPipeline" if is_async else "Pipeline"
+    imports.name(f"{dot}_runtime.{pipeline_module}", pipeline_class)
+    imports.name(f"{dot}_runtime.pipeline", "RetryPolicy")
+    imports.name(f"{dot}_runtime", "codec as _s")
+    names = TypeNames(api, imports)
+    credential, auth_expr = _credential(api, is_async, imports)
+    params = [_client_param(names, api, p) for p in api.client_parameters]
+    endpoint, base_url_expr = _base_url(api)
+    positional = [credential] if credential else []
+    positional += [p for p in params if not p.default]
+    keyword = [p for p in params if p.default]
+    if endpoint is not None:
+        (keyword if endpoint.default else positional).insert(0, endpoint)
+    mixins = [g for g in api.groups if g.name == ""]
+    for g in mixins:
+        imports.name(f".operations.{g.module_name}", group_class_name(api, g))
+    for g in api.groups:
+        if g.name:
+            imports.typing_only(f".operations.{g.module_name}", g.class_name)
+    return ClientView(
+        class_name=api.client_name,
+        description=api.description or api.title,
+        is_async=is_async,
+        def_kw="async def" if is_async else "def",
+        await_kw="await " if is_async else "",
+        enter_name="__aenter__" if is_async else "__enter__",
+        exit_name="__aexit__" if is_async else "__exit__",
+        imports=tuple(imports.runtime_lines()),
+        typing_imports=tuple(imports.typing_lines()),
+        positional=tuple(positional),
+        keyword=tuple(keyword),
+        assignments=tuple(p.py_name for p in params),
+        auth_expr=auth_expr,
+        base_url_expr=base_url_expr,
+        pipeline_class=pipeline_class,
+        retry_class="RetryPolicy",
+        transport_annotation="httpx.AsyncClient" if is_async else "httpx.Client",
+        bases="(" + ", ".join(group_class_name(api, g) for g in mixins) + ")" if mixins else "",
+        groups=tuple(
+            GroupAttr(g.py_attr, g.module_name, g.class_name) for g in api.groups if g.name
+        ),
+        logger_name=package,
+        user_agent=f"{package}/{api.api_version} sdkforge",
+    )
+
+
+__all__ = ["ArgView", "ClientView", "client_views"]

@@ -1,0 +1,142 @@
+"""Python type annotations and (de)serialization expressions for IR types.
+
+Generated modules import the runtime as `_s` (serialization), the model helpers as `_m`, the models
+package as `_models` and `datetime`/`decimal` as `_dt`/`_decimal`; names starting with an underscore
+cannot collide with generated field or parameter names, which never do.
+"""
+
+from __future__ import annotations
+
+import math
+
+from generator import ir
+from generator.imports import ImportSet
+
+_ANNOTATIONS: dict[ir.Primitive, str] = {
+    ir.Primitive.STRING: "str",
+    ir.Primitive.UUID: "str",
+    ir.Primitive.INT: "int",
+    ir.Primitive.FLOAT: "float",
+    ir.Primitive.DECIMAL: "_decimal.Decimal",
+    ir.Primitive.BOOL: "bool",
+    ir.Primitive.DATE: "_dt.date",
+    ir.Primitive.DATETIME: "_dt.datetime",
+    ir.Primitive.DATETIME_RFC1123: "_dt.datetime",
+    ir.Primitive.UNIXTIME: "_dt.datetime",
+    ir.Primitive.TIME: "_dt.time",
+    ir.Primitive.DURATION: "_dt.timedelta",
+    ir.Primitive.BYTES: "bytes",
+    ir.Primitive.BASE64URL: "bytes",
+    ir.Primitive.BINARY: "bytes",
+}
+
+# Runtime function names per primitive; absent = the JSON value is used as it is.
+_CODECS: dict[ir.Primitive, str] = {
+    ir.Primitive.INT: "int",
+    ir.Primitive.FLOAT: "float",
+    ir.Primitive.DECIMAL: "decimal",
+    ir.Primitive.DATE: "date",
+    ir.Primitive.DATETIME: "datetime",
+    ir.Primitive.DATETIME_RFC1123: "rfc1123",
+    ir.Primitive.UNIXTIME: "unixtime",
+    ir.Primitive.TIME: "time",
+    ir.Primitive.DURATION: "duration",
+    ir.Primitive.BYTES: "bytes",
+    ir.Primitive.BASE64URL: "base64url",
+}
+_ENCODE_AS_IS = frozenset({ir.Primitive.INT, ir.Primitive.FLOAT})
+
+
+class TypeNames:
+    """Resolves model and enum keys to class names, recording the imports an annotation needs."""
+
+    def __init__(self, api: ir.Api, imports: ImportSet) -> None:
+        self._models = {m.name: m.py_name for m in api.models}
+        self._enums = {e.name: e.py_name for e in api.enums}
+        self.imports = imports
+
+    def model(self, key: str) -> str:
+        return f"_models.{self._models[key]}"
+
+    def enum(self, key: str) -> str:
+        return f"_models.{self._enums[key]}"
+
+    def annotation(self, t: ir.TypeRef) -> str:
+        match t:
+            case ir.PrimitiveType(primitive=p):
+                text = _ANNOTATIONS[p]
+                self._note_module(text)
+                return text
+            case ir.ModelType(name=name):
+                return self.model(name)
+            case ir.EnumType(name=name):
+                return self.enum(name)
+            case ir.ConstantType(value_type=vt):
+                return self.annotation(vt)
+            case ir.ListType(item=item):
+                return f"list[{self.annotation(item)}]"
+            case ir.DictType(value=value):
+                return f"dict[str, {self.annotation(value)}]"
+            case ir.AnyType():
+                self.imports.name("typing", "Any")
+                return "Any"
+
+    def _note_module(self, annotation: str) -> None:
+        if annotation.startswith("_dt."):
+            self.imports.module("datetime", "_dt")
+        elif annotation.startswith("_decimal."):
+            self.imports.module("decimal", "_decimal")
+
+    def decoder(self, t: ir.TypeRef) -> str | None:
+        """A callable expression turning a JSON value into `t`; None when the JSON value is `t`."""
+        match t:
+            case ir.PrimitiveType(primitive=p) if p in _CODECS:
+                return f"_s.deserialize_{_CODECS[p]}"
+            case ir.ModelType(name=name):
+                return f"_s.model_decoder({self.model(name)})"
+            case ir.EnumType(name=name):
+                return f"_s.enum_decoder({self.enum(name)})"
+            case ir.ListType(item=item):
+                inner = self.decoder(item)
+                return None if inner is None else f"_s.list_of({inner})"
+            case ir.DictType(value=value):
+                inner = self.decoder(value)
+                return None if inner is None else f"_s.dict_of({inner})"
+            case _:
+                return None
+
+    def encoder(self, t: ir.TypeRef, exclude_readonly: str) -> str | None:
+        """A callable expression turning a `t` into a JSON value; None when `t` is a JSON value.
+
+        `exclude_readonly` is the expression that says whether nested models drop read-only fields.
+        """
+        match t:
+            case ir.PrimitiveType(primitive=p) if p in _CODECS and p not in _ENCODE_AS_IS:
+                return f"_s.serialize_{_CODECS[p]}"
+            case ir.ModelType():
+                return f"_s.model_encoder({exclude_readonly})"
+            case ir.EnumType():
+                return "_s.serialize_enum"
+            case ir.ListType(item=item):
+                inner = self.encoder(item, exclude_readonly)
+                return None if inner is None else f"_s.list_of({inner})"
+            case ir.DictType(value=value):
+                inner = self.encoder(value, exclude_readonly)
+                return None if inner is None else f"_s.dict_of({inner})"
+            case _:
+                return None
+
+    def decode(self, t: ir.TypeRef, value: str) -> str:
+        fn = self.decoder(t)
+        return value if fn is None else f"{fn}({value})"
+
+    def encode(self, t: ir.TypeRef, value: str, exclude_readonly: str = "exclude_readonly") -> str:
+        fn = self.encoder(t, exclude_readonly)
+        return value if fn is None else f"{fn}({value})"
+
+
+def literal(value: ir.JsonScalar) -> str:
+    """A Python literal for a JSON scalar from the spec; repr() cannot break out of the literal."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"float({str(value)!r})"
+    return repr(value)
