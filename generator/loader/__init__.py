@@ -1,0 +1,121 @@
+"""The loader: spec files (Swagger 2.0, OpenAPI 3.0/3.1; JSON or YAML) to `ir.Api`.
+
+Stages, each in its own module:
+  document   read files, follow `$ref`s, know every node's file and JSON pointer
+  spec       make 2.0 and 3.x alike: operations, parameters, request bodies, responses
+  schemas    schemas to types; object schemas to model drafts; enums (enums.py)
+  models     model drafts to `ir.Model` (field names, inheritance, discriminators)
+  operations operations, groups, responses, paging, long-running; parameters.py, examples.py
+  endpoint   host / servers and security schemes
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator import ir, naming
+from generator.diagnostics import Diagnostic, SpecError
+from generator.loader.document import DocumentStore, Node
+from generator.loader.endpoint import Endpoint, read_endpoint, security_schemes
+from generator.loader.models import ModelFinisher
+from generator.loader.operations import OperationsBuilder
+from generator.loader.parameters import ParamContext, build_parameter, is_client_level
+from generator.loader.schemas import SchemaReader
+from generator.loader.spec import Spec, detect_flavor, operations, require_dict
+
+__all__ = ["load_api"]
+
+
+def load_api(
+    path: str | os.PathLike[str],
+    *,
+    client_name: str | None = None,
+    warnings: list[Diagnostic] | None = None,
+) -> ir.Api:
+    """Read the spec at `path` (and every file it refers to) into the intermediate model.
+
+    Raises `SpecError` for bad input; non-fatal problems are appended to `warnings`.
+    """
+    main = Path(os.path.abspath(path))
+    store = DocumentStore(main.parent)
+    try:
+        return _load(store, main, client_name, warnings if warnings is not None else [])
+    except RecursionError:
+        raise SpecError(store.display(main), "", "the spec is nested too deeply") from None
+
+
+def _load(
+    store: DocumentStore, main: Path, client_name: str | None, warnings: list[Diagnostic]
+) -> ir.Api:
+    root = store.load(main).node()
+    spec = Spec(root, detect_flavor(root), store, warnings)
+    info = require_dict(root, "info")
+    if not root.has("paths"):
+        raise root.error("missing required field 'paths'")
+    require_dict(root, "paths")
+    title = info.str_at("title")
+    api_version = _version(info)
+    name = client_name or naming.client_class_name(title)
+    schemas = SchemaReader(spec)
+    builder = OperationsBuilder(schemas, api_version)
+    endpoint = read_endpoint(spec)
+    raw_operations = operations(spec)
+    builder.collect_client_parameters(list(endpoint.parameters), "")
+    for raw in raw_operations:
+        builder.collect_client_parameters(list(raw.parameters), raw.operation_id)
+    client_parameters = builder.client.finish()
+    groups = builder.groups(raw_operations, endpoint.parameters, name)
+    host = _host(builder, endpoint, api_version)
+    security = security_schemes(spec, endpoint)
+    schemas.drain()
+    models, enums = _types(schemas, builder.error_models)
+    return ir.Api(
+        title=title,
+        description=info.str_at("description"),
+        api_version=api_version,
+        client_name=name,
+        default_endpoint=endpoint.default,
+        host=host,
+        client_parameters=client_parameters,
+        security=security,
+        groups=groups,
+        models=models,
+        enums=enums,
+        source_files=tuple(sorted(doc.display for doc in store.documents)),
+    )
+
+
+def _version(info: Node) -> str:
+    found = info.get("version")
+    if found is None or found.value is None:
+        return ""
+    if isinstance(found.value, bool) or not isinstance(found.value, str | int | float):
+        raise found.error("'version' must be a string")
+    return str(found.value)
+
+
+def _host(builder: OperationsBuilder, endpoint: Endpoint, api_version: str) -> ir.Host:
+    parameters: list[ir.Parameter] = []
+    for raw in endpoint.parameters:
+        if is_client_level(raw):
+            parameters.append(builder.client.get(raw.name))
+        else:
+            context = ParamContext("", api_version)
+            parameters.append(build_parameter(builder.schemas, raw, context, client_level=False))
+    return ir.Host(endpoint.template, tuple(parameters), endpoint.from_scheme_host)
+
+
+def _types(
+    schemas: SchemaReader, error_models: set[str]
+) -> tuple[tuple[ir.Model, ...], tuple[ir.Enum, ...]]:
+    """Python class names unique across models and enums (models first, each sorted by name)."""
+    model_names = sorted(schemas.drafts)
+    enum_drafts = schemas.enums.drafts()
+    wanted = [naming.class_name(schemas.drafts[n].client_name) for n in model_names]
+    wanted += [naming.class_name(e.client_name) for e in enum_drafts]
+    py_names = naming.unique_names(wanted)
+    model_py = dict(zip(model_names, py_names, strict=False))
+    enum_py = {e.name: py for e, py in zip(enum_drafts, py_names[len(model_names):], strict=True)}
+    finisher = ModelFinisher(schemas.drafts, schemas.is_polymorphic, error_models, model_py)
+    return tuple(finisher.build()), tuple(schemas.enums.build(enum_py))

@@ -1,0 +1,344 @@
+"""Spec files as located JSON values.
+
+Every `Node` knows the file and JSON pointer it came from, so any problem can be reported exactly
+where it is. `DocumentStore` reads each file once (JSON or YAML, with or without a UTF-8 BOM) and
+follows `$ref`s across files, relative to the file that holds the reference.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.parse
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import yaml
+
+from generator.diagnostics import SpecError, pointer_join
+
+_YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class _SpecYamlLoader(yaml.SafeLoader):
+    """The safe loader, minus timestamp parsing: `version: 2024-07-01` must stay a string."""
+
+
+_SpecYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class Document:
+    """One parsed file."""
+
+    def __init__(self, path: Path, display: str, root: object) -> None:
+        self.path = path
+        self.display = display
+        self.root = root
+
+    def node(self) -> Node:
+        return Node(self.root, self, "")
+
+
+class Node:
+    """A JSON value with its location.
+
+    `overlay` holds the keys written next to a `$ref` (e.g. `readOnly`, `description`): reads see
+    them before the keys of the referenced value.
+    """
+
+    __slots__ = ("doc", "overlay", "pointer", "value")
+
+    def __init__(
+        self, value: object, doc: Document, pointer: str, overlay: Mapping[str, Node] | None = None
+    ) -> None:
+        self.value = value
+        self.doc = doc
+        self.pointer = pointer
+        self.overlay: Mapping[str, Node] = overlay or {}
+
+    @property
+    def file(self) -> str:
+        return self.doc.display
+
+    @property
+    def key(self) -> tuple[Path, str]:
+        """The identity of the location: two nodes with equal keys are the same spec object."""
+        return (self.doc.path, self.pointer)
+
+    def error(self, message: str, *tokens: str | int) -> SpecError:
+        return SpecError(self.file, pointer_join(self.pointer, *tokens), message)
+
+    def is_dict(self) -> bool:
+        return isinstance(self.value, dict)
+
+    def plain(self) -> Node:
+        return Node(self.value, self.doc, self.pointer) if self.overlay else self
+
+    def has(self, key: str) -> bool:
+        return key in self.overlay or (isinstance(self.value, dict) and key in self.value)
+
+    def get(self, key: str) -> Node | None:
+        found = self.overlay.get(key)
+        if found is not None:
+            return found
+        if isinstance(self.value, dict) and key in self.value:
+            return Node(self.value[key], self.doc, pointer_join(self.pointer, key))
+        return None
+
+    def own(self, key: str) -> Node | None:
+        """The key as written here, ignoring what a `$ref` pointed to (only the overlay counts)."""
+        return self.overlay.get(key)
+
+    def items(self) -> Iterator[tuple[str, Node]]:
+        if not isinstance(self.value, dict):
+            raise self.error("expected an object")
+        for key, value in self.value.items():
+            yield str(key), Node(value, self.doc, pointer_join(self.pointer, str(key)))
+
+    def elements(self) -> Iterator[Node]:
+        if not isinstance(self.value, list):
+            raise self.error("expected an array")
+        for index, value in enumerate(self.value):
+            yield Node(value, self.doc, pointer_join(self.pointer, index))
+
+    # Typed reads. A missing key gives the default; a key of the wrong type is a SpecError.
+
+    def dict_at(self, key: str) -> Node | None:
+        found = self.get(key)
+        if found is None or found.value is None:
+            return None
+        if not isinstance(found.value, dict):
+            raise found.error(f"'{key}' must be an object")
+        return found
+
+    def list_at(self, key: str) -> Node | None:
+        found = self.get(key)
+        if found is None or found.value is None:
+            return None
+        if not isinstance(found.value, list):
+            raise found.error(f"'{key}' must be an array")
+        return found
+
+    def str_at(self, key: str, default: str = "") -> str:
+        found = self.get(key)
+        if found is None or found.value is None:
+            return default
+        if not isinstance(found.value, str):
+            raise found.error(f"'{key}' must be a string")
+        return found.value
+
+    def opt_str(self, key: str) -> str | None:
+        found = self.get(key)
+        if found is None or found.value is None:
+            return None
+        return self.str_at(key)
+
+    def bool_at(self, key: str, default: bool = False) -> bool:
+        found = self.get(key)
+        if found is None or found.value is None:
+            return default
+        if not isinstance(found.value, bool):
+            raise found.error(f"'{key}' must be true or false")
+        return found.value
+
+    def num_at(self, key: str) -> float | None:
+        found = self.get(key)
+        if found is None or found.value is None:
+            return None
+        value = found.value
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise found.error(f"'{key}' must be a number")
+        return value
+
+    def int_at(self, key: str) -> int | None:
+        found = self.get(key)
+        if found is None or found.value is None:
+            return None
+        value = found.value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise found.error(f"'{key}' must be an integer")
+        return value
+
+    def str_list_at(self, key: str) -> list[str]:
+        found = self.list_at(key)
+        if found is None:
+            return []
+        result: list[str] = []
+        for element in found.elements():
+            if not isinstance(element.value, str):
+                raise element.error(f"'{key}' must be a list of strings")
+            result.append(element.value)
+        return result
+
+
+def _display(path: Path, base_dir: Path) -> str:
+    return os.path.relpath(path, base_dir).replace(os.sep, "/")
+
+
+def _stringify_keys(value: object, memo: dict[int, object], path: set[int]) -> object:
+    """YAML gives int keys for `200:`; the spec model wants str keys. Shared anchors stay shared."""
+    if not isinstance(value, dict | list):
+        if value is not None and not isinstance(value, str | int | float | bool):
+            raise ValueError(f"unsupported YAML value of type {type(value).__name__}")
+        return value
+    ident = id(value)
+    if ident in path:
+        raise ValueError("recursive YAML anchors are not supported")
+    if ident in memo:
+        return memo[ident]
+    path.add(ident)
+    converted: object
+    if isinstance(value, dict):
+        converted = {
+            _yaml_key(k): _stringify_keys(v, memo, path) for k, v in value.items()
+        }
+    else:
+        converted = [_stringify_keys(v, memo, path) for v in value]
+    path.discard(ident)
+    memo[ident] = converted
+    return converted
+
+
+def _yaml_key(key: object) -> str:
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return "null" if key is None else str(key)
+
+
+def parse_text(text: str, suffix: str, display: str) -> object:
+    """JSON for .json files, YAML for .yaml/.yml; anything else is tried as JSON, then YAML."""
+    if suffix.lower() in _YAML_SUFFIXES:
+        return _parse_yaml(text, display)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        if suffix.lower() == ".json":
+            raise SpecError(
+                display, "", f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+            ) from None
+    return _parse_yaml(text, display)
+
+
+def _parse_yaml(text: str, display: str) -> object:
+    try:
+        loaded: object = yaml.load(text, Loader=_SpecYamlLoader)  # a SafeLoader subclass
+        return _stringify_keys(loaded, {}, set())
+    except yaml.YAMLError as exc:
+        where = ""
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None:
+            where = f" (line {mark.line + 1}, column {mark.column + 1})"
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise SpecError(display, "", f"invalid YAML: {problem}{where}") from None
+    except ValueError as exc:
+        raise SpecError(display, "", f"invalid YAML: {exc}") from None
+
+
+class DocumentStore:
+    """Reads each file once and resolves `$ref`s; file names are shown relative to `base_dir`."""
+
+    def __init__(self, base_dir: Path) -> None:
+        self.base_dir = base_dir
+        self._documents: dict[Path, Document] = {}
+
+    @property
+    def documents(self) -> list[Document]:
+        return list(self._documents.values())
+
+    def display(self, path: Path) -> str:
+        return _display(path, self.base_dir)
+
+    def load(self, path: Path) -> Document:
+        path = Path(os.path.abspath(path))
+        cached = self._documents.get(path)
+        if cached is not None:
+            return cached
+        display = self.display(path)
+        text = self._read(path, display)
+        doc = Document(path, display, parse_text(text, path.suffix, display))
+        self._documents[path] = doc
+        return doc
+
+    def _read(self, path: Path, display: str) -> str:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise SpecError(display, "", f"cannot read file: {reason}") from None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise SpecError(display, "", "file is not UTF-8 text") from None
+
+    def ref_target(self, node: Node) -> tuple[Path, str] | None:
+        """Where the `$ref` of `node` points (file and pointer), without reading anything."""
+        if not isinstance(node.value, dict):
+            return None
+        ref = node.value.get("$ref")
+        if not isinstance(ref, str):
+            return None
+        file_part, _, fragment = ref.partition("#")
+        path = node.doc.path
+        if file_part:
+            path = Path(os.path.normpath(node.doc.path.parent / urllib.parse.unquote(file_part)))
+        return path, urllib.parse.unquote(fragment)
+
+    def resolve(self, node: Node) -> Node:
+        """Follow `$ref` chains; keys written next to a `$ref` stay visible through the overlay."""
+        overlay: dict[str, Node] = dict(node.overlay)
+        seen: set[tuple[Path, str]] = set()
+        while isinstance(node.value, dict) and "$ref" in node.value:
+            if node.key in seen:
+                raise node.error("circular $ref", "$ref")
+            seen.add(node.key)
+            for key, child in node.plain().items():
+                if key != "$ref":
+                    overlay.setdefault(key, child)
+            node = self._follow(node)
+        if not overlay:
+            return node
+        return Node(node.value, node.doc, node.pointer, overlay)
+
+    def _follow(self, node: Node) -> Node:
+        assert isinstance(node.value, dict)
+        ref = node.value["$ref"]
+        if not isinstance(ref, str):
+            raise node.error("$ref must be a string", "$ref")
+        if "://" in ref.partition("#")[0]:
+            raise node.error(f"$ref '{ref}': remote references are not supported", "$ref")
+        target = self.ref_target(node)
+        assert target is not None
+        path, fragment = target
+        try:
+            doc = self.load(path)
+        except SpecError as exc:
+            reason = exc.diagnostic.message
+            raise node.error(f"$ref '{ref}': {self.display(path)}: {reason}", "$ref") from None
+        return self._walk(doc, fragment, node, ref)
+
+    def _walk(self, doc: Document, fragment: str, origin: Node, ref: str) -> Node:
+        if fragment and not fragment.startswith("/"):
+            raise origin.error(f"$ref '{ref}': the fragment must be a JSON pointer", "$ref")
+        current = doc.node()
+        for raw in fragment.split("/")[1:]:
+            token = raw.replace("~1", "/").replace("~0", "~")
+            child = _child(current, token)
+            if child is None:
+                raise origin.error(
+                    f"$ref '{ref}': {doc.display} has nothing at '{fragment}'", "$ref"
+                )
+            current = child
+        return current
+
+
+def _child(node: Node, token: str) -> Node | None:
+    if isinstance(node.value, dict):
+        return node.get(token) if token in node.value else None
+    if isinstance(node.value, list) and token.isdigit() and int(token) < len(node.value):
+        return Node(node.value[int(token)], node.doc, pointer_join(node.pointer, token))
+    return None

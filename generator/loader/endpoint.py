@@ -1,0 +1,211 @@
+"""Where the service lives (host, base path, server variables) and how clients authenticate."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator import ir
+from generator.loader.document import Node
+from generator.loader.spec import METHODS, RawParameter, Spec
+
+_AZURE_AD_HOSTS = ("login.microsoftonline.com", "login.windows.net", "login.microsoftonline.us")
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    template: str  # the base URL, with {placeholders} for host parameters
+    default: str  # the base URL when every placeholder has a default; "" otherwise
+    parameters: tuple[RawParameter, ...]
+    from_scheme_host: bool
+    host_name: str  # the host name, for Azure AD scopes; "" when unknown
+
+
+def read_endpoint(spec: Spec) -> Endpoint:
+    parameterized = spec.root.dict_at("x-ms-parameterized-host")
+    if parameterized is not None:
+        return _parameterized(spec, parameterized)
+    if spec.flavor.is_oas3:
+        return _servers(spec)
+    host = spec.root.str_at("host")
+    base_path = _base_path(spec.root)
+    if not host:
+        return Endpoint(base_path, "", (), True, "")
+    url = f"{_scheme(spec.root)}://{host}{base_path}"
+    return Endpoint(url, url, (), True, host)
+
+
+def _base_path(root: Node) -> str:
+    base = root.str_at("basePath")
+    return "" if base in ("", "/") else base.rstrip("/")
+
+
+def _scheme(root: Node) -> str:
+    """https when offered; with no `schemes` at all, http (what AutoRest assumes)."""
+    schemes = root.str_list_at("schemes")
+    if "https" in schemes:
+        return "https"
+    return schemes[0] if schemes else "http"
+
+
+def _parameterized(spec: Spec, node: Node) -> Endpoint:
+    template = node.str_at("hostTemplate")
+    if not template:
+        raise node.error("missing required field 'hostTemplate'")
+    if node.bool_at("useSchemePrefix", default=True):
+        template = f"{_scheme(spec.root)}://{template}"
+    template += _base_path(spec.root)
+    params = node.list_at("parameters")
+    raw = tuple(_host_parameter(spec, p) for p in params.elements()) if params else ()
+    defaults = {p.name: _default_text(p) for p in raw}
+    return Endpoint(template, _substitute(template, defaults), raw, False, "")
+
+
+def _host_parameter(spec: Spec, written: Node) -> RawParameter:
+    node = spec.resolve_dict(written, "a host parameter")
+    name = node.str_at("name")
+    if not name:
+        raise node.error("missing required field 'name'")
+    schema = node.get("schema") if spec.flavor.is_oas3 and node.has("schema") else node
+    return RawParameter(
+        node, name, ir.ParamLocation.HOST, node.bool_at("required", default=True), schema,
+        from_section=written.key != node.key,
+    )
+
+
+def _default_text(raw: RawParameter) -> str | None:
+    for holder in (raw.node, raw.schema):
+        found = holder.get("default") if holder is not None and holder.is_dict() else None
+        if found is not None and isinstance(found.value, str | int | float):
+            return str(found.value)
+    return None
+
+
+def _substitute(template: str, values: dict[str, str | None]) -> str:
+    """The template with every placeholder filled, or "" if one has no value."""
+    missing = [n for n in _PLACEHOLDER.findall(template) if values.get(n) is None]
+    if missing:
+        return ""
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)] or "", template)
+
+
+def _servers(spec: Spec) -> Endpoint:
+    servers = spec.root.list_at("servers")
+    first = next(servers.elements(), None) if servers is not None else None
+    if first is None:
+        return Endpoint("", "", (), True, "")
+    if not first.is_dict():
+        raise first.error("a server must be an object")
+    url = first.str_at("url")
+    variables = first.dict_at("variables")
+    raw = tuple(_server_variable(n, v) for n, v in variables.items()) if variables else ()
+    defaults = {p.name: _default_text(p) for p in raw}
+    default = _substitute(url, defaults)
+    if "://" not in default:
+        default = ""  # a relative server URL: the caller must give the endpoint
+    return Endpoint(url, default.rstrip("/"), raw, not raw, _host_of(default))
+
+
+def _server_variable(name: str, node: Node) -> RawParameter:
+    if not node.is_dict():
+        raise node.error("a server variable must be an object")
+    return RawParameter(node, name, ir.ParamLocation.HOST, True, node, from_section=False)
+
+
+def _host_of(url: str) -> str:
+    try:
+        return urllib.parse.urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
+def security_schemes(spec: Spec, endpoint: Endpoint) -> tuple[ir.SecurityScheme, ...]:
+    """The schemes the spec's `security` requirements use, in order of first use."""
+    definitions = _definitions(spec)
+    used: dict[str, list[str]] = {}
+    for requirement in _requirements(spec):
+        for name, scopes in requirement.items():
+            used.setdefault(name, [])
+            used[name].extend(s for s in scopes if s not in used[name])
+    result: list[ir.SecurityScheme] = []
+    for name, scopes in used.items():
+        definition = definitions.get(name)
+        if definition is None:
+            raise spec.root.error(f"security scheme '{name}' is not defined")
+        scheme = _scheme_of(spec, name, spec.resolve_dict(definition, "a security scheme"),
+                            scopes, endpoint)
+        if scheme is not None:
+            result.append(scheme)
+    return tuple(result)
+
+
+def _definitions(spec: Spec) -> dict[str, Node]:
+    if spec.flavor.is_oas3:
+        components = spec.root.dict_at("components")
+        section = components.dict_at("securitySchemes") if components is not None else None
+    else:
+        section = spec.root.dict_at("securityDefinitions")
+    return dict(section.items()) if section is not None else {}
+
+
+def _operation_nodes(spec: Spec) -> Iterator[Node]:
+    for section in ("paths", "x-ms-paths"):
+        paths = spec.root.dict_at(section)
+        for _, item in paths.items() if paths is not None else ():
+            resolved = spec.resolve(item)
+            for method in METHODS if resolved.is_dict() else ():
+                op = resolved.get(method)
+                if op is not None and op.is_dict():
+                    yield op
+
+
+def _requirements(spec: Spec) -> list[dict[str, list[str]]]:
+    result: list[dict[str, list[str]]] = []
+    for holder in [spec.root, *_operation_nodes(spec)]:
+        listed = holder.list_at("security")
+        for requirement in listed.elements() if listed is not None else ():
+            if not requirement.is_dict():
+                raise requirement.error("a security requirement must be an object")
+            result.append({name: requirement.str_list_at(name) for name, _ in requirement.items()})
+    return result
+
+
+def _scheme_of(
+    spec: Spec, name: str, node: Node, scopes: list[str], endpoint: Endpoint
+) -> ir.SecurityScheme | None:
+    kind = node.str_at("type")
+    if kind == "oauth2":
+        return ir.OAuth2Scheme(name, _oauth2_scopes(node, scopes, endpoint))
+    if kind == "apiKey":
+        location = node.str_at("in")
+        if location not in ("header", "query"):
+            spec.warn(node, f"apiKey in '{location}' is not supported; scheme '{name}' left out")
+            return None
+        wire = node.str_at("name")
+        if not wire:
+            raise node.error("missing required field 'name'")
+        return ir.ApiKeyScheme(name, wire, "header" if location == "header" else "query")
+    spec.warn(node, f"security scheme type '{kind}' is not supported; scheme '{name}' left out")
+    return None
+
+
+def _oauth2_scopes(node: Node, scopes: list[str], endpoint: Endpoint) -> tuple[str, ...]:
+    urls = [node.str_at("authorizationUrl"), node.str_at("tokenUrl")]
+    flows = node.dict_at("flows")
+    declared = list(_scope_names(node))
+    for _, flow in flows.items() if flows is not None else ():
+        if flow.is_dict():
+            urls += [flow.str_at("authorizationUrl"), flow.str_at("tokenUrl")]
+            declared += [s for s in _scope_names(flow) if s not in declared]
+    if endpoint.host_name and any(_host_of(u) in _AZURE_AD_HOSTS for u in urls):
+        return (f"https://{endpoint.host_name}/.default",)
+    return tuple(scopes or declared)
+
+
+def _scope_names(node: Node) -> list[str]:
+    scopes = node.dict_at("scopes")
+    return [name for name, _ in scopes.items()] if scopes is not None else []
+

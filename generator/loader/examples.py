@@ -1,0 +1,69 @@
+"""x-ms-examples: example files are optional, so a missing or broken one is a warning."""
+
+from __future__ import annotations
+
+import json
+
+from generator import ir
+from generator.diagnostics import Diagnostic, Severity, SpecError
+from generator.loader.document import Node
+from generator.loader.keywords import source
+from generator.loader.spec import Spec
+
+
+def canonical_json(value: object) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+def read_examples(spec: Spec, op: Node) -> tuple[ir.Example, ...]:
+    examples = op.dict_at("x-ms-examples")
+    if examples is None:
+        return ()
+    result: list[ir.Example] = []
+    for name, entry in examples.items():
+        try:
+            example = _example(spec, name, spec.resolve(entry))
+        except SpecError as exc:
+            found = exc.diagnostic
+            spec.warnings.append(
+                Diagnostic(
+                    Severity.WARNING, found.file, found.pointer,
+                    f"example '{name}' left out: {found.message}",
+                )
+            )
+            continue
+        result.append(example)
+    return tuple(result)
+
+
+def _example(spec: Spec, name: str, node: Node) -> ir.Example:
+    if not node.is_dict():
+        raise node.error("an example must be an object")
+    parameters = node.dict_at("parameters")
+    values = tuple(
+        ir.ExampleValue(key, canonical_json(value.value))
+        for key, value in (parameters.items() if parameters is not None else ())
+    )
+    responses = node.dict_at("responses")
+    answers: list[ir.ExampleResponse] = []
+    for status, response in responses.items() if responses is not None else ():
+        if not status.isdigit():
+            spec.warn(response, f"example '{name}': status '{status}' is not a number; left out")
+            continue
+        answers.append(_response(int(status), response))
+    return ir.Example(name, source(node), values, tuple(answers))
+
+
+def _response(status: int, node: Node) -> ir.ExampleResponse:
+    if not node.is_dict():
+        raise node.error("an example response must be an object")
+    body = node.get("body")
+    headers = node.dict_at("headers")
+    return ir.ExampleResponse(
+        status_code=status,
+        body_json=canonical_json(body.value) if body is not None else None,
+        headers=tuple(
+            ir.ExampleValue(key, canonical_json(value.value))
+            for key, value in (headers.items() if headers is not None else ())
+        ),
+    )

@@ -1,0 +1,207 @@
+"""Operations and their groups, responses, paging and long-running options."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from generator import ir, naming
+from generator.loader.document import Node
+from generator.loader.examples import read_examples
+from generator.loader.keywords import source
+from generator.loader.parameters import (
+    ClientParameters,
+    ParamContext,
+    build_parameter,
+    is_client_level,
+    unique_method_names,
+)
+from generator.loader.schemas import SchemaReader
+from generator.loader.spec import RawOperation, RawParameter, RawResponse
+
+
+@dataclass
+class OperationsBuilder:
+    schemas: SchemaReader
+    api_version: str
+    client: ClientParameters = field(default_factory=ClientParameters)
+    error_models: set[str] = field(default_factory=set)
+
+    def collect_client_parameters(self, raws: list[RawParameter], context: str) -> None:
+        for raw in raws:
+            if is_client_level(raw) and raw.name not in self.client:
+                self.client.add(
+                    build_parameter(self.schemas, raw, self._context(context), client_level=True)
+                )
+
+    def _context(self, operation_id: str) -> ParamContext:
+        return ParamContext(naming.pascal_case(operation_id), self.api_version)
+
+    def groups(
+        self, operations: list[RawOperation], host: tuple[RawParameter, ...], client_name: str
+    ) -> tuple[ir.OperationGroup, ...]:
+        by_group: dict[str, list[ir.Operation]] = {}
+        seen: set[str] = set()
+        for raw in operations:
+            if raw.operation_id in seen:
+                raise raw.node.error(f"duplicate operationId '{raw.operation_id}'", "operationId")
+            seen.add(raw.operation_id)
+            group, _ = naming.split_operation_id(raw.operation_id)
+            by_group.setdefault(group, []).append(self._operation(raw, host))
+        names = sorted(by_group)
+        attrs = _group_attributes(names, client_name)
+        return tuple(
+            ir.OperationGroup(name, *attrs[name], operations=_unique_operations(by_group[name]))
+            for name in names
+        )
+
+    def _operation(self, raw: RawOperation, host: tuple[RawParameter, ...]) -> ir.Operation:
+        op = raw.node
+        long_running = _long_running(op)
+        group, method = naming.split_operation_id(raw.operation_id)
+        py_name = naming.parameter_name(method)
+        if long_running is not None:
+            py_name = f"begin_{naming.snake_case(method)}"
+        if not group:
+            py_name = naming.safe_identifier(py_name, naming.CLIENT_RESERVED)
+        return ir.Operation(
+            operation_id=raw.operation_id,
+            py_name=py_name,
+            method=raw.method,
+            path=raw.path,
+            summary=op.str_at("summary"),
+            description=op.str_at("description"),
+            parameters=self._parameters(raw, host),
+            responses=tuple(self._response(raw, r) for r in _known_statuses(raw, self.schemas)),
+            source=source(op),
+            long_running=long_running,
+            paging=_paging(op),
+            examples=read_examples(self.schemas.spec, op),
+            deprecated=op.bool_at("deprecated"),
+            produces=raw.produces,
+            consumes=raw.consumes,
+        )
+
+    def _parameters(
+        self, raw: RawOperation, host: tuple[RawParameter, ...]
+    ) -> tuple[ir.Parameter, ...]:
+        context = self._context(raw.operation_id)
+        slots: list[ir.Parameter | None] = []
+        method_level: list[ir.Parameter] = []
+        for param in (*raw.parameters, *host):
+            if is_client_level(param):
+                slots.append(self.client.get(param.name))
+                continue
+            slots.append(None)
+            method_level.append(
+                build_parameter(self.schemas, param, context, client_level=False)
+            )
+        named = iter(unique_method_names(method_level, self.client.py_names()))
+        return tuple(slot if slot is not None else next(named) for slot in slots)
+
+    def _response(self, raw: RawOperation, response: RawResponse) -> ir.Response:
+        codes: tuple[int, ...] = () if response.key == "default" else (int(response.key),)
+        is_error = _is_error(response, codes)
+        value_type = None
+        if response.schema is not None:
+            context = f"{naming.pascal_case(raw.operation_id)}Response"
+            value_type = self.schemas.type_of(response.schema, context)
+        if is_error and isinstance(value_type, ir.ModelType):
+            self.error_models.add(value_type.name)
+        return ir.Response(
+            status_codes=codes,
+            type=value_type,
+            is_error=is_error,
+            description=response.node.str_at("description"),
+            source=source(response.node),
+            headers=self._headers(response),
+            content_types=response.content_types,
+        )
+
+    def _headers(self, response: RawResponse) -> tuple[ir.ResponseHeader, ...]:
+        names = naming.unique_names(
+            [naming.field_name(_client_name(node) or wire) for wire, node in response.headers]
+        )
+        return tuple(
+            ir.ResponseHeader(wire, py, self.schemas.type_of(node, naming.pascal_case(wire)))
+            for (wire, node), py in zip(response.headers, names, strict=True)
+        )
+
+
+def _client_name(node: Node) -> str | None:
+    return node.opt_str("x-ms-client-name") if node.is_dict() else None
+
+
+def _known_statuses(raw: RawOperation, schemas: SchemaReader) -> list[RawResponse]:
+    """Responses whose key is a status code or `default`; ranges such as 2XX are left out."""
+    known: list[RawResponse] = []
+    for response in raw.responses:
+        if response.key == "default" or (response.key.isdigit() and len(response.key) == 3):
+            known.append(response)
+        elif re.fullmatch(r"[1-5][Xx][Xx]", response.key):
+            schemas.spec.warn(response.node, f"status range '{response.key}' is not supported")
+        else:
+            raise response.node.error(f"'{response.key}' is not an HTTP status code")
+    return known
+
+
+def _is_error(response: RawResponse, codes: tuple[int, ...]) -> bool:
+    if not codes:
+        return True
+    explicit = response.node.get("x-ms-error-response")
+    if explicit is not None and isinstance(explicit.value, bool):
+        return explicit.value
+    return codes[0] >= 400
+
+
+def _long_running(op: Node) -> ir.LongRunning | None:
+    if not op.bool_at("x-ms-long-running-operation"):
+        return None
+    options = op.dict_at("x-ms-long-running-operation-options")
+    text = options.opt_str("final-state-via") if options is not None else None
+    if text is None:
+        return ir.LongRunning(None)
+    try:
+        return ir.LongRunning(ir.FinalStateVia(text))
+    except ValueError:
+        assert options is not None
+        valid = ", ".join(v.value for v in ir.FinalStateVia)
+        raise options.error(
+            f"unknown final-state-via '{text}' (expected one of {valid})", "final-state-via"
+        ) from None
+
+
+def _paging(op: Node) -> ir.Paging | None:
+    pageable = op.get("x-ms-pageable")
+    if pageable is None:
+        return None
+    if not pageable.is_dict():
+        raise pageable.error("'x-ms-pageable' must be an object")
+    return ir.Paging(
+        item_name=pageable.str_at("itemName", "value"),
+        next_link_name=pageable.opt_str("nextLinkName"),
+        next_operation_id=pageable.opt_str("operationName"),
+    )
+
+
+def _group_attributes(names: list[str], client_name: str) -> dict[str, tuple[str, str, str]]:
+    """py_attr, class_name, module_name per group; the "" group is a mixin of the client."""
+    named = [n for n in names if n]
+    attrs = naming.unique_names(
+        [naming.safe_identifier(naming.snake_case(n), naming.CLIENT_RESERVED) for n in named]
+    )
+    classes = naming.unique_names([f"{naming.pascal_case(n)}Operations" for n in named])
+    result = {
+        name: (attr, cls, f"_{naming.snake_case(name)}")
+        for name, attr, cls in zip(named, attrs, classes, strict=True)
+    }
+    modules = naming.unique_names([m for _, _, m in result.values()], ["_operations_mixin"])
+    result = {k: (a, c, m) for (k, (a, c, _)), m in zip(result.items(), modules, strict=True)}
+    if "" in names:
+        result[""] = ("", f"{client_name}OperationsMixin", "_operations_mixin")
+    return result
+
+
+def _unique_operations(operations: list[ir.Operation]) -> tuple[ir.Operation, ...]:
+    names = naming.unique_names([op.py_name for op in operations])
+    return tuple(replace(op, py_name=n) for op, n in zip(operations, names, strict=True))

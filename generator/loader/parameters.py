@@ -1,0 +1,134 @@
+"""Parameters: client-level or method-level, their types, defaults and serialization."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from generator import ir, naming
+from generator.loader.keywords import constraints, is_nullable, scalar_default, source
+from generator.loader.schemas import SchemaReader
+from generator.loader.spec import RawParameter
+
+_JSON_SUFFIXES = ("/json", "+json")
+
+
+@dataclass(frozen=True)
+class ParamContext:
+    operation: str  # PascalCase operation id: the base of made-up type names
+    api_version: str  # info.version: the default of an `api-version` query parameter
+
+
+def is_client_level(raw: RawParameter) -> bool:
+    """AutoRest's rule: a parameter from a `parameters` section (or the host) belongs to the client,
+    unless it says `x-ms-parameter-location: method`. A body never does."""
+    if raw.location in (ir.ParamLocation.BODY, ir.ParamLocation.FORM):
+        return False
+    if raw.node.str_at("x-ms-parameter-location") == "method":
+        return False
+    return raw.from_section or raw.location is ir.ParamLocation.HOST
+
+
+def wire_py_name(raw: RawParameter) -> str:
+    return naming.parameter_name(raw.node.str_at("x-ms-client-name") or raw.name)
+
+
+def build_parameter(
+    schemas: SchemaReader, raw: RawParameter, context: ParamContext, *, client_level: bool
+) -> ir.Parameter:
+    """The parameter with a provisional py_name; the caller makes names unique in their scope."""
+    node = raw.node
+    resolved = schemas.spec.resolve(raw.schema) if raw.schema is not None else None
+    schema = resolved if resolved is not None and resolved.is_dict() else node
+    value_type = _type(schemas, raw, context)
+    default, has_default = scalar_default(node)
+    if not has_default:
+        default, has_default = scalar_default(schema)
+    if _is_api_version(raw, value_type, has_default):
+        default, has_default = context.api_version, True
+    description = node.str_at("description") or schema.str_at("description")
+    return ir.Parameter(
+        wire_name=raw.name,
+        py_name=wire_py_name(raw),
+        location=raw.location,
+        type=value_type,
+        required=raw.required,
+        client_level=client_level,
+        description=description,
+        source=source(node),
+        default=default,
+        has_default=has_default,
+        nullable=is_nullable(node) or is_nullable(schema),
+        collection_format=raw.collection_format,
+        explode=raw.explode,
+        skip_url_encoding=node.bool_at("x-ms-skip-url-encoding"),
+        constraints=constraints(schema),
+        flatten=raw.location is ir.ParamLocation.BODY and node.bool_at("x-ms-client-flatten"),
+        content_types=raw.content_types,
+    )
+
+
+def _type(schemas: SchemaReader, raw: RawParameter, context: ParamContext) -> ir.TypeRef:
+    if raw.schema is None:
+        if any(m.split(";")[0].strip().endswith(_JSON_SUFFIXES) for m in raw.content_types):
+            return ir.AnyType()
+        return ir.PrimitiveType(ir.Primitive.BINARY)
+    if raw.location is ir.ParamLocation.BODY:
+        name = f"{context.operation}Request"
+    else:
+        name = naming.pascal_case(raw.name)
+    return schemas.type_of(raw.schema, name, required=raw.required)
+
+
+def _is_api_version(raw: RawParameter, value_type: ir.TypeRef, has_default: bool) -> bool:
+    """An ARM-style api-version takes the spec's version unless the spec fixes another value."""
+    return (
+        raw.name == "api-version"
+        and raw.location is ir.ParamLocation.QUERY
+        and not has_default
+        and value_type.kind != "constant"
+        and raw.node.bool_at("x-ms-api-version", default=True)
+    )
+
+
+class ClientParameters:
+    """Client-level parameters, one per wire name, named once for every operation that uses them."""
+
+    def __init__(self) -> None:
+        self._by_wire: dict[str, ir.Parameter] = {}
+
+    def add(self, parameter: ir.Parameter) -> None:
+        self._by_wire.setdefault(parameter.wire_name, parameter)
+
+    def get(self, wire_name: str) -> ir.Parameter:
+        return self._by_wire[wire_name]
+
+    def __contains__(self, wire_name: str) -> bool:
+        return wire_name in self._by_wire
+
+    def finish(self) -> tuple[ir.Parameter, ...]:
+        """Required parameters without a default first (they come first in a signature)."""
+        ordered = sorted(self._by_wire.values(), key=lambda p: not _needs_value(p))
+        reserved = [
+            p.py_name
+            if p.location is ir.ParamLocation.HOST
+            else naming.safe_identifier(p.py_name, naming.CLIENT_RESERVED)
+            for p in ordered
+        ]
+        names = naming.unique_names(reserved)
+        final = tuple(replace(p, py_name=n) for p, n in zip(ordered, names, strict=True))
+        self._by_wire = {p.wire_name: p for p in final}
+        return final
+
+    def py_names(self) -> set[str]:
+        return {p.py_name for p in self._by_wire.values()}
+
+
+def _needs_value(parameter: ir.Parameter) -> bool:
+    return parameter.required and not parameter.has_default and parameter.type.kind != "constant"
+
+
+def unique_method_names(
+    parameters: list[ir.Parameter], taken: set[str]
+) -> list[ir.Parameter]:
+    names = naming.unique_names([p.py_name for p in parameters], taken)
+    return [replace(p, py_name=n) for p, n in zip(parameters, names, strict=True)]

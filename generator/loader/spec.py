@@ -1,0 +1,388 @@
+"""Swagger 2.0 and OpenAPI 3.x brought to one shape: operations, parameters and responses.
+
+The raw records below still point into the spec (`Node`s), but where 2.0 and 3.x differ (request
+bodies, response content, parameter serialization, component sections) they have been made alike,
+so the IR builders never look at the spec version.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+
+from generator import ir
+from generator.diagnostics import Diagnostic, Severity
+from generator.loader.document import DocumentStore, Node
+
+METHODS = ("get", "put", "post", "patch", "delete", "head", "options", "trace")
+_FORM_MEDIA_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+_SECTION_POINTER = {
+    "2.0": re.compile(r"^/parameters/[^/]+$"),
+    "3": re.compile(r"^/components/parameters/[^/]+$"),
+}
+
+
+class Flavor(enum.Enum):
+    SWAGGER2 = "2.0"
+    OPENAPI30 = "3.0"
+    OPENAPI31 = "3.1"
+
+    @property
+    def is_oas3(self) -> bool:
+        return self is not Flavor.SWAGGER2
+
+
+@dataclass(frozen=True)
+class RawParameter:
+    node: Node  # the parameter object (or request body, or form property), $ref followed
+    name: str
+    location: ir.ParamLocation
+    required: bool
+    schema: Node | None  # for a 2.0 non-body parameter, the parameter object itself
+    from_section: bool  # written as a $ref into a `parameters` section
+    collection_format: ir.CollectionFormat | None = None
+    explode: bool = False
+    content_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RawResponse:
+    node: Node
+    key: str  # "200", "default", ...
+    schema: Node | None
+    content_types: tuple[str, ...]
+    headers: tuple[tuple[str, Node], ...]  # header name and the schema describing its value
+
+
+@dataclass(frozen=True)
+class RawOperation:
+    node: Node
+    path: str
+    method: str
+    operation_id: str
+    parameters: tuple[RawParameter, ...]
+    responses: tuple[RawResponse, ...]
+    consumes: tuple[str, ...]
+    produces: tuple[str, ...]
+
+
+@dataclass
+class Spec:
+    """The main document, its version, and the shared reading context."""
+
+    root: Node
+    flavor: Flavor
+    store: DocumentStore
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+    def warn(self, node: Node, message: str) -> None:
+        self.warnings.append(Diagnostic(Severity.WARNING, node.file, node.pointer, message))
+
+    def resolve(self, node: Node) -> Node:
+        return self.store.resolve(node)
+
+    def resolve_dict(self, node: Node, what: str) -> Node:
+        resolved = self.store.resolve(node)
+        if not resolved.is_dict():
+            raise resolved.error(f"{what} must be an object")
+        return resolved
+
+
+def detect_flavor(root: Node) -> Flavor:
+    if not root.is_dict():
+        raise root.error("a spec must be a JSON or YAML object")
+    if root.has("swagger"):
+        version = _version_text(root, "swagger")
+        if version != "2.0":
+            raise root.error(f"unsupported Swagger version '{version}' (expected 2.0)", "swagger")
+        return Flavor.SWAGGER2
+    if root.has("openapi"):
+        version = _version_text(root, "openapi")
+        if re.fullmatch(r"3\.0(\.\d+)?", version):
+            return Flavor.OPENAPI30
+        if re.fullmatch(r"3\.1(\.\d+)?", version):
+            return Flavor.OPENAPI31
+        raise root.error(
+            f"unsupported OpenAPI version '{version}' (expected 3.0.x or 3.1.x)", "openapi"
+        )
+    raise root.error("missing required field 'swagger' or 'openapi' (the spec version)")
+
+
+def _version_text(root: Node, key: str) -> str:
+    found = root.get(key)
+    assert found is not None
+    if isinstance(found.value, bool) or not isinstance(found.value, str | int | float):
+        raise found.error(f"'{key}' must be a version string")
+    return str(found.value)
+
+
+def require_dict(node: Node, key: str) -> Node:
+    found = node.dict_at(key)
+    if found is None:
+        raise node.error(f"missing required field '{key}'")
+    return found
+
+
+def operations(spec: Spec) -> list[RawOperation]:
+    result: list[RawOperation] = []
+    for section in ("paths", "x-ms-paths"):
+        paths = spec.root.dict_at(section)
+        if paths is None:
+            continue
+        for path, item in paths.items():
+            result.extend(_path_operations(spec, path, spec.resolve_dict(item, "a path item")))
+    return result
+
+
+def _path_operations(spec: Spec, path: str, item: Node) -> list[RawOperation]:
+    shared = _parameters(spec, item, ())
+    result: list[RawOperation] = []
+    for method in METHODS:
+        op = item.get(method)
+        if op is None:
+            continue
+        if not op.is_dict():
+            raise op.error("an operation must be an object")
+        result.append(_operation(spec, path, method, op, shared))
+    return result
+
+
+def _operation(
+    spec: Spec, path: str, method: str, op: Node, shared: list[RawParameter]
+) -> RawOperation:
+    operation_id = op.str_at("operationId")
+    if not operation_id:
+        raise op.error("missing required field 'operationId'")
+    responses = op.dict_at("responses")
+    if responses is None:
+        raise op.error("missing required field 'responses'")
+    consumes = _media_types(spec, op, "consumes")
+    own = _parameters(spec, op, consumes)
+    own_keys = {(p.name, p.location) for p in own}
+    merged = [p for p in shared if (p.name, p.location) not in own_keys] + own
+    if spec.flavor.is_oas3:
+        body = op.get("requestBody")
+        if body is not None:
+            body_params = _request_body(spec, spec.resolve_dict(body, "a request body"))
+            merged.extend(body_params)
+            consumes = body_params[0].content_types if body_params else ()
+    raw_responses = tuple(
+        _response(spec, key, spec.resolve_dict(node, "a response"), op)
+        for key, node in responses.items()
+        if not key.startswith("x-")
+    )
+    return RawOperation(
+        node=op,
+        path=path,
+        method=method.upper(),
+        operation_id=operation_id,
+        parameters=tuple(merged),
+        responses=raw_responses,
+        consumes=consumes,
+        produces=_produces(spec, op, raw_responses),
+    )
+
+
+def _media_types(spec: Spec, op: Node, key: str) -> tuple[str, ...]:
+    if spec.flavor.is_oas3:
+        return ()
+    if op.has(key):
+        return tuple(op.str_list_at(key))
+    return tuple(spec.root.str_list_at(key))
+
+
+def _produces(spec: Spec, op: Node, responses: tuple[RawResponse, ...]) -> tuple[str, ...]:
+    if not spec.flavor.is_oas3:
+        return _media_types(spec, op, "produces")
+    seen: dict[str, None] = {}
+    for response in responses:
+        seen.update(dict.fromkeys(response.content_types))
+    return tuple(seen)
+
+
+def _parameters(spec: Spec, owner: Node, consumes: tuple[str, ...]) -> list[RawParameter]:
+    params = owner.list_at("parameters")
+    if params is None:
+        return []
+    result: list[RawParameter] = []
+    for written in params.elements():
+        param = _parameter(spec, written, consumes)
+        if param is not None:
+            result.append(param)
+    return result
+
+
+def _parameter(spec: Spec, written: Node, consumes: tuple[str, ...]) -> RawParameter | None:
+    node = spec.resolve_dict(written, "a parameter")
+    name = node.str_at("name")
+    if not name:
+        raise node.error("missing required field 'name'")
+    where = node.str_at("in")
+    if not where:
+        raise node.error("missing required field 'in'")
+    pattern = _SECTION_POINTER["3" if spec.flavor.is_oas3 else "2.0"]
+    from_section = written.key != node.key and bool(pattern.match(node.pointer))
+    if spec.flavor.is_oas3:
+        return _parameter3(spec, node, name, where, from_section)
+    return _parameter2(node, name, where, from_section, consumes)
+
+
+_LOCATIONS_2 = {
+    "path": ir.ParamLocation.PATH,
+    "query": ir.ParamLocation.QUERY,
+    "header": ir.ParamLocation.HEADER,
+    "body": ir.ParamLocation.BODY,
+    "formData": ir.ParamLocation.FORM,
+}
+_LOCATIONS_3 = {
+    "path": ir.ParamLocation.PATH,
+    "query": ir.ParamLocation.QUERY,
+    "header": ir.ParamLocation.HEADER,
+}
+
+
+def _location(node: Node, where: str, table: dict[str, ir.ParamLocation]) -> ir.ParamLocation:
+    location = table.get(where)
+    if location is None:
+        expected = ", ".join(table)
+        raise node.error(f"unknown parameter location '{where}' (expected one of {expected})", "in")
+    return location
+
+
+def _parameter2(
+    node: Node, name: str, where: str, from_section: bool, consumes: tuple[str, ...]
+) -> RawParameter:
+    location = _location(node, where, _LOCATIONS_2)
+    required = node.bool_at("required") or location is ir.ParamLocation.PATH
+    if location is ir.ParamLocation.BODY:
+        schema = node.get("schema")
+        if schema is None:
+            raise node.error("missing required field 'schema' (a body parameter needs one)")
+        return RawParameter(
+            node, name, location, required, schema, from_section,
+            content_types=consumes or ("application/json",),
+        )
+    fmt, explode = _collection_format2(node)
+    return RawParameter(node, name, location, required, node, from_section, fmt, explode)
+
+
+def _collection_format2(node: Node) -> tuple[ir.CollectionFormat | None, bool]:
+    if node.str_at("type") != "array":
+        return None, False
+    text = node.str_at("collectionFormat", "csv")
+    try:
+        fmt = ir.CollectionFormat(text)
+    except ValueError:
+        raise node.error(f"unknown collectionFormat '{text}'", "collectionFormat") from None
+    return fmt, fmt is ir.CollectionFormat.MULTI
+
+
+def _parameter3(
+    spec: Spec, node: Node, name: str, where: str, from_section: bool
+) -> RawParameter | None:
+    if where == "cookie":
+        spec.warn(node, f"cookie parameter '{name}' is not supported; it is left out")
+        return None
+    location = _location(node, where, _LOCATIONS_3)
+    required = node.bool_at("required") or location is ir.ParamLocation.PATH
+    schema = node.get("schema")
+    if schema is None:
+        content = node.dict_at("content")
+        schema = _content_schema(spec, content)[0] if content is not None else None
+    fmt, explode = _style3(spec, node, location, schema)
+    return RawParameter(node, name, location, required, schema, from_section, fmt, explode)
+
+
+def _style3(
+    spec: Spec, node: Node, location: ir.ParamLocation, schema: Node | None
+) -> tuple[ir.CollectionFormat | None, bool]:
+    if schema is None or "array" not in _types_of(spec.resolve(schema)):
+        return None, False
+    is_query = location is ir.ParamLocation.QUERY
+    style = node.str_at("style", "form" if is_query else "simple")
+    explode = node.bool_at("explode", style == "form")
+    if explode and is_query:
+        return ir.CollectionFormat.MULTI, True
+    formats = {
+        "spaceDelimited": ir.CollectionFormat.SSV,
+        "pipeDelimited": ir.CollectionFormat.PIPES,
+    }
+    return formats.get(style, ir.CollectionFormat.CSV), explode
+
+
+def _types_of(schema: Node) -> list[str]:
+    found = schema.get("type")
+    if found is None:
+        return []
+    if isinstance(found.value, list):
+        return [t for t in found.value if isinstance(t, str)]
+    return [found.value] if isinstance(found.value, str) else []
+
+
+def _content_schema(spec: Spec, content: Node) -> tuple[Node | None, tuple[str, ...]]:
+    """The schema of the preferred media type (JSON first) and all media types offered."""
+    media = [(key, spec.resolve_dict(value, "a media type")) for key, value in content.items()]
+    if not media:
+        return None, ()
+    keys = tuple(key for key, _ in media)
+    chosen = next((m for k, m in media if _is_json(k)), media[0][1])
+    return chosen.get("schema"), keys
+
+
+def _is_json(media_type: str) -> bool:
+    base = media_type.split(";")[0].strip().lower()
+    return base == "application/json" or base.endswith("+json") or base == "text/json"
+
+
+def _request_body(spec: Spec, body: Node) -> list[RawParameter]:
+    content = body.dict_at("content")
+    if content is None:
+        raise body.error("missing required field 'content'")
+    schema, media_types = _content_schema(spec, content)
+    required = body.bool_at("required")
+    if media_types and all(m.split(";")[0] in _FORM_MEDIA_TYPES for m in media_types):
+        form = _form_parameters(spec, schema, required)
+        if form is not None:
+            return form
+    name = body.str_at("x-ms-requestBody-name", "body")
+    return [
+        RawParameter(
+            body, name, ir.ParamLocation.BODY, required, schema, False,
+            content_types=media_types,
+        )
+    ]
+
+
+def _form_parameters(spec: Spec, schema: Node | None, required: bool) -> list[RawParameter] | None:
+    if schema is None:
+        return None
+    resolved = spec.resolve_dict(schema, "a schema")
+    properties = resolved.dict_at("properties")
+    if properties is None:
+        return None
+    needed = set(resolved.str_list_at("required"))
+    return [
+        RawParameter(
+            spec.resolve(prop), name, ir.ParamLocation.FORM, required and name in needed,
+            prop, False,
+        )
+        for name, prop in properties.items()
+    ]
+
+
+def _response(spec: Spec, key: str, node: Node, op: Node) -> RawResponse:
+    headers = node.dict_at("headers")
+    header_list: list[tuple[str, Node]] = []
+    if headers is not None:
+        for name, header in headers.items():
+            resolved = spec.resolve_dict(header, "a response header")
+            schema = resolved.get("schema") if spec.flavor.is_oas3 else resolved
+            header_list.append((name, schema if schema is not None else resolved))
+    if spec.flavor.is_oas3:
+        content = node.dict_at("content")
+        schema, media_types = (None, ()) if content is None else _content_schema(spec, content)
+    else:
+        schema = node.get("schema")
+        media_types = _media_types(spec, op, "produces") if schema is not None else ()
+    return RawResponse(node, key, schema, media_types, tuple(header_list))
