@@ -665,6 +665,9 @@ def deserialize_enum(enum_cls: type[E], value: Any) -> E | None:
         return None
     if isinstance(value, enum_cls):
         return value
+    # True == 1, so without this a boolean would silently become the member whose value is 1.
+    if isinstance(value, bool) and not any(type(m.value) is bool for m in enum_cls):
+        raise _fail(value, f"one of the {enum_cls.__name__} values")
     try:
         return enum_cls(value)
     except (ValueError, TypeError):
