@@ -144,11 +144,12 @@ def settings_for(
     )
 
 
-def call_scoped_cookies() -> httpx.Cookies:
+def call_scoped_cookies() -> http.cookiejar.CookieJar:
     """A cookie jar that stores nothing, for clients the pipeline creates: cookies are kept per
     call by `Transfer`, not across calls."""
-    policy = http.cookiejar.DefaultCookiePolicy(allowed_domains=[])
-    return httpx.Cookies(http.cookiejar.CookieJar(policy=policy))
+    # A bare CookieJar, not httpx.Cookies: the client would copy the latter into a default jar,
+    # dropping the policy.
+    return http.cookiejar.CookieJar(policy=http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
 
 
 class Transfer:
