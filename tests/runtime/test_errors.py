@@ -78,7 +78,8 @@ def test_message_with_error_envelope_model() -> None:
     assert error.status_code == 404
     assert error.reason == "Not Found"
     assert error.response is response
-    assert error.model.error.code == "NotFound"  # type: ignore[union-attr]
+    assert isinstance(error.model, Envelope)
+    assert error.model.error.code == "NotFound"
 
 
 def test_message_with_flat_model_and_dict_model() -> None:

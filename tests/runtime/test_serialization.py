@@ -415,7 +415,8 @@ def test_extensible_str_enum_keeps_unknown_values() -> None:
 def test_members_behave_as_their_values() -> None:
     assert str(Color.RED) == "red"
     assert f"{Color.DARK_GREEN}" == "DarkGreen"
-    assert Color.RED == "red"
+    red: object = Color.RED
+    assert red == "red"
     assert {"red": 1}[Color.RED] == 1
     assert s.serialize_enum(Color.RED) == "red"
     assert s.serialize_enum("as is") == "as is"
