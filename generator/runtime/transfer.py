@@ -179,10 +179,6 @@ class Transfer:
         self._redirects = 0
         self._request: httpx.Request | None = None
 
-    @property
-    def body(self) -> Body:
-        return self._body
-
     # --- building each attempt's request ------------------------------------------------------
 
     def prepare(
