@@ -1,0 +1,109 @@
+"""Generate a client for one swagger file of the test server package, once per session."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import subprocess
+import sys
+import traceback
+from pathlib import Path
+from types import ModuleType
+from typing import NoReturn
+
+import pytest
+
+from tests.testserver.server import SWAGGER_DIR
+
+ROOT = Path(__file__).resolve().parents[2]
+GENERATE_TIMEOUT = 300
+
+
+def swagger_file_name(swagger: str) -> str:
+    """Accept the file name with or without ".json"."""
+    return swagger if swagger.endswith(".json") else f"{swagger}.json"
+
+
+def package_name(swagger: str) -> str:
+    """Snake-case module name: "custom-baseUrl-paging.json" -> "custom_base_url_paging"."""
+    stem = swagger_file_name(swagger)[: -len(".json")]
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", stem.replace(".", "_"))
+    name = re.sub(r"[^0-9a-zA-Z]+", "_", spaced).strip("_").lower()
+    return f"_{name}" if name[:1].isdigit() else name
+
+
+class GeneratedClients:
+    """Callable fixture value: `generated_clients("body-boolean.json")` -> imported package."""
+
+    def __init__(self, workdir: Path, swagger_dir: Path = SWAGGER_DIR) -> None:
+        self._workdir = workdir
+        self._swagger_dir = swagger_dir
+        self._modules: dict[str, ModuleType] = {}
+        self._failures: dict[str, str] = {}
+
+    def __call__(self, swagger: str) -> ModuleType:
+        file_name = swagger_file_name(swagger)
+        if file_name in self._failures:
+            pytest.fail(self._failures[file_name], pytrace=False)
+        if file_name not in self._modules:
+            self._modules[file_name] = self._generate_and_import(file_name)
+        return self._modules[file_name]
+
+    def _fail(self, file_name: str, message: str) -> NoReturn:
+        self._failures[file_name] = message
+        pytest.fail(message, pytrace=False)
+
+    def _generate_and_import(self, file_name: str) -> ModuleType:
+        spec = self._swagger_dir / file_name
+        if not spec.is_file():
+            self._fail(file_name, f"no swagger file {spec}")
+        name = package_name(file_name)
+        out = self._workdir / name
+        self._run_generator(file_name, spec, out, name)
+        return self._import(file_name, out, name)
+
+    def _run_generator(self, file_name: str, spec: Path, out: Path, name: str) -> None:
+        command = [
+            sys.executable,
+            "-m",
+            "generator",
+            "generate",
+            str(spec),
+            "--out",
+            str(out),
+            "--package-name",
+            name,
+        ]
+        try:
+            result = subprocess.run(
+                command,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=GENERATE_TIMEOUT,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            self._fail(file_name, f"generating {file_name} took over {GENERATE_TIMEOUT}s")
+        if result.returncode != 0:
+            self._fail(
+                file_name,
+                f"generating a client for {file_name} failed (exit {result.returncode})\n"
+                f"$ {' '.join(command)}\n--- stderr ---\n{result.stderr}"
+                f"--- stdout ---\n{result.stdout}",
+            )
+
+    def _import(self, file_name: str, out: Path, name: str) -> ModuleType:
+        loaded = sys.modules.get(name)
+        if loaded is not None and not str(getattr(loaded, "__file__", "")).startswith(str(out)):
+            self._fail(file_name, f"a module named {name!r} is already imported from {loaded}")
+        if str(out) not in sys.path:
+            sys.path.insert(0, str(out))
+        try:
+            return importlib.import_module(name)
+        except Exception:  # any import-time error of generated code is a test failure
+            self._fail(
+                file_name,
+                f"importing the client generated for {file_name} failed:\n"
+                f"{traceback.format_exc()}",
+            )

@@ -1,0 +1,140 @@
+"""Conformance tests against the AutoRest test server.
+
+Fixtures:
+- `testserver` (session): the running server, `.url` ("http://127.0.0.1:PORT"), `.port`,
+  `.report(category)` for the live hit counts.
+- `generated_clients` (session): `generated_clients("body-boolean.json")` generates that swagger
+  file of the server package once per session and returns the imported package.
+
+At session end the coverage reports are copied to build/testserver-coverage/, a per-file summary is
+printed, and when every test file of this directory ran unfiltered, floor.json is enforced.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.testserver import coverage
+from tests.testserver.clients import GeneratedClients
+from tests.testserver.server import ServerError, TestServer, missing_prerequisite, start_server
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+COVERAGE_OUT = ROOT / "build" / "testserver-coverage"
+
+_REPORTS = pytest.StashKey[coverage.Reports]()
+_DESELECTED_HERE = pytest.StashKey[bool]()
+_FLOOR_RESULT = pytest.StashKey[list[str]]()
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _require_server() -> None:
+    reason = missing_prerequisite()
+    if reason is None:
+        return
+    if _in_ci():
+        pytest.fail(f"tests/testserver cannot run in CI: {reason}", pytrace=False)
+    pytest.skip(f"AutoRest test server unavailable: {reason}")
+
+
+@pytest.fixture(autouse=True)
+def _testserver_prerequisites() -> None:
+    _require_server()
+
+
+@pytest.fixture(scope="session")
+def testserver(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestServer]:
+    _require_server()
+    try:
+        server = start_server(tmp_path_factory.mktemp("testserver"))
+    except ServerError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    try:
+        yield server
+    finally:
+        _collect_coverage(request.config, server)
+
+
+def _collect_coverage(config: pytest.Config, server: TestServer) -> None:
+    scenarios = coverage.load_scenarios()
+    live = server.snapshot(coverage.categories(scenarios))
+    server.stop()
+    reports = coverage.prefer_live(live, coverage.read_reports(server.coverage_dir))
+    coverage.write_reports(reports, COVERAGE_OUT)
+    config.stash[_REPORTS] = reports
+
+
+@pytest.fixture(scope="session")
+def generated_clients(tmp_path_factory: pytest.TempPathFactory) -> GeneratedClients:
+    return GeneratedClients(tmp_path_factory.mktemp("clients"))
+
+
+def _is_here(path: Path) -> bool:
+    return HERE in path.parents
+
+
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    if any(_is_here(item.path) for item in items):
+        items[0].config.stash[_DESELECTED_HERE] = True
+
+
+def _names_single_tests_here(config: pytest.Config) -> bool:
+    """A node id like tests/testserver/test_x.py::test_y selects without deselecting."""
+    for arg in config.args:
+        path, sep, _ = arg.partition("::")
+        target = (config.invocation_params.dir / path).resolve()
+        if sep and (target == HERE or _is_here(target)):
+            return True
+    return False
+
+
+def _ran_whole_directory(session: pytest.Session) -> bool:
+    config = session.config
+    if config.stash.get(_DESELECTED_HERE, False) or _names_single_tests_here(config):
+        return False
+    if session.shouldstop or session.shouldfail:
+        return False
+    expected = {*HERE.glob("test_*.py"), *HERE.glob("*_test.py")}
+    selected = {item.path for item in session.items if _is_here(item.path)}
+    return expected <= selected
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    reports = session.config.stash.get(_REPORTS, None)
+    if reports is None or not _ran_whole_directory(session):
+        return
+    tallies = coverage.per_file(coverage.load_scenarios(), reports)
+    violations = coverage.floor_violations(tallies, coverage.load_floor())
+    session.config.stash[_FLOOR_RESULT] = violations
+    if violations:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    config = terminalreporter.config
+    reports = config.stash.get(_REPORTS, None)
+    if reports is None:
+        return
+    write = terminalreporter.write_line
+    terminalreporter.section("AutoRest test server coverage (scenarios hit / total)")
+    for line in coverage.summary_lines(coverage.load_scenarios(), reports):
+        write(line)
+    write(f"reports: {COVERAGE_OUT}")
+    violations = config.stash.get(_FLOOR_RESULT, None)
+    if violations is None:
+        write("floor.json not enforced: only part of tests/testserver ran")
+    elif violations:
+        write("coverage below floor.json:", red=True, bold=True)
+        for violation in violations:
+            write(f"  {violation}", red=True)
+    else:
+        write("floor.json: every file at or above its floor")
