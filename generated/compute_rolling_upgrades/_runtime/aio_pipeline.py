@@ -1,0 +1,142 @@
+"""The asyncio transport: `AsyncPipeline` mirrors `Pipeline` on `httpx.AsyncClient`."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import (
+    AsyncIterable,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterable,
+    Mapping,
+    Sequence,
+)
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from .auth import ApiKeyAuth, AsyncBearerTokenAuth, BasicAuth, BearerTokenAuth
+from .retry import RetryPolicy
+from .transfer import (
+    DEFAULT_MAX_REDIRECTS,
+    Body,
+    Transfer,
+    call_scoped_cookies,
+    make_body,
+    settings_for,
+)
+
+__all__ = ["AsyncPipeline", "RetryPolicy"]
+
+
+async def _async_chunks(chunks: Iterable[bytes]) -> AsyncIterator[bytes]:
+    for chunk in chunks:
+        yield chunk
+
+
+def _for_async_client(body: Body) -> Body:
+    """httpx.AsyncClient streams only async iterables."""
+    content = body.content
+    if content is None or isinstance(content, bytes | AsyncIterable):
+        return body
+    return dataclasses.replace(body, content=_async_chunks(content))
+
+
+class AsyncPipeline:
+    """Sends requests for a generated asyncio client; see `Pipeline`."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        auth: AsyncBearerTokenAuth | BearerTokenAuth | ApiKeyAuth | BasicAuth | None = None,
+        logger_name: str,
+        user_agent: str,
+        retry: RetryPolicy | None = None,
+        timeout: float | httpx.Timeout = 60.0,
+        transport: httpx.AsyncClient | None = None,
+        redact: Iterable[str] = (),
+        headers: Mapping[str, str] | None = None,
+        max_redirects: int = DEFAULT_MAX_REDIRECTS,
+    ) -> None:
+        self.base_url = base_url
+        self._auth = auth
+        self._settings = settings_for(
+            base_url=base_url,
+            auth=auth,
+            logger_name=logger_name,
+            user_agent=user_agent,
+            retry=retry,
+            redact=redact,
+            headers=headers,
+            max_redirects=max_redirects,
+        )
+        self._owns_client = transport is None
+        self._client = transport or httpx.AsyncClient(
+            timeout=timeout, cookies=call_scoped_cookies()
+        )
+        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+    async def send(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Sequence[tuple[str, str]] = (),
+        headers: Mapping[str, str] | None = None,
+        content: bytes | str | Iterable[bytes] | AsyncIterable[bytes] | None = None,
+        json: Any = None,
+        stream: bool = False,
+    ) -> httpx.Response:
+        """Send until a response is final; see `Pipeline.send`."""
+        body = _for_async_client(make_body(content, json))
+        transfer = Transfer(self._settings, method, url, params=params, headers=headers, body=body)
+        while True:
+            request = transfer.prepare(self._client, await self._authorization())
+            try:
+                response = await self._exchange(request, stream=stream)
+            except httpx.RequestError as exc:
+                await self._sleep(transfer.after_error(exc))
+                continue
+            delay = transfer.after_response(response)
+            if delay is None:
+                return response
+            await response.aclose()
+            if delay > 0:
+                await self._sleep(delay)
+
+    async def _authorization(self) -> str | None:
+        auth = self._auth
+        if isinstance(auth, AsyncBearerTokenAuth):
+            return await auth.authorization()
+        if isinstance(auth, BearerTokenAuth | BasicAuth):
+            return auth.authorization()
+        return None
+
+    async def _exchange(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
+        response = await self._client.send(request, stream=True, follow_redirects=False)
+        if not stream:
+            try:
+                await response.aread()
+            finally:
+                if not response.is_stream_consumed:
+                    await response.aclose()
+        return response
+
+    async def close(self) -> None:
+        if self._owns_client:
+            await self._client.aclose()
+
+    async def __aenter__(self) -> AsyncPipeline:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.close()

@@ -1,0 +1,238 @@
+"""Credentials a pipeline applies to each request: OAuth bearer tokens, API keys, basic auth.
+
+The token credentials follow the shape of azure-identity's (`get_token(*scopes)` returning an object
+with `.token` and `.expires_on`), so its sync and async credentials work unchanged. None of these
+classes ever shows a secret in its repr.
+"""
+
+from __future__ import annotations
+
+import base64
+import inspect
+import math
+import threading
+import time
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
+
+if TYPE_CHECKING:
+    import asyncio
+
+# A token is renewed this long before it expires, so a request never leaves with a token that
+# expires in flight.
+REFRESH_WINDOW_SECONDS = 300
+# While the current token is still valid, failed or very short-lived renewals are not retried more
+# often than this.
+REFRESH_RETRY_SECONDS = 30
+
+
+class AccessTokenLike(Protocol):
+    @property
+    def token(self) -> str: ...
+
+    @property
+    def expires_on(self) -> int: ...
+
+
+class TokenCredential(Protocol):
+    def get_token(self, *scopes: str, **kwargs: Any) -> AccessTokenLike: ...
+
+
+class AsyncTokenCredential(Protocol):
+    async def get_token(self, *scopes: str, **kwargs: Any) -> AccessTokenLike: ...
+
+
+class _TokenCache:
+    """When to ask the credential for a new token; shared by the sync and async policies."""
+
+    def __init__(self, scopes: Sequence[str]) -> None:
+        if isinstance(scopes, str) or not scopes:
+            raise ValueError("Bearer token authentication needs a sequence of at least one scope")
+        self.scopes = tuple(scopes)
+        self.token: AccessTokenLike | None = None
+        self.last_attempt = -math.inf
+        self.clock: Callable[[], float] = time.time
+
+    def usable(self) -> AccessTokenLike | None:
+        """The cached token, unless it is time to get a new one."""
+        token = self.token
+        if token is None:
+            return None
+        now = self.clock()
+        remaining = token.expires_on - now
+        if remaining <= 0:
+            return None
+        if remaining < REFRESH_WINDOW_SECONDS and now - self.last_attempt >= REFRESH_RETRY_SECONDS:
+            return None
+        return token
+
+    def still_valid(self) -> AccessTokenLike | None:
+        token = self.token
+        if token is not None and token.expires_on > self.clock():
+            return token
+        return None
+
+
+class BearerTokenAuth:
+    """Authorization: Bearer <token> from a token credential, cached for the token's lifetime.
+
+    Safe to share between threads: one thread renews while the others wait for its token.
+    """
+
+    def __init__(self, credential: TokenCredential, scopes: Sequence[str]) -> None:
+        self._credential = credential
+        self._cache = _TokenCache(scopes)
+        self._lock = threading.Lock()
+
+    def authorization(self) -> str:
+        return f"Bearer {self._current().token}"
+
+    def _current(self) -> AccessTokenLike:
+        token = self._cache.usable()
+        if token is not None:
+            return token
+        with self._lock:
+            token = self._cache.usable()
+            if token is None:
+                token = self._renew()
+        return token
+
+    def _renew(self) -> AccessTokenLike:
+        cache = self._cache
+        cache.last_attempt = cache.clock()
+        try:
+            cache.token = self._credential.get_token(*cache.scopes)
+        except Exception:
+            # A proactive renewal failed, but the current token still works: use it and try again
+            # after REFRESH_RETRY_SECONDS rather than failing this request.
+            fallback = cache.still_valid()
+            if fallback is None:
+                raise
+            return fallback
+        return cache.token
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(scopes={self._cache.scopes!r})"
+
+
+class AsyncBearerTokenAuth:
+    """The asyncio counterpart of `BearerTokenAuth`; accepts sync and async credentials.
+
+    A sync credential's `get_token` runs in a worker thread so it does not block the event loop.
+    """
+
+    def __init__(
+        self, credential: TokenCredential | AsyncTokenCredential, scopes: Sequence[str]
+    ) -> None:
+        self._credential = credential
+        self._cache = _TokenCache(scopes)
+        self._lock: asyncio.Lock | None = None
+
+    async def authorization(self) -> str:
+        return f"Bearer {(await self._current()).token}"
+
+    async def _current(self) -> AccessTokenLike:
+        token = self._cache.usable()
+        if token is not None:
+            return token
+        async with self._get_lock():
+            token = self._cache.usable()
+            if token is None:
+                token = await self._renew()
+        return token
+
+    def _get_lock(self) -> asyncio.Lock:
+        if self._lock is None:
+            # Imported here: synchronous clients import this module too and should not pay for
+            # asyncio.
+            import asyncio
+
+            self._lock = asyncio.Lock()
+        return self._lock
+
+    async def _renew(self) -> AccessTokenLike:
+        cache = self._cache
+        cache.last_attempt = cache.clock()
+        try:
+            cache.token = await self._fetch()
+        except Exception:
+            fallback = cache.still_valid()
+            if fallback is None:
+                raise
+            return fallback
+        return cache.token
+
+    async def _fetch(self) -> AccessTokenLike:
+        get_token = self._credential.get_token
+        if inspect.iscoroutinefunction(get_token):
+            result: object = get_token(*self._cache.scopes)
+        else:
+            import asyncio
+
+            result = await asyncio.to_thread(get_token, *self._cache.scopes)
+        if isinstance(result, Awaitable):
+            result = await result
+        return _checked_token(result)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(scopes={self._cache.scopes!r})"
+
+
+def _checked_token(result: object) -> AccessTokenLike:
+    if not isinstance(getattr(result, "token", None), str) or not isinstance(
+        getattr(result, "expires_on", None), int | float
+    ):
+        raise TypeError("get_token() must return an object with .token (str) and .expires_on")
+    return cast(AccessTokenLike, result)
+
+
+class ApiKeyAuth:
+    """An API key sent in a header or a query parameter (OpenAPI `apiKey` security scheme)."""
+
+    def __init__(
+        self,
+        key: str,
+        *,
+        name: str,
+        location: Literal["header", "query"],
+        prefix: str = "",
+    ) -> None:
+        if location not in ("header", "query"):
+            raise ValueError(f"API key location must be 'header' or 'query', not {location!r}")
+        if not key:
+            raise ValueError("The API key is empty")
+        self.name = name
+        self.location = location
+        self._key = key
+        self._prefix = prefix
+
+    def update(self, key: str) -> None:
+        """Replace the key (rotation); requests sent afterwards use the new one."""
+        if not key:
+            raise ValueError("The API key is empty")
+        self._key = key
+
+    def apply(self, headers: MutableMapping[str, str], params: list[tuple[str, str]]) -> None:
+        value = f"{self._prefix} {self._key}" if self._prefix else self._key
+        if self.location == "header":
+            headers[self.name] = value
+        else:
+            params.append((self.name, value))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(name={self.name!r}, location={self.location!r})"
+
+
+class BasicAuth:
+    """Authorization: Basic, from a user name and password (OpenAPI `http`/`basic`)."""
+
+    def __init__(self, username: str, password: str) -> None:
+        self.username = username
+        self._password = password
+
+    def authorization(self) -> str:
+        pair = f"{self.username}:{self._password}".encode()
+        return f"Basic {base64.b64encode(pair).decode('ascii')}"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(username={self.username!r})"

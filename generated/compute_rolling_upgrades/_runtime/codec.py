@@ -1,0 +1,197 @@
+"""The one runtime module generated models and operations import (as `_s`).
+
+It gathers the serialization, URL and error helpers and adds the small combinators the generated
+straight-line code is written with: decoders and encoders for lists, dictionaries, models and enums.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol, TypeVar
+
+import httpx
+
+from .errors import DeserializationError, raise_for_response
+from .serialization import (
+    ExtensibleFloatEnum,
+    ExtensibleIntEnum,
+    ExtensibleStrEnum,
+    KnownTree,
+    deserialize_base64url,
+    deserialize_bytes,
+    deserialize_date,
+    deserialize_datetime,
+    deserialize_decimal,
+    deserialize_duration,
+    deserialize_enum,
+    deserialize_float,
+    deserialize_int,
+    deserialize_rfc1123,
+    deserialize_time,
+    deserialize_unixtime,
+    get_path,
+    merge_unknown,
+    serialize_base64url,
+    serialize_bytes,
+    serialize_date,
+    serialize_datetime,
+    serialize_decimal,
+    serialize_duration,
+    serialize_enum,
+    serialize_rfc1123,
+    serialize_time,
+    serialize_unixtime,
+    set_path,
+    unknown_fields,
+)
+from .urls import format_collection, format_url, quote_path, to_query_value
+
+__all__ = [
+    "ExtensibleFloatEnum",
+    "ExtensibleIntEnum",
+    "ExtensibleStrEnum",
+    "KnownTree",
+    "deserialize_base64url",
+    "deserialize_bytes",
+    "deserialize_date",
+    "deserialize_datetime",
+    "deserialize_decimal",
+    "deserialize_duration",
+    "deserialize_float",
+    "deserialize_int",
+    "deserialize_rfc1123",
+    "deserialize_time",
+    "deserialize_unixtime",
+    "dict_of",
+    "enum_decoder",
+    "format_collection",
+    "format_host",
+    "format_url",
+    "get_path",
+    "identity",
+    "list_of",
+    "merge_unknown",
+    "model_decoder",
+    "model_encoder",
+    "put",
+    "quote_path",
+    "raise_error",
+    "response_json",
+    "serialize_base64url",
+    "serialize_bytes",
+    "serialize_date",
+    "serialize_datetime",
+    "serialize_decimal",
+    "serialize_duration",
+    "serialize_enum",
+    "serialize_rfc1123",
+    "serialize_time",
+    "serialize_unixtime",
+    "to_query_value",
+    "unknown_fields",
+]
+
+Codec = Callable[[Any], Any]
+_E = TypeVar("_E")
+
+
+class _Model(Protocol):
+    def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]: ...
+
+
+class _ModelClass(Protocol):
+    def from_dict(self, data: Mapping[str, Any], /) -> Any: ...
+
+
+def identity(value: Any) -> Any:
+    return value
+
+
+def list_of(item: Codec) -> Codec:
+    """A codec for a JSON array whose items `item` converts; None stays None."""
+
+    def convert(value: Any) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, list | tuple):
+            raise DeserializationError(f"expected an array, got {type(value).__name__}")
+        return [item(v) for v in value]
+
+    return convert
+
+
+def dict_of(item: Codec) -> Codec:
+    """A codec for a JSON object whose values `item` converts; None stays None."""
+
+    def convert(value: Any) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, Mapping):
+            raise DeserializationError(f"expected an object, got {type(value).__name__}")
+        return {k: item(v) for k, v in value.items()}
+
+    return convert
+
+
+def model_decoder(cls: _ModelClass) -> Codec:
+    def decode(value: Any) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, Mapping):
+            raise DeserializationError(f"expected an object, got {type(value).__name__}")
+        return cls.from_dict(value)
+
+    return decode
+
+
+def model_encoder(exclude_readonly: bool) -> Codec:
+    def encode(value: _Model | None) -> Any:
+        return None if value is None else value.to_dict(exclude_readonly=exclude_readonly)
+
+    return encode
+
+
+def enum_decoder(cls: type[_E]) -> Callable[[Any], _E | None]:
+    def decode(value: Any) -> _E | None:
+        return deserialize_enum(cls, value)  # type: ignore[type-var]
+
+    return decode
+
+
+def put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    """Set `path` in `target` to `value`, unless the value is None (absent)."""
+    if value is not None:
+        set_path(target, path, value)
+
+
+def response_json(response: httpx.Response) -> Any:
+    """The JSON body of a response; None for an empty body."""
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise DeserializationError(f"the response body is not valid JSON: {exc}") from None
+
+
+def raise_error(
+    response: httpx.Response, decoders: Mapping[int, Codec], default: Codec | None
+) -> None:
+    """Raise the HttpResponseError for an error response, with the error model when it parses."""
+    decoder = decoders.get(response.status_code, default)
+    model: Any = None
+    if decoder is not None:
+        try:
+            model = decoder(response_json(response))
+        except (DeserializationError, ValueError, TypeError, KeyError, AttributeError):
+            model = None
+    raise_for_response(response, model)
+
+
+def format_host(template: str, values: Mapping[str, Any]) -> str:
+    """Fill a parameterized host template ("{accountName}{host}") with the client's values."""
+    result = template
+    for name, value in values.items():
+        result = result.replace("{" + name + "}", "" if value is None else str(value))
+    return result

@@ -1,0 +1,173 @@
+"""Exceptions raised by the client.
+
+Every exception derives from `SdkError`. Messages never contain credentials: bodies quoted in
+messages are scrubbed of the secret header and query values of the request that produced them.
+"""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+from typing import NoReturn
+
+import httpx
+
+from .redaction import Redactor
+
+_MAX_BODY_CHARS = 2048
+
+
+class SdkError(Exception):
+    """Base class of every exception the client raises."""
+
+    def __init__(self, message: str | None = None) -> None:
+        self.message = message if message is not None else type(self).__name__
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ServiceRequestError(SdkError):
+    """The request could not be sent (connection refused, DNS failure, connect or write timeout)."""
+
+
+class ServiceResponseError(SdkError):
+    """The request was sent but no full response came back (dropped connection, read timeout)."""
+
+
+class ValidationError(SdkError, ValueError):
+    """An argument was rejected on the client side, before anything was sent."""
+
+
+class DeserializationError(SdkError, ValueError):
+    """A value could not be converted from its wire form."""
+
+
+class HttpResponseError(SdkError):
+    """The service answered with a status the operation does not expect."""
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        response: httpx.Response | None = None,
+        model: object | None = None,
+    ) -> None:
+        self.response = response
+        self.model = model
+        self.status_code: int | None = response.status_code if response is not None else None
+        self.reason: str | None = _reason(response)
+        if message is None:
+            message = f"Operation returned an invalid status '{self.reason or 'Unknown'}'"
+        details = _code_and_message(model)
+        if details is not None:
+            message += f"\nCode: {details[0]}\nMessage: {details[1]}"
+        super().__init__(_scrub(message, response))
+
+
+class ResourceNotFoundError(HttpResponseError):
+    """404 Not Found."""
+
+
+class ResourceExistsError(HttpResponseError):
+    """409 Conflict."""
+
+
+class ClientAuthenticationError(HttpResponseError):
+    """401 Unauthorized or 403 Forbidden."""
+
+
+class ResourceModifiedError(HttpResponseError):
+    """412 Precondition Failed: the resource changed since the given ETag."""
+
+
+class ResourceNotModifiedError(HttpResponseError):
+    """304 Not Modified."""
+
+
+class DecodeError(HttpResponseError):
+    """The response body does not have the shape the API description promises."""
+
+
+_ERRORS_BY_STATUS: dict[int, type[HttpResponseError]] = {
+    304: ResourceNotModifiedError,
+    401: ClientAuthenticationError,
+    403: ClientAuthenticationError,
+    404: ResourceNotFoundError,
+    409: ResourceExistsError,
+    412: ResourceModifiedError,
+}
+
+
+def error_for_status(status_code: int) -> type[HttpResponseError]:
+    return _ERRORS_BY_STATUS.get(status_code, HttpResponseError)
+
+
+def raise_for_response(response: httpx.Response, model: object | None) -> NoReturn:
+    """Raise the exception matching the response's status.
+
+    Without an error model the (truncated) body is quoted, so the message still says what went
+    wrong.
+    """
+    error_cls = error_for_status(response.status_code)
+    message = None
+    if model is None:
+        body = _body_excerpt(response)
+        if body:
+            message = f"Operation returned an invalid status '{_reason(response)}'\nContent: {body}"
+    raise error_cls(message, response=response, model=model)
+
+
+def _reason(response: httpx.Response | None) -> str | None:
+    if response is None:
+        return None
+    if response.reason_phrase:
+        return response.reason_phrase
+    try:
+        return HTTPStatus(response.status_code).phrase
+    except ValueError:
+        return str(response.status_code)
+
+
+def _body_excerpt(response: httpx.Response) -> str:
+    try:
+        text = response.text
+    except httpx.ResponseNotRead:
+        return ""
+    # Scrub before truncating: a secret cut in half by the truncation would no longer match.
+    text = _scrub(text, response)
+    if len(text) > _MAX_BODY_CHARS:
+        text = text[:_MAX_BODY_CHARS] + "... (truncated)"
+    return text
+
+
+def _scrub(text: str, response: httpx.Response | None) -> str:
+    """Remove the request's secret values, in case the service echoed them back."""
+    if response is None:
+        return text
+    try:
+        request = response.request
+    except RuntimeError:
+        return text
+    redactor = Redactor.for_request(request)
+    return redactor.scrub(text, redactor.secret_values(request))
+
+
+def _field(source: object, name: str) -> object:
+    if isinstance(source, dict):
+        return source.get(name)
+    return getattr(source, name, None)
+
+
+def _code_and_message(model: object | None) -> tuple[str, str] | None:
+    """Find the service's error code and message: on `model.error` (the common envelope) or on
+    `model` itself."""
+    if model is None:
+        return None
+    for candidate in (_field(model, "error"), model):
+        if candidate is None:
+            continue
+        code, text = _field(candidate, "code"), _field(candidate, "message")
+        if code is not None or text is not None:
+            return ("" if code is None else str(code), "" if text is None else str(text))
+    return None

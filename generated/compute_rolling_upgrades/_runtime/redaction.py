@@ -1,0 +1,105 @@
+"""Keeping secrets out of logs and error messages.
+
+A header or query parameter is secret when its (case-insensitive) name is in the default set, in the
+names a pipeline was given, or contains a marker such as "secret" or "token". Pipelines record the
+extra names on each request (under `REDACT_EXTENSION`) so that errors raised later, far from the
+pipeline, can scrub the same values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+import httpx
+
+REDACTED = "REDACTED"
+REDACT_EXTENSION = "sdkforge.redact"
+
+_SECRET_NAMES = frozenset(
+    {
+        "authorization",
+        "proxy-authorization",
+        "cookie",
+        "set-cookie",
+        "sig",
+        "code",
+        "ocp-apim-subscription-key",
+    }
+)
+# Substrings that mark a name as secret; broad on purpose, since a redacted harmless value costs
+# little and a leaked credential costs a lot.
+_SECRET_MARKERS = (
+    "secret",
+    "token",
+    "password",
+    "passwd",
+    "apikey",
+    "api-key",
+    "api_key",
+    "key",
+    "signature",
+    "credential",
+    "auth",
+)
+# Shorter values would be scrubbed out of unrelated text (a secret named "code" may hold "1").
+_MIN_SCRUB_LENGTH = 4
+
+
+class Redactor:
+    """Decides which names are secret and removes their values from text."""
+
+    def __init__(self, extra_names: Iterable[str] = ()) -> None:
+        self.extra_names = frozenset(name.lower() for name in extra_names)
+
+    @classmethod
+    def for_request(cls, request: httpx.Request) -> Redactor:
+        names = request.extensions.get(REDACT_EXTENSION, ())
+        return cls(names if isinstance(names, frozenset) else ())
+
+    def is_secret(self, name: str) -> bool:
+        lowered = name.lower()
+        if lowered in _SECRET_NAMES or lowered in self.extra_names:
+            return True
+        return any(marker in lowered for marker in _SECRET_MARKERS)
+
+    def url(self, url: str | httpx.URL) -> str:
+        parts = urlsplit(str(url))
+        netloc = parts.netloc
+        if "@" in netloc:
+            netloc = f"{REDACTED}@{netloc.rpartition('@')[2]}"
+        query = "&".join(self._query_item(item) for item in parts.query.split("&") if item)
+        return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+
+    def _query_item(self, item: str) -> str:
+        name, equals, _ = item.partition("=")
+        if equals and self.is_secret(unquote(name)):
+            return f"{name}={REDACTED}"
+        return item
+
+    def headers(self, headers: Mapping[str, str] | httpx.Headers) -> dict[str, str]:
+        return {
+            name.lower(): REDACTED if self.is_secret(name) else value
+            for name, value in headers.items()
+        }
+
+    def secret_values(self, request: httpx.Request) -> list[str]:
+        values: list[str] = []
+        for name, value in request.headers.items():
+            if self.is_secret(name):
+                values.append(value)
+                # "Bearer <token>": the token alone may be echoed without its scheme.
+                values.append(value.partition(" ")[2])
+        for name, value in request.url.params.multi_items():
+            if self.is_secret(name):
+                values.append(value)
+        if request.url.password:
+            values.append(request.url.password)
+        return [value for value in values if len(value) >= _MIN_SCRUB_LENGTH]
+
+    @staticmethod
+    def scrub(text: str, secrets: Iterable[str]) -> str:
+        # Longest first, so a secret that contains another one is removed whole.
+        for secret in sorted(set(secrets), key=len, reverse=True):
+            text = text.replace(secret, REDACTED)
+        return text

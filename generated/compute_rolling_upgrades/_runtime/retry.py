@@ -1,0 +1,76 @@
+"""When to send a request again, and how long to wait first."""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+import httpx
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
+RETRIABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+
+# Millisecond headers are more precise than Retry-After, so they are read first.
+_MILLISECOND_HEADERS = ("retry-after-ms", "x-ms-retry-after-ms")
+# 2**62 seconds is far beyond any backoff_max; the cap keeps the float arithmetic finite.
+_MAX_EXPONENT = 62
+
+
+@dataclass
+class RetryPolicy:
+    """Retries of failed attempts within one call.
+
+    `total` counts retries, so a call makes at most `total + 1` attempts. The wait before retry
+    number n is `backoff_factor * 2**(n-1)`, randomized by +-20% and capped at `backoff_max`,
+    unless a retriable response says how long to wait (Retry-After, retry-after-ms,
+    x-ms-retry-after-ms). POST and PATCH are sent again only with `retry_non_idempotent`, except
+    after errors that prove nothing was sent (the connection could not be opened).
+    """
+
+    total: int = 3
+    backoff_factor: float = 0.8
+    backoff_max: float = 60.0
+    statuses: frozenset[int] = RETRIABLE_STATUSES
+    retry_non_idempotent: bool = False
+
+    def backoff(self, retry_number: int) -> float:
+        exponent = min(max(retry_number - 1, 0), _MAX_EXPONENT)
+        delay = self.backoff_factor * 2.0**exponent * random.uniform(0.8, 1.2)
+        return min(delay, self.backoff_max)
+
+    def may_resend(self, method: str) -> bool:
+        return method.upper() in IDEMPOTENT_METHODS or self.retry_non_idempotent
+
+
+def retry_after(headers: httpx.Headers, now: float) -> float | None:
+    """The wait in seconds a response asks for, or None when it names none (or nonsense)."""
+    for name in _MILLISECOND_HEADERS:
+        value = _number(headers.get(name))
+        if value is not None:
+            return max(value / 1000, 0.0)
+    text = headers.get("retry-after")
+    if text is None:
+        return None
+    value = _number(text)
+    if value is not None:
+        return max(value, 0.0)
+    try:
+        moment: datetime = parsedate_to_datetime(text.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max(moment.timestamp() - now, 0.0)
+
+
+def _number(text: str | None) -> float | None:
+    if text is None:
+        return None
+    try:
+        value = float(text.strip())
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None

@@ -1,0 +1,333 @@
+"""One call through a pipeline, independent of sync or async I/O.
+
+A `Transfer` builds the request for each attempt, keeps the cookies the service sets during the
+call, follows redirects, and decides whether a response or a transport error ends the call or is
+retried (and after what wait). `Pipeline` and `AsyncPipeline` only do the sending and sleeping.
+"""
+
+from __future__ import annotations
+
+import http.cookiejar
+import json
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
+
+import httpx
+
+from .auth import ApiKeyAuth
+from .errors import ServiceRequestError, ServiceResponseError, ValidationError
+from .redaction import REDACT_EXTENSION, Redactor
+from .retry import RetryPolicy, retry_after
+
+REQUEST_ID_HEADER = "x-ms-client-request-id"
+DEFAULT_MAX_REDIRECTS = 30
+
+RequestContent = bytes | str | Iterable[bytes] | AsyncIterable[bytes]
+BodyContent = bytes | Iterable[bytes] | AsyncIterable[bytes] | None
+
+# Errors that prove the request never left: resending cannot duplicate a side effect.
+_NOTHING_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_RETRIABLE = (
+    httpx.NetworkError,
+    httpx.TimeoutException,
+    httpx.RemoteProtocolError,
+    httpx.ProxyError,
+)
+_REQUEST_SIDE = (
+    *_NOTHING_SENT,
+    httpx.WriteError,
+    httpx.WriteTimeout,
+    httpx.ProxyError,
+    httpx.UnsupportedProtocol,
+    httpx.LocalProtocolError,
+)
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+@dataclass(frozen=True)
+class PipelineSettings:
+    base_url: str
+    retry: RetryPolicy
+    logger: logging.Logger
+    user_agent: str
+    headers: Mapping[str, str]
+    redactor: Redactor
+    api_key: ApiKeyAuth | None
+    max_redirects: int
+    clock: Callable[[], float]
+
+
+@dataclass(frozen=True)
+class Body:
+    content: BodyContent
+    replayable: bool
+    content_type: str | None = None
+
+
+def make_body(content: RequestContent | None, json_body: Any) -> Body:
+    """Normalize the request body; JSON is encoded once, so every attempt sends the same bytes."""
+    if json_body is not None:
+        if content is not None:
+            raise ValidationError("A request takes either content or json, not both")
+        try:
+            encoded = json.dumps(
+                json_body, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+            )
+        except ValueError as exc:
+            raise ValidationError(f"The request body is not valid JSON: {exc}") from exc
+        return Body(encoded.encode("utf-8"), replayable=True, content_type="application/json")
+    if content is None or isinstance(content, bytes):
+        return Body(content, replayable=True)
+    if isinstance(content, str):
+        return Body(content.encode("utf-8"), replayable=True)
+    if isinstance(content, bytearray | memoryview):
+        return Body(bytes(content), replayable=True)
+    if isinstance(content, list | tuple):
+        return Body(b"".join(content), replayable=True)
+    return Body(content, replayable=False)
+
+
+def absolute_url(base_url: str, url: str) -> str:
+    if url.lower().startswith(("http://", "https://")):
+        return url
+    base = base_url.rstrip("/")
+    path = url.lstrip("/")
+    return f"{base}/{path}" if path else base
+
+
+def append_params(url: str, params: Sequence[tuple[str, str]]) -> str:
+    """Add query parameters after any the URL already has (never replacing them)."""
+    if not params:
+        return url
+    base, hash_sign, fragment = url.partition("#")
+    encoded = urlencode([(name, str(value)) for name, value in params], quote_via=quote)
+    separator = "" if base.endswith(("?", "&")) else ("&" if "?" in base else "?")
+    return f"{base}{separator}{encoded}{hash_sign}{fragment}"
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    return scheme, (parts.hostname or "").lower(), parts.port or _DEFAULT_PORTS.get(scheme)
+
+
+def settings_for(
+    *,
+    base_url: str,
+    auth: object,
+    logger_name: str,
+    user_agent: str,
+    retry: RetryPolicy | None,
+    redact: Iterable[str],
+    headers: Mapping[str, str] | None,
+    max_redirects: int,
+) -> PipelineSettings:
+    secret_names = set(redact)
+    if isinstance(auth, ApiKeyAuth):
+        secret_names.add(auth.name)
+    return PipelineSettings(
+        base_url=base_url,
+        retry=retry if retry is not None else RetryPolicy(),
+        logger=logging.getLogger(logger_name),
+        user_agent=user_agent,
+        headers=dict(headers or {}),
+        redactor=Redactor(secret_names),
+        api_key=auth if isinstance(auth, ApiKeyAuth) else None,
+        max_redirects=max_redirects,
+        clock=time.time,
+    )
+
+
+def call_scoped_cookies() -> http.cookiejar.CookieJar:
+    """A cookie jar that stores nothing, for clients the pipeline creates: cookies are kept per
+    call by `Transfer`, not across calls."""
+    # A bare CookieJar, not httpx.Cookies: the client would copy the latter into a default jar,
+    # dropping the policy.
+    return http.cookiejar.CookieJar(policy=http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
+
+
+class Transfer:
+    """The state of one `send()` call across its attempts and redirects."""
+
+    def __init__(
+        self,
+        settings: PipelineSettings,
+        method: str,
+        url: str,
+        *,
+        params: Sequence[tuple[str, str]],
+        headers: Mapping[str, str] | None,
+        body: Body,
+    ) -> None:
+        self._settings = settings
+        self.method = method.upper()
+        self.url = append_params(absolute_url(settings.base_url, url), params)
+        self._origin = _origin(self.url)
+        self._headers = httpx.Headers(headers)
+        self._body = body
+        self._request_id = self._headers.get(REQUEST_ID_HEADER) or str(uuid.uuid4())
+        # Cookies live for this call only, so retries and redirects carry what the service set
+        # (affinity, throttling) without one call's cookies leaking into the next.
+        self._cookies = httpx.Cookies()
+        self.retries = 0
+        self._redirects = 0
+        self._request: httpx.Request | None = None
+
+    # --- building each attempt's request ------------------------------------------------------
+
+    def prepare(
+        self, client: httpx.Client | httpx.AsyncClient, authorization: str | None
+    ) -> httpx.Request:
+        settings = self._settings
+        headers = httpx.Headers(settings.headers)
+        headers.update(self._headers)
+        headers.setdefault("User-Agent", settings.user_agent)
+        headers[REQUEST_ID_HEADER] = self._request_id
+        if self._body.content_type is not None:
+            headers.setdefault("Content-Type", self._body.content_type)
+        params: list[tuple[str, str]] = []
+        if _origin(self.url) == self._origin:
+            self._add_credentials(headers, params, authorization)
+        else:
+            # Redirected to another host: it gets no credentials of ours.
+            for name in [name for name in headers if settings.redactor.is_secret(name)]:
+                del headers[name]
+        request = client.build_request(
+            self.method,
+            append_params(self.url, params),
+            headers=headers,
+            content=self._body.content,
+            cookies=self._cookies,
+            extensions={REDACT_EXTENSION: settings.redactor.extra_names},
+        )
+        self._request = request
+        self._log_request(request)
+        return request
+
+    def _add_credentials(
+        self, headers: httpx.Headers, params: list[tuple[str, str]], authorization: str | None
+    ) -> None:
+        if authorization is not None and "authorization" not in headers:
+            headers["Authorization"] = authorization
+        if self._settings.api_key is not None:
+            self._settings.api_key.apply(headers, params)
+
+    # --- deciding what a response or an error means -------------------------------------------
+
+    def after_response(self, response: httpx.Response) -> float | None:
+        """None when `response` ends the call; otherwise the wait before the next attempt."""
+        self._cookies.extract_cookies(response)
+        self._log_response(response)
+        if self._follow_redirect(response):
+            return 0.0
+        if response.status_code not in self._settings.retry.statuses:
+            return None
+        if not self._may_retry(nothing_sent=False):
+            return None
+        self.retries += 1
+        delay = retry_after(response.headers, self._settings.clock())
+        if not delay:
+            delay = self._settings.retry.backoff(self.retries)
+        self._log_retry(f"status {response.status_code}", delay)
+        return delay
+
+    def after_error(self, error: httpx.RequestError) -> float:
+        """The wait before the next attempt, or raises the client's error for `error`."""
+        nothing_sent = isinstance(error, _NOTHING_SENT)
+        if isinstance(error, _RETRIABLE) and self._may_retry(nothing_sent=nothing_sent):
+            self.retries += 1
+            delay = self._settings.retry.backoff(self.retries)
+            self._log_retry(type(error).__name__, delay)
+            return delay
+        raise self._error_for(error) from error
+
+    def _may_retry(self, *, nothing_sent: bool) -> bool:
+        policy = self._settings.retry
+        if self.retries >= policy.total:
+            return False
+        if nothing_sent:
+            return True
+        return self._body.replayable and policy.may_resend(self.method)
+
+    def _error_for(self, error: httpx.RequestError) -> ServiceRequestError | ServiceResponseError:
+        redactor = self._settings.redactor
+        detail = str(error) or "no detail"
+        if self._request is not None:
+            detail = redactor.scrub(detail, redactor.secret_values(self._request))
+        attempts = self.retries + 1
+        message = (
+            f"{self.method} {redactor.url(self.url)} failed after {attempts} "
+            f"attempt{'s' if attempts > 1 else ''}: {type(error).__name__}: {detail}"
+        )
+        if isinstance(error, _REQUEST_SIDE):
+            return ServiceRequestError(message)
+        return ServiceResponseError(message)
+
+    def _follow_redirect(self, response: httpx.Response) -> bool:
+        location = self._redirect_location(response)
+        if location is None:
+            return False
+        if response.status_code == 303 and self.method != "HEAD":
+            self.method = "GET"
+            self._body = Body(None, replayable=True)
+            for name in ("content-type", "content-length", "transfer-encoding"):
+                self._headers.pop(name, None)
+        self.url = str(httpx.URL(self.url).join(location))
+        self._redirects += 1
+        return True
+
+    def _redirect_location(self, response: httpx.Response) -> str | None:
+        status = response.status_code
+        if status not in _REDIRECT_STATUSES or self._redirects >= self._settings.max_redirects:
+            return None
+        # As browsers and most HTTP clients do: 301/302 only for reads; 307/308 resend the body,
+        # which must therefore be replayable.
+        if status in (301, 302) and self.method not in ("GET", "HEAD"):
+            return None
+        if status in (307, 308) and not self._body.replayable:
+            return None
+        return response.headers.get("location") or None
+
+    # --- logging (never configured here; secrets redacted) ------------------------------------
+
+    def _log_request(self, request: httpx.Request) -> None:
+        logger = self._settings.logger
+        if logger.isEnabledFor(logging.DEBUG):
+            redactor = self._settings.redactor
+            logger.debug(
+                "Request %s %s (attempt %d) headers=%s",
+                request.method,
+                redactor.url(request.url),
+                self.retries + 1,
+                redactor.headers(request.headers),
+            )
+
+    def _log_response(self, response: httpx.Response) -> None:
+        logger = self._settings.logger
+        if logger.isEnabledFor(logging.DEBUG):
+            redactor = self._settings.redactor
+            logger.debug(
+                "Response %d %s for %s %s headers=%s",
+                response.status_code,
+                response.reason_phrase,
+                response.request.method,
+                redactor.url(response.request.url),
+                redactor.headers(response.headers),
+            )
+
+    def _log_retry(self, reason: str, delay: float) -> None:
+        self._settings.logger.debug(
+            "Retrying %s %s in %.3f s after %s (retry %d of %d)",
+            self.method,
+            self._settings.redactor.url(self.url),
+            delay,
+            reason,
+            self.retries,
+            self._settings.retry.total,
+        )

@@ -1,0 +1,107 @@
+"""Building request URLs: path segments, query values and collection formats."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime, time, timedelta
+from types import UnionType
+from typing import Any
+from urllib.parse import quote
+
+from .errors import ValidationError
+from .serialization import (
+    serialize_bytes,
+    serialize_date,
+    serialize_datetime,
+    serialize_duration,
+    serialize_time,
+)
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+_SEPARATORS = {
+    "csv": ",",
+    "ssv": " ",
+    "tsv": "\t",
+    "pipes": "|",
+    # OpenAPI 3 style names for the same joins (explode: false).
+    "simple": ",",
+    "form": ",",
+    "spaceDelimited": " ",
+    "pipeDelimited": "|",
+}
+
+
+def quote_path(value: str, *, skip_encoding: bool = False) -> str:
+    """Percent-encode everything but RFC 3986 unreserved characters, so "a b/c" -> "a%20b%2Fc"."""
+    if skip_encoding:
+        return value
+    return quote(value, safe="")
+
+
+def _fill(template: str, values: Mapping[str, str]) -> str:
+    def value_for(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            raise ValidationError(f"No value for the URL parameter {name!r}")
+        return str(values[name])
+
+    # One pass, so braces inside a substituted value are never read as another placeholder.
+    return _PLACEHOLDER.sub(value_for, template)
+
+
+def format_url(base_url: str, path_template: str, path_values: Mapping[str, str]) -> str:
+    """Join `base_url` and the filled `path_template`; `path_values` must already be quoted.
+
+    Placeholders in `base_url` (a parameterized host such as "https://{account}.example.com") are
+    filled from the same values. A query string in `path_template` is kept.
+    """
+    path, question, query = path_template.partition("?")
+    base = _fill(base_url, path_values).rstrip("/")
+    path = _fill(path, path_values).lstrip("/")
+    url = f"{base}/{path}" if path else base
+    if question:
+        url += "?" + _fill(query, path_values)
+    return url
+
+
+def _format_float(value: float) -> str:
+    if value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return repr(value)
+
+
+def _format_bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+# Order matters: bool before int-like checks, datetime before its base class date.
+_QUERY_FORMATTERS: tuple[tuple[type[Any] | UnionType, Callable[[Any], str | None]], ...] = (
+    (bool, _format_bool),
+    (float, _format_float),
+    (datetime, serialize_datetime),
+    (date, serialize_date),
+    (time, serialize_time),
+    (timedelta, serialize_duration),
+    (bytes | bytearray, lambda value: serialize_bytes(bytes(value))),
+)
+
+
+def to_query_value(value: Any) -> str:
+    """A value's text in a query string or header."""
+    if isinstance(value, enum.Enum):
+        value = value.value
+    for kind, formatter in _QUERY_FORMATTERS:
+        if isinstance(value, kind):
+            return str(formatter(value))
+    return str(value)
+
+
+def format_collection(values: Sequence[Any], fmt: str) -> str:
+    """Join values with the separator of a collection format: csv, ssv, tsv or pipes."""
+    separator = _SEPARATORS.get(fmt)
+    if separator is None:
+        known = ", ".join(sorted(_SEPARATORS))
+        raise ValueError(f"Unknown collection format {fmt!r} (expected one of {known})")
+    return separator.join(to_query_value(value) for value in values)
