@@ -116,6 +116,6 @@ def _types(
     wanted += [naming.class_name(e.client_name) for e in enum_drafts]
     py_names = naming.unique_names(wanted)
     model_py = dict(zip(model_names, py_names, strict=False))
-    enum_py = {e.name: py for e, py in zip(enum_drafts, py_names[len(model_names):], strict=True)}
+    enum_py = {e.name: py for e, py in zip(enum_drafts, py_names[len(model_names) :], strict=True)}
     finisher = ModelFinisher(schemas.drafts, schemas.is_polymorphic, error_models, model_py)
     return tuple(finisher.build()), tuple(schemas.enums.build(enum_py))

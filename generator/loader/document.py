@@ -194,9 +194,7 @@ def _stringify_keys(value: object, memo: dict[int, object], path: set[int]) -> o
     path.add(ident)
     converted: object
     if isinstance(value, dict):
-        converted = {
-            _yaml_key(k): _stringify_keys(v, memo, path) for k, v in value.items()
-        }
+        converted = {_yaml_key(k): _stringify_keys(v, memo, path) for k, v in value.items()}
     else:
         converted = [_stringify_keys(v, memo, path) for v in value]
     path.discard(ident)
@@ -294,7 +292,7 @@ class DocumentStore:
         seen: set[tuple[Path, str]] = set()
         while isinstance(node.value, dict) and "$ref" in node.value:
             if node.key in seen:
-                raise node.error("circular $ref", "$ref")
+                raise node.error(f"circular $ref '{node.value['$ref']}'", "$ref")
             seen.add(node.key)
             for key, child in node.plain().items():
                 if key != "$ref":

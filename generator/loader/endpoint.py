@@ -71,7 +71,11 @@ def _host_parameter(spec: Spec, written: Node) -> RawParameter:
         raise node.error("missing required field 'name'")
     schema = node.get("schema") if spec.flavor.is_oas3 and node.has("schema") else node
     return RawParameter(
-        node, name, ir.ParamLocation.HOST, node.bool_at("required", default=True), schema,
+        node,
+        name,
+        ir.ParamLocation.HOST,
+        node.bool_at("required", default=True),
+        schema,
         from_section=written.key != node.key,
     )
 
@@ -126,17 +130,15 @@ def security_schemes(spec: Spec, endpoint: Endpoint) -> tuple[ir.SecurityScheme,
     """The schemes the spec's `security` requirements use, in order of first use."""
     definitions = _definitions(spec)
     used: dict[str, list[str]] = {}
-    for requirement in _requirements(spec):
-        for name, scopes in requirement.items():
-            used.setdefault(name, [])
-            used[name].extend(s for s in scopes if s not in used[name])
+    for name, scopes, where in _requirements(spec):
+        if name not in definitions:
+            raise where.error(f"security scheme '{name}' is not defined")
+        known = used.setdefault(name, [])
+        known.extend(s for s in scopes if s not in known)
     result: list[ir.SecurityScheme] = []
     for name, scopes in used.items():
-        definition = definitions.get(name)
-        if definition is None:
-            raise spec.root.error(f"security scheme '{name}' is not defined")
-        scheme = _scheme_of(spec, name, spec.resolve_dict(definition, "a security scheme"),
-                            scopes, endpoint)
+        definition = spec.resolve_dict(definitions[name], "a security scheme")
+        scheme = _scheme_of(spec, name, definition, scopes, endpoint)
         if scheme is not None:
             result.append(scheme)
     return tuple(result)
@@ -162,14 +164,16 @@ def _operation_nodes(spec: Spec) -> Iterator[Node]:
                     yield op
 
 
-def _requirements(spec: Spec) -> list[dict[str, list[str]]]:
-    result: list[dict[str, list[str]]] = []
+def _requirements(spec: Spec) -> list[tuple[str, list[str], Node]]:
+    """(scheme name, scopes, where it is written) of every security requirement."""
+    result: list[tuple[str, list[str], Node]] = []
     for holder in [spec.root, *_operation_nodes(spec)]:
         listed = holder.list_at("security")
         for requirement in listed.elements() if listed is not None else ():
             if not requirement.is_dict():
                 raise requirement.error("a security requirement must be an object")
-            result.append({name: requirement.str_list_at(name) for name, _ in requirement.items()})
+            for name, where in requirement.items():
+                result.append((name, requirement.str_list_at(name), where))
     return result
 
 
@@ -208,4 +212,3 @@ def _oauth2_scopes(node: Node, scopes: list[str], endpoint: Endpoint) -> tuple[s
 def _scope_names(node: Node) -> list[str]:
     scopes = node.dict_at("scopes")
     return [name for name, _ in scopes.items()] if scopes is not None else []
-

@@ -173,8 +173,12 @@ class EnumRegistry:
         draft = self._by_name.get(name)
         if draft is None:
             draft = _EnumDraft(
-                name, client_name, schema.value_type, schema.extensible,
-                schema.node.str_at("description"), source(schema.node),
+                name,
+                client_name,
+                schema.value_type,
+                schema.extensible,
+                schema.node.str_at("description"),
+                source(schema.node),
             )
             self._by_name[name] = draft
         draft.add(schema.members)

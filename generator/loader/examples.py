@@ -27,7 +27,9 @@ def read_examples(spec: Spec, op: Node) -> tuple[ir.Example, ...]:
             found = exc.diagnostic
             spec.warnings.append(
                 Diagnostic(
-                    Severity.WARNING, found.file, found.pointer,
+                    Severity.WARNING,
+                    found.file,
+                    found.pointer,
                     f"example '{name}' left out: {found.message}",
                 )
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from generator import ir
 from generator.loader.document import Node
 
@@ -34,7 +36,7 @@ def schema_types(node: Node) -> tuple[list[str], bool]:
     types: list[str] = []
     for item in raw:
         if not isinstance(item, str) or item not in _JSON_TYPES:
-            raise found.error(f"unknown schema type {item!r}")
+            raise found.error(f"unknown schema type {json.dumps(item)}")
         types.append(item)
     non_null = [t for t in types if t != "null"]
     return non_null, len(non_null) != len(types)
@@ -56,10 +58,17 @@ def primitive_for(type_name: str, fmt: str) -> ir.Primitive | None:
 
 
 def is_nullable(node: Node) -> bool:
-    """x-nullable (2.0), nullable (3.0) or "null" in the type list (3.1)."""
+    """x-nullable (2.0), nullable (3.0), "null" in the type list or an anyOf/oneOf member (3.1)."""
     if node.bool_at("x-nullable") or node.bool_at("nullable"):
         return True
-    return schema_types(node)[1]
+    return schema_types(node)[1] or any(_has_null_member(node, key) for key in ("anyOf", "oneOf"))
+
+
+def _has_null_member(node: Node, key: str) -> bool:
+    members = node.get(key)
+    if members is None or not isinstance(members.value, list):
+        return False
+    return any(isinstance(m, dict) and m.get("type") == "null" for m in members.value)
 
 
 def is_read_only(node: Node) -> bool:

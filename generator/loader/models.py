@@ -119,9 +119,7 @@ class ModelFinisher:
         is_root = not any(self._is_polymorphic(p) for p in draft.parents)
         return None if is_root else draft.definition_name
 
-    def _mapped_value(
-        self, draft: ModelDraft, key: tuple[Path, str], seen: set[str]
-    ) -> str | None:
+    def _mapped_value(self, draft: ModelDraft, key: tuple[Path, str], seen: set[str]) -> str | None:
         if draft.name in seen:
             return None
         seen.add(draft.name)
@@ -140,11 +138,11 @@ def _named_fields(raw: list[RawField], inherited: dict[str, tuple[str, ...]]) ->
     used = set(inherited)
     fields: list[ir.Field] = []
     for f in raw:
-        base = f.base_name
-        if f.container is not None and (base in inherited or base in plain):
-            base = naming.field_name(f"{f.container}_{f.base_name}")
-        same_property = inherited.get(base) == f.wire_path
-        name = base if same_property else naming.unique_names([base], used)[0]
+        name = f.base_name
+        if inherited.get(name) != f.wire_path:
+            if f.container is not None and (name in used or name in plain):
+                name = naming.field_name(f"{f.container}_{f.base_name}")
+            name = naming.unique_names([name], used)[0]
         used.add(name)
         fields.append(_field(f, name))
     return fields

@@ -93,9 +93,7 @@ class OperationsBuilder:
                 slots.append(self.client.get(param.name))
                 continue
             slots.append(None)
-            method_level.append(
-                build_parameter(self.schemas, param, context, client_level=False)
-            )
+            method_level.append(build_parameter(self.schemas, param, context, client_level=False))
         named = iter(unique_method_names(method_level, self.client.py_names()))
         return tuple(slot if slot is not None else next(named) for slot in slots)
 

@@ -127,8 +127,6 @@ def _needs_value(parameter: ir.Parameter) -> bool:
     return parameter.required and not parameter.has_default and parameter.type.kind != "constant"
 
 
-def unique_method_names(
-    parameters: list[ir.Parameter], taken: set[str]
-) -> list[ir.Parameter]:
+def unique_method_names(parameters: list[ir.Parameter], taken: set[str]) -> list[ir.Parameter]:
     names = naming.unique_names([p.py_name for p in parameters], taken)
     return [replace(p, py_name=n) for p, n in zip(parameters, names, strict=True)]

@@ -17,6 +17,7 @@ from generator.loader.document import DocumentStore, Node
 
 METHODS = ("get", "put", "post", "patch", "delete", "head", "options", "trace")
 _FORM_MEDIA_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+_BODY_LOCATIONS = (ir.ParamLocation.BODY, ir.ParamLocation.FORM)
 _SECTION_POINTER = {
     "2.0": re.compile(r"^/parameters/[^/]+$"),
     "3": re.compile(r"^/components/parameters/[^/]+$"),
@@ -161,12 +162,12 @@ def _operation(
     own = _parameters(spec, op, consumes)
     own_keys = {(p.name, p.location) for p in own}
     merged = [p for p in shared if (p.name, p.location) not in own_keys] + own
-    if spec.flavor.is_oas3:
-        body = op.get("requestBody")
-        if body is not None:
-            body_params = _request_body(spec, spec.resolve_dict(body, "a request body"))
-            merged.extend(body_params)
-            consumes = body_params[0].content_types if body_params else ()
+    body = op.get("requestBody") if spec.flavor.is_oas3 else None
+    if body is not None:
+        body_params, consumes = _request_body(spec, spec.resolve_dict(body, "a request body"))
+        merged.extend(body_params)
+    elif not any(p.location in _BODY_LOCATIONS for p in merged):
+        consumes = ()  # media types only mean something for an operation that sends a body
     raw_responses = tuple(
         _response(spec, key, spec.resolve_dict(node, "a response"), op)
         for key, node in responses.items()
@@ -194,7 +195,8 @@ def _media_types(spec: Spec, op: Node, key: str) -> tuple[str, ...]:
 
 def _produces(spec: Spec, op: Node, responses: tuple[RawResponse, ...]) -> tuple[str, ...]:
     if not spec.flavor.is_oas3:
-        return _media_types(spec, op, "produces")
+        has_body = any(r.schema is not None for r in responses)
+        return _media_types(spec, op, "produces") if has_body else ()
     seen: dict[str, None] = {}
     for response in responses:
         seen.update(dict.fromkeys(response.content_types))
@@ -260,7 +262,12 @@ def _parameter2(
         if schema is None:
             raise node.error("missing required field 'schema' (a body parameter needs one)")
         return RawParameter(
-            node, name, location, required, schema, from_section,
+            node,
+            name,
+            location,
+            required,
+            schema,
+            from_section,
             content_types=consumes or ("application/json",),
         )
     fmt, explode = _collection_format2(node)
@@ -335,7 +342,8 @@ def _is_json(media_type: str) -> bool:
     return base == "application/json" or base.endswith("+json") or base == "text/json"
 
 
-def _request_body(spec: Spec, body: Node) -> list[RawParameter]:
+def _request_body(spec: Spec, body: Node) -> tuple[list[RawParameter], tuple[str, ...]]:
+    """The body parameter (or form fields) and the media types the request body accepts."""
     content = body.dict_at("content")
     if content is None:
         raise body.error("missing required field 'content'")
@@ -344,14 +352,12 @@ def _request_body(spec: Spec, body: Node) -> list[RawParameter]:
     if media_types and all(m.split(";")[0] in _FORM_MEDIA_TYPES for m in media_types):
         form = _form_parameters(spec, schema, required)
         if form is not None:
-            return form
+            return form, media_types
     name = body.str_at("x-ms-requestBody-name", "body")
-    return [
-        RawParameter(
-            body, name, ir.ParamLocation.BODY, required, schema, False,
-            content_types=media_types,
-        )
-    ]
+    parameter = RawParameter(
+        body, name, ir.ParamLocation.BODY, required, schema, False, content_types=media_types
+    )
+    return [parameter], media_types
 
 
 def _form_parameters(spec: Spec, schema: Node | None, required: bool) -> list[RawParameter] | None:
@@ -364,8 +370,12 @@ def _form_parameters(spec: Spec, schema: Node | None, required: bool) -> list[Ra
     needed = set(resolved.str_list_at("required"))
     return [
         RawParameter(
-            spec.resolve(prop), name, ir.ParamLocation.FORM, required and name in needed,
-            prop, False,
+            spec.resolve(prop),
+            name,
+            ir.ParamLocation.FORM,
+            required and name in needed,
+            prop,
+            False,
         )
         for name, prop in properties.items()
     ]
