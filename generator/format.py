@@ -20,12 +20,18 @@ def format_sources(files: dict[str, bytes]) -> dict[str, bytes]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(files[path])
         if python_files:
-            subprocess.run(
-                [sys.executable, "-m", "ruff", "format", "--quiet", *RUFF_SETTINGS, str(root)],
-                check=True,
-                capture_output=True,
-            )
+            # Sorting imports first, then formatting, gives one canonical text for any template.
+            _ruff("check", "--fix", "--select", "I", "--exit-zero", str(root))
+            _ruff("format", str(root))
         return {
             path: (root / path).read_bytes() if path.endswith(".py") else content
             for path, content in files.items()
         }
+
+
+def _ruff(*args: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "ruff", *args[:1], "--quiet", *RUFF_SETTINGS, *args[1:]],
+        check=True,
+        capture_output=True,
+    )

@@ -89,8 +89,9 @@ def _client_param(names: TypeNames, api: ir.Api, p: ir.Parameter) -> ClientParam
     return ClientParamView(p.py_name, f"{annotation} | None", " = None", p.description)
 
 
-def _base_url(api: ir.Api) -> tuple[ClientParamView | None, str]:
+def _base_url(api: ir.Api, imports: ImportSet, dot: str) -> tuple[ClientParamView | None, str]:
     if api.host.parameters:
+        imports.name(f"{dot}_runtime", "codec as _s")
         values = ", ".join(f"{p.wire_name!r}: self.{p.py_name}" for p in api.host.parameters)
         return None, f"_s.format_host({api.host.template!r}, {{{values}}})"
     default = f" = {literal(api.default_endpoint)}" if api.default_endpoint else ""
@@ -109,11 +110,10 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     pipeline_class = "AsyncPipeline" if is_async else "Pipeline"
     imports.name(f"{dot}_runtime.{pipeline_module}", pipeline_class)
     imports.name(f"{dot}_runtime.pipeline", "RetryPolicy")
-    imports.name(f"{dot}_runtime", "codec as _s")
-    names = TypeNames(api, imports)
+    names = TypeNames(api, imports, ".." if is_async else ".")
     credential, auth_expr = _credential(api, is_async, imports)
     params = [_client_param(names, api, p) for p in api.client_parameters]
-    endpoint, base_url_expr = _base_url(api)
+    endpoint, base_url_expr = _base_url(api, imports, dot)
     positional = [credential] if credential else []
     positional += [p for p in params if not p.default]
     keyword = [p for p in params if p.default]

@@ -116,6 +116,13 @@ def _known_tree(fields: list[ir.Field]) -> str:
     return repr(tree)
 
 
+def _decode_expr(names: TypeNames, f: ir.Field) -> str:
+    value = names.decode(f.type, f"_s.get_path(data, {f.wire_path!r})")
+    if f.required and not f.read_only and not isinstance(f.type, ir.ConstantType):
+        return f"_s.as_required({value})"
+    return value
+
+
 def _encode_expr(names: TypeNames, f: ir.Field) -> str:
     value = names.encode(f.type, f"self.{f.py_name}")
     if f.read_only:
@@ -129,18 +136,14 @@ def model_view(api: ir.Api, model: ir.Model) -> ModelView:
     imports.module("dataclasses", "_dc")
     imports.name("collections.abc", "Mapping")
     imports.name("typing", "Any", "ClassVar", "Self")
-    imports.name("..", "models as _models")
     imports.name(".._runtime", "codec as _s")
-    names = TypeNames(api, imports)
+    names = TypeNames(api, imports, "..")
     parents = [api.model(p) for p in model.parents]
     for parent in parents:
         imports.name(f".{parent.module_name}", parent.py_name)
     fields = all_fields(api, model)
     own_fields = tuple(_field_view(names, f) for f in model.fields)
-    decode_args = tuple(
-        DecodeArg(f.py_name, names.decode(f.type, f"_s.get_path(data, {f.wire_path!r})"))
-        for f in fields
-    )
+    decode_args = tuple(DecodeArg(f.py_name, _decode_expr(names, f)) for f in fields)
     encode_stmts = tuple(EncodeStmt(repr(f.wire_path), _encode_expr(names, f)) for f in fields)
     return ModelView(
         class_name=model.py_name,

@@ -95,11 +95,10 @@ def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> Grou
     up = "..." if is_async else ".."
     imports = ImportSet()
     imports.name("__future__", "annotations")
-    imports.name("typing", "TYPE_CHECKING", "Any")
-    imports.name(up, "models as _models")
+    imports.name("typing", "TYPE_CHECKING", "cast as _cast")
     imports.name(f"{up}_runtime", "codec as _s")
     imports.typing_only(".._client", api.client_name)
-    names = TypeNames(api, imports)
+    names = TypeNames(api, imports, up)
     operations = tuple(_operation_view(names, op) for op in group.operations)
     return GroupView(
         class_name=group_class_name(api, group),
@@ -194,10 +193,17 @@ def _return_annotation(names: TypeNames, successes: list[ir.Response]) -> str:
     return " | ".join(annotations) or "None"
 
 
+def _typed_response_expr(names: TypeNames, response: ir.Response) -> str:
+    expr = _response_expr(names, response)
+    if response.type is None:
+        return expr
+    return f"_cast({names.annotation(response.type)!r}, {expr})"
+
+
 def _branches(names: TypeNames, successes: list[ir.Response]) -> tuple[tuple[BranchView, ...], str]:
     exprs: dict[str, list[int]] = {}
     for r in successes:
-        exprs.setdefault(_response_expr(names, r), []).extend(r.status_codes)
+        exprs.setdefault(_typed_response_expr(names, r), []).extend(r.status_codes)
     items = list(exprs.items())
     if not items:
         return (), "None"
@@ -227,8 +233,8 @@ def _operation_view(names: TypeNames, op: ir.Operation) -> OperationView:
     codes = sorted({c for r in successes for c in r.status_codes}) or [200]
     return OperationView(
         py_name=op.py_name,
-        summary=op.summary,
-        description=op.description,
+        summary=op.summary or op.description or op.operation_id,
+        description=op.description if op.summary and op.description != op.summary else "",
         positional=tuple(a for a in args if not a.default),
         keyword=tuple(a for a in args if a.default),
         return_annotation=_return_annotation(names, successes),

@@ -50,15 +50,19 @@ _ENCODE_AS_IS = frozenset({ir.Primitive.INT, ir.Primitive.FLOAT})
 class TypeNames:
     """Resolves model and enum keys to class names, recording the imports an annotation needs."""
 
-    def __init__(self, api: ir.Api, imports: ImportSet) -> None:
+    def __init__(self, api: ir.Api, imports: ImportSet, package: str) -> None:
+        """`package` is the relative import of the package root from the module being written."""
         self._models = {m.name: m.py_name for m in api.models}
         self._enums = {e.name: e.py_name for e in api.enums}
+        self._package = package
         self.imports = imports
 
     def model(self, key: str) -> str:
+        self.imports.name(self._package, "models as _models")
         return f"_models.{self._models[key]}"
 
     def enum(self, key: str) -> str:
+        self.imports.name(self._package, "models as _models")
         return f"_models.{self._enums[key]}"
 
     def annotation(self, t: ir.TypeRef) -> str:

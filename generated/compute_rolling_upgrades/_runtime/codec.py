@@ -48,6 +48,7 @@ from .serialization import (
 from .urls import format_collection, format_url, quote_path, to_query_value
 
 __all__ = [
+    "as_required",
     "ExtensibleFloatEnum",
     "ExtensibleIntEnum",
     "ExtensibleStrEnum",
@@ -94,6 +95,7 @@ __all__ = [
 
 Codec = Callable[[Any], Any]
 _E = TypeVar("_E")
+_T = TypeVar("_T")
 
 
 class _Model(Protocol):
@@ -106,6 +108,15 @@ class _ModelClass(Protocol):
 
 def identity(value: Any) -> Any:
     return value
+
+
+def as_required(value: _T | None) -> _T:
+    """A required property, as the service sent it.
+
+    The service is trusted to send what the spec requires; when it does not, the attribute is
+    None rather than the whole response failing to decode.
+    """
+    return value  # type: ignore[return-value]
 
 
 def list_of(item: Codec) -> Codec:
