@@ -213,3 +213,34 @@ def test_ref_target_keeps_overlay_and_target_location(tmp_path: Path) -> None:
     assert resolved.pointer == "/definitions/T"
     assert resolved.str_at("description") == "mine"
     assert resolved.plain().str_at("description") == "d"
+
+
+def test_yaml_scalars_follow_yaml_1_2(tmp_path: Path) -> None:
+    text = """swagger: "2.0"
+info: {title: T, version: 1.0}
+paths:
+  /things:
+    get:
+      operationId: Things_Get
+      responses:
+        200:
+          description: OK
+          schema: {$ref: '#/definitions/Thing'}
+definitions:
+  Thing:
+    type: object
+    properties:
+      on: {type: boolean, default: yes}
+      no: {type: string, default: 1:30}
+      size: {type: integer, default: 0755, maximum: 1e3}
+"""
+    path = tmp_path / "spec.yaml"
+    path.write_text(text, encoding="utf-8")
+    api = load_api(path)
+    assert api.api_version == "1.0"
+    fields = {f.wire_name: f for f in api.model("Thing").fields}
+    assert list(fields) == ["on", "no", "size"]
+    assert fields["on"].default == "yes"
+    assert fields["no"].default == "1:30"
+    assert fields["size"].default == "0755"
+    assert fields["size"].constraints.maximum == 1000.0

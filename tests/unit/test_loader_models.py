@@ -567,3 +567,15 @@ def test_loading_is_deterministic(tmp_path: Path) -> None:
     assert first == second
     api = _load(tmp_path, definitions, "Z", "A")
     assert [m.name for m in api.models] == ["A", "Z"]
+
+
+def test_client_name_on_a_definition_renames_the_class(tmp_path: Path) -> None:
+    definitions = {
+        "vm_info": {
+            "x-ms-client-name": "VirtualMachineInfo",
+            "properties": {"id": {"type": "string"}},
+        },
+    }
+    api = _load(tmp_path, definitions, "vm_info")
+    model = api.model("vm_info")
+    assert (model.py_name, model.module_name) == ("VirtualMachineInfo", "_virtual_machine_info")
