@@ -1,4 +1,7 @@
-"""The command line: `generate`, `check` and `ir`. Exit 2 on bad input, 1 when `check` finds drift."""
+"""The command line: `generate`, `check` and `ir`.
+
+Exit 2 on bad input, 1 when `check` finds drift.
+"""
 
 from __future__ import annotations
 
@@ -17,12 +20,18 @@ from generator.write import diff_tree, write_tree
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sdkforge", description=__doc__)
-    parser.add_argument("--config", type=Path, default=Path("pyproject.toml"),
-                        help="pyproject.toml with [tool.sdkforge] (default: ./pyproject.toml)")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=Path("pyproject.toml"),
+        help="pyproject.toml with [tool.sdkforge] (default: ./pyproject.toml)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     generate = commands.add_parser("generate", help="generate one spec, or every configured client")
     generate.add_argument("spec", nargs="?", type=Path)
-    generate.add_argument("--out", type=Path, help="directory the package directory is written into")
+    generate.add_argument(
+        "--out", type=Path, help="directory the package directory is written into"
+    )
     generate.add_argument("--package-name")
     generate.add_argument("--client-name")
     commands.add_parser("check", help="exit 1 with a diff when generated code is stale")
@@ -41,14 +50,19 @@ def _clients(args: argparse.Namespace) -> list[ClientConfig]:
     if args.command == "generate" and args.spec is not None:
         if not args.package_name:
             raise SystemExit("sdkforge generate SPEC needs --package-name")
-        return [ClientConfig(args.spec, args.package_name, args.out or Path("generated"),
-                             args.client_name)]
+        return [
+            ClientConfig(
+                args.spec, args.package_name, args.out or Path("generated"), args.client_name
+            )
+        ]
     return load_config(args.config)
 
 
 def _generate(clients: list[ClientConfig]) -> int:
-    built = [(client, build_package(client.spec, client.package, client.client_name))
-             for client in clients]
+    built = [
+        (client, build_package(client.spec, client.package, client.client_name))
+        for client in clients
+    ]
     for client, result in built:
         _print_warnings(result.warnings)
         write_tree(client.package_dir, result.files)
@@ -64,8 +78,10 @@ def _check(clients: list[ClientConfig]) -> int:
         if diff:
             stale += 1
             sys.stdout.write(diff)
-            print(f"{client.package_dir} is stale: run `python -m generator generate`",
-                  file=sys.stderr)
+            print(
+                f"{client.package_dir} is stale: run `python -m generator generate`",
+                file=sys.stderr,
+            )
     return 1 if stale else 0
 
 

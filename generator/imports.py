@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 @dataclass
 class ImportSet:
-    """`import x`, `import x as y`, `from x import y`, each either at runtime or for type checking."""
+    """`import x [as y]` and `from x import y`, at runtime or only for type checking."""
 
     _modules: set[tuple[str, str | None]] = field(default_factory=set)
     _names: dict[str, set[str]] = field(default_factory=dict)
@@ -23,9 +23,11 @@ class ImportSet:
         self._typing_names.setdefault(module, set()).update(names)
 
     def runtime_lines(self) -> list[str]:
-        future = [f"from __future__ import {', '.join(sorted(self._names['__future__']))}"] if (
-            "__future__" in self._names
-        ) else []
+        future = (
+            [f"from __future__ import {', '.join(sorted(self._names['__future__']))}"]
+            if ("__future__" in self._names)
+            else []
+        )
         plain = [
             f"import {name}" + (f" as {alias}" if alias else "")
             for name, alias in sorted(self._modules, key=lambda m: (m[0], m[1] or ""))

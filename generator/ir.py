@@ -18,7 +18,7 @@ JsonScalar = str | int | float | bool | None
 
 @dataclass(frozen=True)
 class Source:
-    """Where something came from: the file (as given, or relative to the main spec) and JSON pointer."""
+    """Where something came from: the file (relative to the main spec) and JSON pointer."""
 
     file: str
     pointer: str
@@ -129,7 +129,7 @@ class Field:
     source: Source
     default: JsonScalar = None
     has_default: bool = False
-    constraints: Constraints = Constraints()
+    constraints: Constraints = field(default_factory=Constraints)
     xml: XmlInfo | None = None
 
 
@@ -202,7 +202,7 @@ class Parameter:
     collection_format: CollectionFormat | None = None
     explode: bool = False
     skip_url_encoding: bool = False
-    constraints: Constraints = Constraints()
+    constraints: Constraints = field(default_factory=Constraints)
     flatten: bool = False  # x-ms-client-flatten on a body parameter
     content_types: tuple[str, ...] = ()  # body only: media types the operation accepts
 
@@ -313,7 +313,7 @@ SecurityScheme = OAuth2Scheme | ApiKeyScheme
 
 @dataclass(frozen=True)
 class Host:
-    """The base URL: `template` has {placeholders} named by `parameters` (x-ms-parameterized-host)."""
+    """The base URL; `template` has {placeholders} named by `parameters` (parameterized hosts)."""
 
     template: str  # e.g. "https://management.azure.com" or "{endpoint}/v1"
     parameters: tuple[Parameter, ...] = ()
@@ -369,9 +369,7 @@ def to_json(api: Api, *, with_sources: bool = True) -> str:
 def _drop_sources(value: object) -> object:
     if isinstance(value, dict):
         return {
-            k: _drop_sources(v)
-            for k, v in value.items()
-            if k not in ("source", "source_files")
+            k: _drop_sources(v) for k, v in value.items() if k not in ("source", "source_files")
         }
     if isinstance(value, list):
         return [_drop_sources(v) for v in value]

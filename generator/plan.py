@@ -68,11 +68,16 @@ def _package_files(api: ir.Api, options: Options) -> list[OutputFile]:
 
 def _model_files(api: ir.Api, options: Options) -> list[OutputFile]:
     common = _common(api, options)
-    files = [OutputFile("models/__init__.py", "models_init.py.jinja",
-                        {**common, "init": models_init_view(api)})]
+    files = [
+        OutputFile(
+            "models/__init__.py", "models_init.py.jinja", {**common, "init": models_init_view(api)}
+        )
+    ]
     if api.enums:
         files.append(
-            OutputFile("models/_enums.py", "enums.py.jinja", {**common, "module": enum_module_view(api)})
+            OutputFile(
+                "models/_enums.py", "enums.py.jinja", {**common, "module": enum_module_view(api)}
+            )
         )
     for model in api.models:
         files.append(

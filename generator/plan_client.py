@@ -60,7 +60,9 @@ _CREDENTIAL_DOC = (
 )
 
 
-def _credential(api: ir.Api, is_async: bool, imports: ImportSet) -> tuple[ClientParamView | None, str]:
+def _credential(
+    api: ir.Api, is_async: bool, imports: ImportSet
+) -> tuple[ClientParamView | None, str]:
     runtime_auth = f"{'..' if is_async else '.'}_runtime.auth"
     for scheme in api.security:
         if isinstance(scheme, ir.OAuth2Scheme):
@@ -71,8 +73,12 @@ def _credential(api: ir.Api, is_async: bool, imports: ImportSet) -> tuple[Client
             return param, f"{cls}(credential, scopes={scheme.scopes!r})"
         if isinstance(scheme, ir.ApiKeyScheme):
             imports.name(runtime_auth, "ApiKeyAuth")
-            param = ClientParamView("credential", "str", "", f"The API key sent as {scheme.wire_name}.")
-            expr = f"ApiKeyAuth(credential, name={scheme.wire_name!r}, location={scheme.location!r})"
+            param = ClientParamView(
+                "credential", "str", "", f"The API key sent as {scheme.wire_name}."
+            )
+            expr = (
+                f"ApiKeyAuth(credential, name={scheme.wire_name!r}, location={scheme.location!r})"
+            )
             return param, expr
     return None, "None"
 

@@ -114,8 +114,10 @@ def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> Grou
 
 def _method_parameters(op: ir.Operation) -> list[ir.Parameter]:
     return [
-        p for p in op.parameters
-        if not p.client_level and not isinstance(p.type, ir.ConstantType)
+        p
+        for p in op.parameters
+        if not p.client_level
+        and not isinstance(p.type, ir.ConstantType)
         and p.location != ir.ParamLocation.HOST
     ]
 
@@ -158,7 +160,9 @@ def _wire_value(names: TypeNames, p: ir.Parameter) -> WireValue:
     return WireValue(repr(p.wire_name), expr, _source_expr(p), required, multi)
 
 
-def _by_location(names: TypeNames, op: ir.Operation, where: ir.ParamLocation) -> tuple[WireValue, ...]:
+def _by_location(
+    names: TypeNames, op: ir.Operation, where: ir.ParamLocation
+) -> tuple[WireValue, ...]:
     return tuple(_wire_value(names, p) for p in op.parameters if p.location == where)
 
 

@@ -47,7 +47,8 @@ def diff_tree(root: Path, files: dict[str, bytes]) -> str:
             continue
         chunks.extend(
             difflib.unified_diff(
-                _lines(old), _lines(new),
+                _lines(old),
+                _lines(new),
                 fromfile=f"a/{root.as_posix()}/{path}" if old is not None else "/dev/null",
                 tofile=f"b/{root.as_posix()}/{path}" if new is not None else "/dev/null",
             )
