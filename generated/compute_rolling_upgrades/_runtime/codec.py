@@ -48,11 +48,11 @@ from .serialization import (
 from .urls import format_collection, format_url, quote_path, to_query_value
 
 __all__ = [
-    "as_required",
     "ExtensibleFloatEnum",
     "ExtensibleIntEnum",
     "ExtensibleStrEnum",
     "KnownTree",
+    "as_required",
     "deserialize_base64url",
     "deserialize_bytes",
     "deserialize_date",
