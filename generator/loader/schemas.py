@@ -1,7 +1,7 @@
 """Schemas to types: every schema an operation uses becomes an `ir.TypeRef`.
 
 Object schemas become models, referenced by name, so recursion (A -> B -> A) ends at the second
-visit. Each model is first drafted (fields still without Python names); `models.finish_models`
+visit. Each model is first drafted (fields still without Python names); `models.ModelFinisher`
 names them once all models, parents and subtypes are known.
 """
 

@@ -17,6 +17,7 @@ import pytest
 
 from generator.diagnostics import SpecError
 from generator.loader import load_api
+from generator.loader.document import parse_text
 
 GARBAGE: list[Any] = [
     None,
@@ -235,7 +236,16 @@ def test_base_specs_are_valid(base: dict[str, Any], tmp_path: Path) -> None:
     assert api.groups
 
 
-@pytest.mark.parametrize("base", [SWAGGER2, OPENAPI31], ids=["swagger2", "openapi31"])
+OPENAPI30 = parse_text(
+    (Path(__file__).parent / "fixtures" / "oas3" / "widgets-3.0.yaml").read_text(encoding="utf-8"),
+    ".yaml",
+    "widgets-3.0.yaml",
+)
+
+
+@pytest.mark.parametrize(
+    "base", [SWAGGER2, OPENAPI31, OPENAPI30], ids=["swagger2", "openapi31", "openapi30-fixture"]
+)
 def test_every_node_replaced_by_garbage(base: dict[str, Any], tmp_path: Path) -> None:
     failures = _failures(base, tmp_path)
     assert not failures, "\n".join(failures[:5])

@@ -614,3 +614,34 @@ def test_parameterized_host_with_defaults_and_no_scheme_prefix(tmp_path: Path) -
     api = _load(tmp_path, spec)
     assert api.host.template == "{endpoint}/{region}"
     assert api.default_endpoint == "https://x.io/eu"
+
+
+def test_x_ms_paths_client_default_and_api_version_flag(tmp_path: Path) -> None:
+    paths = {"/q": {"get": {"operationId": "Q_Get", "responses": OK}}}
+    spec = _spec(paths)
+    spec["x-ms-paths"] = {
+        "/q?op=special": {
+            "get": {
+                "operationId": "Q_Special",
+                "parameters": [
+                    {
+                        "name": "api-version",
+                        "in": "query",
+                        "type": "string",
+                        "x-ms-api-version": False,
+                    },
+                    {"name": "size", "in": "query", "type": "integer", "x-ms-client-default": 10},
+                ],
+                "responses": OK,
+            }
+        }
+    }
+    api = _load(tmp_path, spec)
+    (group,) = api.groups
+    assert [(op.operation_id, op.path) for op in group.operations] == [
+        ("Q_Get", "/q"),
+        ("Q_Special", "/q?op=special"),
+    ]
+    params = _params(_op(api, "Q_Special"))
+    assert params["api-version"].has_default is False
+    assert (params["size"].default, params["size"].has_default) == (10, True)
