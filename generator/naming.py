@@ -13,7 +13,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 _WORD_BOUNDARY = re.compile(
-    r"[A-Z]+(?=[A-Z][a-z0-9])"  # an acronym before a capitalised word: "HTTPServer" -> "HTTP"
+    r"[A-Z]{2,}s(?![a-z])"  # a plural acronym: "vmInstanceIDs" -> "IDs"
+    r"|[A-Z]+(?=[A-Z][a-z0-9])"  # an acronym before a capitalised word: "HTTPServer" -> "HTTP"
     r"|[A-Z]?[a-z]+[0-9]*"  # a capitalised or lower-case word with trailing digits: "Vm2"
     r"|[A-Z]+[0-9]*"  # an acronym at the end: "VM", "IPv" is split before
     r"|[0-9]+"
@@ -25,28 +26,69 @@ _PYTHON_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {
 # Extra names reserved per scope: a field must not shadow what every generated model has, a method
 # argument must not shadow the keyword arguments every generated method takes.
 MODEL_RESERVED = frozenset(
-    {"from_dict", "to_dict", "validate", "serialize", "deserialize", "as_dict", "keys", "items",
-     "values", "get", "copy", "_unknown"}
+    {
+        "from_dict",
+        "to_dict",
+        "validate",
+        "serialize",
+        "deserialize",
+        "as_dict",
+        "keys",
+        "items",
+        "values",
+        "get",
+        "copy",
+        "_unknown",
+    }
 )
 METHOD_RESERVED = frozenset(
-    {"self", "cls", "timeout", "headers", "params", "kwargs", "content_type", "polling",
-     "polling_interval", "continuation_token", "stream", "request", "response", "client",
-     "raw_response"}
+    {
+        "self",
+        "cls",
+        "timeout",
+        "headers",
+        "params",
+        "kwargs",
+        "content_type",
+        "polling",
+        "polling_interval",
+        "continuation_token",
+        "stream",
+        "request",
+        "response",
+        "client",
+        "raw_response",
+    }
 )
 CLIENT_RESERVED = frozenset({"credential", "endpoint", "transport", "close", "send_request"})
 TYPE_RESERVED = frozenset(
-    {"Any", "Optional", "Union", "List", "Dict", "Enum", "Self", "Mapping", "Iterator",
-     "datetime", "date", "time", "timedelta", "Decimal", "IO", "AsyncIterator"}
+    {
+        "Any",
+        "Optional",
+        "Union",
+        "List",
+        "Dict",
+        "Enum",
+        "Self",
+        "Mapping",
+        "Iterator",
+        "datetime",
+        "date",
+        "time",
+        "timedelta",
+        "Decimal",
+        "IO",
+        "AsyncIterator",
+    }
 )
 
 
 def _ascii(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return folded
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def words(text: str) -> list[str]:
-    """Split any wire name into words: camelCase, PascalCase, snake_case, kebab-case, spaces, dots."""
+    """Split a wire name into words: camelCase, PascalCase, snake_case, kebab-case, dots."""
     return _WORD_BOUNDARY.findall(_ascii(text))
 
 
@@ -90,7 +132,7 @@ def class_name(wire: str) -> str:
 
 
 def enum_member_name(value: object) -> str:
-    """A member name for an enum value: "RollingForward" -> ROLLING_FORWARD, 1.5 -> ONE_5 style safe."""
+    """A member name for an enum value: "RollingForward" -> ROLLING_FORWARD, 1 -> ENUM_1."""
     text = str(value)
     name = upper_snake_case(text) if words(text) else ""
     if not name:
@@ -99,7 +141,7 @@ def enum_member_name(value: object) -> str:
 
 
 def module_name(py_class_name: str) -> str:
-    """The private module a class is written to: RollingUpgradePolicy -> _rolling_upgrade_policy."""
+    """The module a class is written to: RollingUpgradePolicy -> _rolling_upgrade_policy."""
     return "_" + snake_case(py_class_name)
 
 
@@ -111,7 +153,7 @@ def client_class_name(title: str) -> str:
 
 
 def split_operation_id(operation_id: str) -> tuple[str, str]:
-    """"Group_Method" -> ("Group", "Method"); an id without `_` is a method on the client itself."""
+    """ "Group_Method" -> ("Group", "Method"); without `_` it is a method of the client."""
     group, sep, method = operation_id.partition("_")
     if not sep:
         return "", operation_id
@@ -119,7 +161,7 @@ def split_operation_id(operation_id: str) -> tuple[str, str]:
 
 
 def unique_names(names: Sequence[str], taken: Iterable[str] = ()) -> list[str]:
-    """Keep the order; the second and later of equal names get `_2`, `_3`, ... (skipping taken ones)."""
+    """Keep the order; later equal names get `_2`, `_3`, ... (skipping taken ones)."""
     used = set(taken)
     result: list[str] = []
     for name in names:
