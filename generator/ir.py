@@ -282,6 +282,7 @@ class Operation:
     deprecated: bool = False
     produces: tuple[str, ...] = ()
     consumes: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()  # the spec's `tags`, for selecting operations by tag
 
 
 @dataclass(frozen=True)

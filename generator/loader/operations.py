@@ -80,6 +80,7 @@ class OperationsBuilder:
             deprecated=op.bool_at("deprecated"),
             produces=raw.produces,
             consumes=raw.consumes,
+            tags=tuple(op.str_list_at("tags")),
         )
 
     def _parameters(
