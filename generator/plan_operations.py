@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator import ir
+from generator import ir, plan_lro, plan_paging
 from generator.imports import ImportSet
+from generator.plan_body import request_body, response_body, source_expr
 from generator.pytypes import TypeNames, literal
-
-_JSON_TYPES = ("application/json", "text/json")
 
 
 @dataclass(frozen=True)
@@ -36,6 +35,7 @@ class BranchView:
 
 @dataclass(frozen=True)
 class OperationView:
+    template: str  # the template of the method: plain, long-running or pageable
     py_name: str
     summary: str
     description: str
@@ -99,7 +99,7 @@ def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> Grou
     imports.name(f"{up}_runtime", "codec as _s")
     imports.typing_only(".._client", api.client_name)
     names = TypeNames(api, imports, up)
-    operations = tuple(_operation_view(names, op) for op in group.operations)
+    operations = tuple(_view(names, op) for op in group.operations)
     return GroupView(
         class_name=group_class_name(api, group),
         client_class=api.client_name,
@@ -110,6 +110,16 @@ def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> Grou
         typing_imports=tuple(imports.typing_lines()),
         operations=operations,
     )
+
+
+def _view(names: TypeNames, op: ir.Operation) -> OperationView:
+    """Long-running and pageable operations build on the view of a plain call."""
+    basic = _operation_view(names, op)
+    if op.long_running is not None:
+        return plan_lro.lro_view(names, op, basic)
+    if op.paging is not None:
+        return plan_paging.paging_view(names, op, basic)
+    return basic
 
 
 def _method_parameters(op: ir.Operation) -> list[ir.Parameter]:
@@ -133,15 +143,9 @@ def _arg_view(names: TypeNames, p: ir.Parameter) -> ArgView:
     return ArgView(p.py_name, f"{annotation} | None", " = None", p.description)
 
 
-def _source_expr(p: ir.Parameter) -> str:
-    if isinstance(p.type, ir.ConstantType):
-        return literal(p.type.value)
-    return f"self._client.{p.py_name}" if p.client_level else p.py_name
-
-
 def _string_expr(names: TypeNames, p: ir.Parameter) -> str:
     """The text sent for a path, query or header value."""
-    value = _source_expr(p)
+    value = source_expr(p)
     if isinstance(p.type, ir.ListType):
         items = names.encode(p.type, value, exclude_readonly="True")
         fmt = (p.collection_format or ir.CollectionFormat.CSV).value
@@ -157,33 +161,13 @@ def _wire_value(names: TypeNames, p: ir.Parameter) -> WireValue:
         expr = f"_s.quote_path({expr}, skip_encoding={p.skip_url_encoding!r})"
     required = p.required or p.client_level or isinstance(p.type, ir.ConstantType)
     multi = p.collection_format == ir.CollectionFormat.MULTI and isinstance(p.type, ir.ListType)
-    return WireValue(repr(p.wire_name), expr, _source_expr(p), required, multi)
+    return WireValue(repr(p.wire_name), expr, source_expr(p), required, multi)
 
 
 def _by_location(
     names: TypeNames, op: ir.Operation, where: ir.ParamLocation
 ) -> tuple[WireValue, ...]:
     return tuple(_wire_value(names, p) for p in op.parameters if p.location == where)
-
-
-def _body(names: TypeNames, op: ir.Operation) -> tuple[str, str]:
-    for p in op.parameters:
-        if p.location != ir.ParamLocation.BODY:
-            continue
-        source = _source_expr(p)
-        is_json = not p.content_types or any(c in _JSON_TYPES for c in p.content_types)
-        if is_json and p.type != ir.PrimitiveType(ir.Primitive.BINARY):
-            return names.encode(p.type, source, exclude_readonly="True"), "None"
-        return "None", source
-    return "None", "None"
-
-
-def _response_expr(names: TypeNames, response: ir.Response) -> str:
-    if response.type is None:
-        return "None"
-    if response.type == ir.PrimitiveType(ir.Primitive.BINARY):
-        return "response.content"
-    return names.decode(response.type, "_s.response_json(response)")
 
 
 def _return_annotation(names: TypeNames, successes: list[ir.Response]) -> str:
@@ -198,7 +182,7 @@ def _return_annotation(names: TypeNames, successes: list[ir.Response]) -> str:
 
 
 def _typed_response_expr(names: TypeNames, response: ir.Response) -> str:
-    expr = _response_expr(names, response)
+    expr = response_body(names, response)
     if response.type is None:
         return expr
     return f"_cast({names.annotation(response.type)!r}, {expr})"
@@ -233,9 +217,10 @@ def _operation_view(names: TypeNames, op: ir.Operation) -> OperationView:
     successes = [r for r in op.responses if not r.is_error and r.status_codes]
     branches, fallback = _branches(names, successes)
     error_map, default_error = _error_decoders(names, op)
-    json_expr, content_expr = _body(names, op)
+    json_expr, content_expr = request_body(names, op)
     codes = sorted({c for r in successes for c in r.status_codes}) or [200]
     return OperationView(
+        template="operation_basic.py.jinja",
         py_name=op.py_name,
         summary=op.summary or op.description or op.operation_id,
         description=op.description if op.summary and op.description != op.summary else "",
