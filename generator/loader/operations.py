@@ -104,7 +104,9 @@ class OperationsBuilder:
         value_type = None
         if response.schema is not None:
             context = f"{naming.pascal_case(raw.operation_id)}Response"
-            value_type = self.schemas.type_of(response.schema, context)
+            # A response body is always what the schema says, so a single-value enum there is
+            # a constant (as it is for a required property).
+            value_type = self.schemas.type_of(response.schema, context, required=True)
         if is_error and isinstance(value_type, ir.ModelType):
             self.error_models.add(value_type.name)
         return ir.Response(
