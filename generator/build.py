@@ -1,28 +1,99 @@
-"""The recipe: spec -> intermediate model -> planned files -> rendered -> formatted sources."""
+"""The recipe: spec -> intermediate model -> selected operations -> planned files -> rendered ->
+formatted sources, plus the API snapshot, the changelog and the manifest that `generate` skips by.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import __version__
+from generator import __version__, ir
+from generator.cache import MANIFEST, manifest
+from generator.changelog import update_changelog
+from generator.config import BuildOptions, ClientConfig, Selection
 from generator.diagnostics import Diagnostic
 from generator.format import format_sources
 from generator.loader import load_api
-from generator.plan import Options, plan_package
+from generator.plan import Options, OutputFile, plan_package
+from generator.plan_dist import plan_distribution
 from generator.render import environment, render_file
+from generator.select import select_operations
+from generator.snapshot import FILE_NAME as SNAPSHOT
+from generator.snapshot import Snapshot, api_snapshot, dumps, loads
+
+CHANGELOG = "CHANGELOG.md"
 
 
 @dataclass(frozen=True)
 class Built:
     files: dict[str, bytes]  # path relative to the package directory -> content
     warnings: tuple[Diagnostic, ...]
+    api_version: str = ""
 
 
-def build_package(spec: Path, package_name: str, client_name: str | None = None) -> Built:
+def build_package(
+    spec: Path,
+    package_name: str,
+    client_name: str | None = None,
+    *,
+    selection: Selection | None = None,
+    package_mode: bool = False,
+    package_version: str | None = None,
+    previous: Path | None = None,
+) -> Built:
+    """Every file of the package directory. `previous` is the directory as generated last time:
+    its snapshot and changelog decide the new changelog entry (none: a first generation)."""
+    options = BuildOptions(
+        package_name, client_name, selection or Selection(), package_mode, package_version
+    )
+    return build(spec, options, previous)
+
+
+def build(spec: Path, options: BuildOptions, previous: Path | None = None) -> Built:
     warnings: list[Diagnostic] = []
-    api = load_api(spec, client_name=client_name, warnings=warnings)
-    planned = plan_package(api, Options(package_name, __version__))
+    api = load_api(spec, client_name=options.client_name, warnings=warnings)
+    api = select_operations(api, options.selection, spec.name, warnings)
+    package = options.package_name
+    planned = _prefixed(options.code_dir, plan_package(api, Options(package, __version__)))
+    if options.package_mode:
+        planned += plan_distribution(api, package, options.package_version, __version__)
     env = environment()
-    rendered = {f.path: render_file(env, f) for f in planned}
-    return Built(format_sources(rendered), tuple(warnings))
+    files = format_sources({f.path: render_file(env, f) for f in planned})
+    files.update(_history(api, options, previous))
+    files[MANIFEST] = manifest(spec, api.source_files, options.as_json(spec), files)
+    return Built(dict(sorted(files.items())), tuple(warnings), api.api_version)
+
+
+def build_client(client: ClientConfig, *, previous: Path | None = None) -> Built:
+    return build(client.spec, client.options, previous)
+
+
+def _prefixed(prefix: str, planned: list[OutputFile]) -> list[OutputFile]:
+    if not prefix:
+        return planned
+    return [OutputFile(prefix + f.path, f.template, f.context, f.copy_from) for f in planned]
+
+
+def _history(api: ir.Api, options: BuildOptions, previous: Path | None) -> dict[str, bytes]:
+    """The API snapshot, and the changelog written from the previous one."""
+    current = api_snapshot(api)
+    snapshot_path = options.code_dir + SNAPSHOT
+    old_snapshot, old_text = _previous(previous, snapshot_path)
+    changelog = update_changelog(current, old_snapshot, old_text)
+    return {snapshot_path: dumps(current), CHANGELOG: changelog.encode()}
+
+
+def _previous(previous: Path | None, snapshot_path: str) -> tuple[Snapshot | None, str | None]:
+    if previous is None:
+        return None, None
+    old_snapshot: Snapshot | None
+    try:
+        old_snapshot = loads((previous / snapshot_path).read_bytes(), snapshot_path)
+    except (OSError, ValueError):
+        old_snapshot = None  # no usable snapshot: the changelog starts afresh
+    old_text: str | None
+    try:
+        old_text = (previous / CHANGELOG).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        old_text = None
+    return old_snapshot, old_text

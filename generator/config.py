@@ -1,12 +1,101 @@
-"""`[tool.sdkforge]` in pyproject.toml: the clients `generate` and `check` work on."""
+"""`[tool.sdkforge]` in pyproject.toml: the clients `generate` and `check` work on.
+
+```toml
+[[tool.sdkforge.clients]]
+spec = "specs/compute/rolling-upgrades.json"   # required, relative to pyproject.toml
+package = "compute_rolling_upgrades"           # required, a Python identifier
+output = "generated"                           # the folder the package folder is written into
+client-name = "ComputeClient"                  # class name (default: from the spec's title)
+include-operations = ["VirtualMachineScaleSetRollingUpgrades_*"]  # operationId globs
+exclude-operations = ["*_Delete"]
+tags = ["VirtualMachineScaleSetRollingUpgrades"]
+package-mode = true                            # write an installable distribution
+package-version = "1.0.0"                      # default: from the api-version
+```
+"""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.diagnostics import SpecError
+
+_KEYS = frozenset(
+    {
+        "spec",
+        "package",
+        "output",
+        "client-name",
+        "include-operations",
+        "exclude-operations",
+        "tags",
+        "package-mode",
+        "package-version",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """operationId globs to include or exclude, and tags (globs too) to include.
+
+    An operation is kept when it matches an include glob or carries a selected tag (or when neither
+    is given), and matches no exclude glob.
+    """
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.include or self.exclude or self.tags)
+
+    def as_options(self) -> dict[str, list[str]]:
+        return {
+            "include-operations": list(self.include),
+            "exclude-operations": list(self.exclude),
+            "tags": list(self.tags),
+        }
+
+
+def split_patterns(values: Iterable[str]) -> tuple[str, ...]:
+    """Repeated and comma-separated values as one tuple, blanks dropped, order kept."""
+    found: list[str] = []
+    for value in values:
+        for part in (p.strip() for p in value.split(",")):
+            if part and part not in found:
+                found.append(part)
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Everything besides the spec files that decides the output."""
+
+    package_name: str
+    client_name: str | None = None
+    selection: Selection = field(default_factory=Selection)
+    package_mode: bool = False
+    package_version: str | None = None
+
+    @property
+    def code_dir(self) -> str:
+        """Where the Python package sits inside the written directory ("" or "<package>/")."""
+        return f"{self.package_name}/" if self.package_mode else ""
+
+    def as_json(self, spec: Path) -> dict[str, Any]:
+        return {
+            "spec": spec.name,
+            "package": self.package_name,
+            "client-name": self.client_name,
+            **self.selection.as_options(),
+            "package-mode": self.package_mode,
+            "package-version": self.package_version,
+        }
 
 
 @dataclass(frozen=True)
@@ -15,10 +104,23 @@ class ClientConfig:
     package: str
     output: Path  # the directory the package directory is written into
     client_name: str | None = None
+    selection: Selection = field(default_factory=Selection)
+    package_mode: bool = False  # the package directory is a distribution: pyproject.toml, README
+    package_version: str | None = None
 
     @property
     def package_dir(self) -> Path:
         return self.output / self.package
+
+    @property
+    def options(self) -> BuildOptions:
+        return BuildOptions(
+            self.package,
+            self.client_name,
+            self.selection,
+            self.package_mode,
+            self.package_version,
+        )
 
 
 def load_config(pyproject: Path) -> list[ClientConfig]:
@@ -37,15 +139,59 @@ def _client(base: Path, pyproject: Path, index: int, entry: object) -> ClientCon
     pointer = f"/tool/sdkforge/clients/{index}"
     if not isinstance(entry, dict):
         raise SpecError(str(pyproject), pointer, "must be a table")
-    for key in ("spec", "package"):
-        if not isinstance(entry.get(key), str):
-            raise SpecError(str(pyproject), f"{pointer}/{key}", "is required and must be a string")
-    package = entry["package"]
+    unknown = sorted(set(entry) - _KEYS)
+    if unknown:
+        raise SpecError(str(pyproject), f"{pointer}/{unknown[0]}", "is not a known setting")
+    read = _Reader(str(pyproject), pointer, entry)
+    package = read.string("package", required=True)
+    assert package is not None
     if not package.isidentifier():
         raise SpecError(str(pyproject), f"{pointer}/package", "must be a Python identifier")
+    spec = read.string("spec", required=True)
+    assert spec is not None
     return ClientConfig(
-        spec=base / entry["spec"],
+        spec=base / spec,
         package=package,
-        output=base / str(entry.get("output", "generated")),
-        client_name=entry.get("client-name"),
+        output=base / (read.string("output") or "generated"),
+        client_name=read.string("client-name"),
+        selection=Selection(
+            include=read.patterns("include-operations"),
+            exclude=read.patterns("exclude-operations"),
+            tags=read.patterns("tags"),
+        ),
+        package_mode=read.flag("package-mode"),
+        package_version=read.string("package-version"),
     )
+
+
+@dataclass(frozen=True)
+class _Reader:
+    file: str
+    pointer: str
+    entry: dict[str, Any]
+
+    def _error(self, key: str, message: str) -> SpecError:
+        return SpecError(self.file, f"{self.pointer}/{key}", message)
+
+    def string(self, key: str, *, required: bool = False) -> str | None:
+        value = self.entry.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str):
+            needed = "is required and must be a string" if required else "must be a string"
+            raise self._error(key, needed)
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self.entry.get(key, False)
+        if not isinstance(value, bool):
+            raise self._error(key, "must be true or false")
+        return value
+
+    def patterns(self, key: str) -> tuple[str, ...]:
+        value = self.entry.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self._error(key, "must be a string or an array of strings")
+        return split_patterns(value)
