@@ -205,6 +205,10 @@ class Parameter:
     constraints: Constraints = field(default_factory=Constraints)
     flatten: bool = False  # x-ms-client-flatten on a body parameter
     content_types: tuple[str, ...] = ()  # body only: media types the operation accepts
+    # x-ms-parameter-grouping: the value is passed as field `group_field` of the method argument
+    # of model `group` (a Model.name); see Operation.parameter_groups.
+    group: str | None = None
+    group_field: str = ""
 
 
 @dataclass(frozen=True)
@@ -266,6 +270,16 @@ class Example:
 
 
 @dataclass(frozen=True)
+class ParameterGroup:
+    """x-ms-parameter-grouping: values of several parameters passed as one model instance."""
+
+    model: str  # Model.name of the class that holds the values
+    py_name: str  # the method argument
+    required: bool  # a grouped value is required, so the argument is too
+    description: str
+
+
+@dataclass(frozen=True)
 class Operation:
     operation_id: str
     py_name: str  # snake_case, `begin_` prefixed for long-running operations
@@ -283,6 +297,7 @@ class Operation:
     produces: tuple[str, ...] = ()
     consumes: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()  # the spec's `tags`, for selecting operations by tag
+    parameter_groups: tuple[ParameterGroup, ...] = ()  # in the order of their first parameter
 
 
 @dataclass(frozen=True)
