@@ -70,7 +70,7 @@ def _load(
     security = security_schemes(spec, endpoint)
     schemas.drain()
     models, enums = _types(schemas, builder.error_models)
-    return ir.Api(
+    api = ir.Api(
         title=title,
         description=info.str_at("description"),
         api_version=api_version,
@@ -84,6 +84,7 @@ def _load(
         enums=enums,
         source_files=tuple(sorted(doc.display for doc in store.documents)),
     )
+    return builder.grouping.apply(api)
 
 
 def _version(info: Node) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from generator import ir, naming
 from generator.loader.document import Node
 from generator.loader.examples import read_examples
+from generator.loader.grouping import ParameterGroups
 from generator.loader.keywords import source
 from generator.loader.parameters import (
     ClientParameters,
@@ -26,6 +27,7 @@ class OperationsBuilder:
     api_version: str
     client: ClientParameters = field(default_factory=ClientParameters)
     error_models: set[str] = field(default_factory=set)
+    grouping: ParameterGroups = field(default_factory=ParameterGroups)
 
     def collect_client_parameters(self, raws: list[RawParameter], context: str) -> None:
         for raw in raws:
@@ -89,7 +91,8 @@ class OperationsBuilder:
         context = self._context(raw.operation_id)
         slots: list[ir.Parameter | None] = []
         method_level: list[ir.Parameter] = []
-        for param in (*raw.parameters, *host):
+        for index, param in enumerate((*raw.parameters, *host)):
+            self.grouping.note(raw.operation_id, index, param)
             if is_client_level(param):
                 slots.append(self.client.get(param.name))
                 continue
