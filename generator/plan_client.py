@@ -95,10 +95,19 @@ def _client_param(names: TypeNames, api: ir.Api, p: ir.Parameter) -> ClientParam
     return ClientParamView(p.py_name, f"{annotation} | None", " = None", p.description)
 
 
+def _host_value(p: ir.Parameter) -> str:
+    return (
+        f"{p.wire_name!r}: _s.quote_path(_s.to_query_value(self.{p.py_name}), "
+        f"skip_encoding={p.skip_url_encoding!r})"
+    )
+
+
 def _base_url(api: ir.Api, imports: ImportSet, dot: str) -> tuple[ClientParamView | None, str]:
+    """Client-level host parameters are filled in here; method-level ones stay placeholders that
+    each operation fills."""
     if api.host.parameters:
         imports.name(f"{dot}_runtime", "codec as _s")
-        values = ", ".join(f"{p.wire_name!r}: self.{p.py_name}" for p in api.host.parameters)
+        values = ", ".join(_host_value(p) for p in api.host.parameters if p.client_level)
         return None, f"_s.format_host({api.host.template!r}, {{{values}}})"
     default = f" = {literal(api.default_endpoint)}" if api.default_endpoint else ""
     param = ClientParamView("endpoint", "str", default, "The service URL.")

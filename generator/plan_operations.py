@@ -1,4 +1,9 @@
-"""What the operations template prints: one class per operation group, one method per operation."""
+"""What the operations template prints: one class per operation group, one method per operation.
+
+Every plain method takes a `cls` keyword: a callable given the raw response, the deserialized
+value and the typed response headers, whose result the method returns instead (typed through
+overloads).
+"""
 
 from __future__ import annotations
 
@@ -6,31 +11,23 @@ from dataclasses import dataclass
 
 from generator import ir, plan_lro, plan_paging
 from generator.imports import ImportSet
-from generator.plan_body import request_body, response_body, source_expr
-from generator.pytypes import TypeNames, literal
+from generator.plan_media import body_parameter, request_body_view
+from generator.plan_params import (
+    ArgView,
+    WireValue,
+    arg_view,
+    by_location,
+    checks,
+    method_parameters,
+)
+from generator.plan_responses import BranchView, result_view
+from generator.pytypes import TypeNames
 
+__all__ = ["ArgView", "BranchView", "GroupView", "OperationView", "WireValue", "group_view"]
 
-@dataclass(frozen=True)
-class ArgView:
-    py_name: str
-    annotation: str
-    default: str  # "" when the argument is required
-    description: str
-
-
-@dataclass(frozen=True)
-class WireValue:
-    wire: str  # a string literal of the wire name
-    expr: str  # the string sent on the wire
-    py_name: str  # the argument tested against None for an optional value
-    required: bool
-    multi: bool = False  # a query parameter repeated once per item
-
-
-@dataclass(frozen=True)
-class BranchView:
-    codes: str  # a tuple literal of status codes
-    expr: str
+_CLS_DOC = (
+    "Called with the response, the result and the typed response headers; its value is returned."
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +53,13 @@ class OperationView:
     default_error: str  # decoder of the default error model, or "None"
     branches: tuple[BranchView, ...]
     fallback_expr: str
+    checks: tuple[str, ...] = ()  # statements validating the arguments before anything is sent
+    body_setup: str = ""  # a statement preparing the body ("" for none)
+    stream: bool = False  # the response body is handed to the caller unread
+    response_headers: str = "{}"  # a dict literal of the typed response headers
+    # The annotation of the `cls` keyword's callable, "" for a method without `cls`.
+    cls_annotation: str = ""
+    cls_description: str = _CLS_DOC
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ class GroupView:
     imports: tuple[str, ...]
     typing_imports: tuple[str, ...]
     operations: tuple[OperationView, ...]
+    uses_cls: bool = False  # the module defines the `_R` type variable of `cls` results
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,12 @@ def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> Grou
     imports.name(f"{up}_runtime", "codec as _s")
     imports.typing_only(".._client", api.client_name)
     names = TypeNames(api, imports, up)
-    operations = tuple(_view(names, op) for op in group.operations)
+    operations = tuple(_view(names, op, is_async) for op in group.operations)
+    uses_cls = any(op.cls_annotation for op in operations)
+    if uses_cls:
+        imports.name("typing", "Any", "TypeVar", "overload")
+        imports.name("collections.abc", "Callable")
+        imports.module("httpx")
     return GroupView(
         class_name=group_class_name(api, group),
         client_class=api.client_name,
@@ -109,12 +119,13 @@ def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> Grou
         imports=tuple(imports.runtime_lines()),
         typing_imports=tuple(imports.typing_lines()),
         operations=operations,
+        uses_cls=uses_cls,
     )
 
 
-def _view(names: TypeNames, op: ir.Operation) -> OperationView:
+def _view(names: TypeNames, op: ir.Operation, is_async: bool) -> OperationView:
     """Long-running and pageable operations build on the view of a plain call."""
-    basic = _operation_view(names, op)
+    basic = operation_view(names, op, is_async=is_async)
     if op.long_running is not None:
         return plan_lro.lro_view(names, op, basic)
     if op.paging is not None:
@@ -122,103 +133,29 @@ def _view(names: TypeNames, op: ir.Operation) -> OperationView:
     return basic
 
 
-def _method_parameters(op: ir.Operation) -> list[ir.Parameter]:
+def _arguments(
+    names: TypeNames, op: ir.Operation, body_annotation: str | None
+) -> list[ArgView]:
+    body = body_parameter(op)
     return [
-        p
-        for p in op.parameters
-        if not p.client_level
-        and not isinstance(p.type, ir.ConstantType)
-        and p.location != ir.ParamLocation.HOST
+        arg_view(names, p, body_annotation if p is body else None)
+        for p in method_parameters(op)
     ]
 
 
-def _arg_view(names: TypeNames, p: ir.Parameter) -> ArgView:
-    annotation = names.annotation(p.type)
-    if isinstance(p.type, ir.EnumType):
-        annotation = f"{annotation} | str"
-    if p.required and not p.has_default:
-        return ArgView(p.py_name, annotation, "", p.description)
-    if p.required:
-        return ArgView(p.py_name, annotation, f" = {literal(p.default)}", p.description)
-    return ArgView(p.py_name, f"{annotation} | None", " = None", p.description)
+def _content_type_header(expr: str | None) -> tuple[WireValue, ...]:
+    if expr is None:
+        return ()
+    return (WireValue(repr("Content-Type"), expr, expr, required=True),)
 
 
-def _string_expr(names: TypeNames, p: ir.Parameter) -> str:
-    """The text sent for a path, query or header value."""
-    value = source_expr(p)
-    if isinstance(p.type, ir.ListType):
-        items = names.encode(p.type, value, exclude_readonly="True")
-        fmt = (p.collection_format or ir.CollectionFormat.CSV).value
-        if fmt == ir.CollectionFormat.MULTI.value:
-            return f"[_s.to_query_value(v) for v in {items}]"
-        return f"_s.format_collection({items}, {fmt!r})"
-    return f"_s.to_query_value({names.encode(p.type, value, exclude_readonly='True')})"
-
-
-def _wire_value(names: TypeNames, p: ir.Parameter) -> WireValue:
-    expr = _string_expr(names, p)
-    if p.location == ir.ParamLocation.PATH:
-        expr = f"_s.quote_path({expr}, skip_encoding={p.skip_url_encoding!r})"
-    required = p.required or p.client_level or isinstance(p.type, ir.ConstantType)
-    multi = p.collection_format == ir.CollectionFormat.MULTI and isinstance(p.type, ir.ListType)
-    return WireValue(repr(p.wire_name), expr, source_expr(p), required, multi)
-
-
-def _by_location(
-    names: TypeNames, op: ir.Operation, where: ir.ParamLocation
-) -> tuple[WireValue, ...]:
-    return tuple(_wire_value(names, p) for p in op.parameters if p.location == where)
-
-
-def _return_annotation(names: TypeNames, successes: list[ir.Response]) -> str:
-    annotations: list[str] = []
-    for r in successes:
-        text = "None" if r.type is None else names.annotation(r.type)
-        if text not in annotations:
-            annotations.append(text)
-    if "None" in annotations:
-        annotations = [a for a in annotations if a != "None"] + ["None"]
-    return " | ".join(annotations) or "None"
-
-
-def _typed_response_expr(names: TypeNames, response: ir.Response) -> str:
-    expr = response_body(names, response)
-    if response.type is None:
-        return expr
-    return f"_cast({names.annotation(response.type)!r}, {expr})"
-
-
-def _branches(names: TypeNames, successes: list[ir.Response]) -> tuple[tuple[BranchView, ...], str]:
-    exprs: dict[str, list[int]] = {}
-    for r in successes:
-        exprs.setdefault(_typed_response_expr(names, r), []).extend(r.status_codes)
-    items = list(exprs.items())
-    if not items:
-        return (), "None"
-    fallback = items.pop()[0]
-    return tuple(BranchView(repr(tuple(codes)), expr) for expr, codes in items), fallback
-
-
-def _error_decoders(names: TypeNames, op: ir.Operation) -> tuple[str, str]:
-    mapped: list[str] = []
-    default = "None"
-    for r in op.responses:
-        if not r.is_error or r.type is None:
-            continue
-        decoder = names.decoder(r.type) or "_s.identity"
-        if not r.status_codes:
-            default = decoder
-        mapped += [f"{code}: {decoder}" for code in r.status_codes]
-    return "{" + ", ".join(mapped) + "}", default
-
-
-def _operation_view(names: TypeNames, op: ir.Operation) -> OperationView:
-    args = [_arg_view(names, p) for p in _method_parameters(op)]
-    successes = [r for r in op.responses if not r.is_error and r.status_codes]
-    branches, fallback = _branches(names, successes)
-    error_map, default_error = _error_decoders(names, op)
-    json_expr, content_expr = request_body(names, op)
-    codes = sorted({c for r in successes for c in r.status_codes}) or [200]
+def operation_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> OperationView:
+    taken = {p.py_name for p in method_parameters(op)}
+    body = request_body_view(names, op, taken)
+    args = _arguments(names, op, body.annotation)
+    if body.content_type_arg is not None:
+        args.append(body.content_type_arg)
+    result = result_view(names, op, is_async=is_async)
     return OperationView(
         template="operation_basic.py.jinja",
         py_name=op.py_name,
@@ -226,19 +163,27 @@ def _operation_view(names: TypeNames, op: ir.Operation) -> OperationView:
         description=op.description if op.summary and op.description != op.summary else "",
         positional=tuple(a for a in args if not a.default),
         keyword=tuple(a for a in args if a.default),
-        return_annotation=_return_annotation(names, successes),
-        return_description=next((r.description for r in successes if r.type), ""),
+        return_annotation=result.return_annotation,
+        return_description=result.return_description,
         method=op.method.upper(),
         path=repr(op.path),
-        path_values=_by_location(names, op, ir.ParamLocation.PATH),
-        query=_by_location(names, op, ir.ParamLocation.QUERY),
-        headers=_by_location(names, op, ir.ParamLocation.HEADER),
+        path_values=by_location(names, op, ir.ParamLocation.PATH, ir.ParamLocation.HOST),
+        query=by_location(names, op, ir.ParamLocation.QUERY),
+        headers=by_location(names, op, ir.ParamLocation.HEADER)
+        + _content_type_header(body.content_type),
         accept=repr(", ".join(op.produces) or "application/json"),
-        json_expr=json_expr,
-        content_expr=content_expr,
-        success_codes=repr(tuple(codes)),
-        error_map=error_map,
-        default_error=default_error,
-        branches=branches,
-        fallback_expr=fallback,
+        json_expr=body.json_expr,
+        content_expr=body.content_expr,
+        success_codes=result.success_codes,
+        error_map=result.error_map,
+        default_error=result.default_error,
+        branches=result.branches,
+        fallback_expr=result.fallback_expr,
+        checks=checks(op),
+        body_setup=body.setup,
+        stream=result.stream,
+        response_headers=result.response_headers,
+        cls_annotation=(
+            f"Callable[[httpx.Response, {result.return_annotation}, dict[str, Any]], _R]"
+        ),
     )

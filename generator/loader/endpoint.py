@@ -204,6 +204,9 @@ def _oauth2_scopes(node: Node, scopes: list[str], endpoint: Endpoint) -> tuple[s
         if flow.is_dict():
             urls += [flow.str_at("authorizationUrl"), flow.str_at("tokenUrl")]
             declared += [s for s in _scope_names(flow) if s not in declared]
+    if any("://" in s for s in scopes):
+        # The requirement names resource scopes itself ("https://vault.azure.net/.default").
+        return tuple(scopes)
     if endpoint.host_name and any(_host_of(u) in _AZURE_AD_HOSTS for u in urls):
         return (f"https://{endpoint.host_name}/.default",)
     return tuple(scopes or declared)

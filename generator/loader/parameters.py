@@ -19,13 +19,18 @@ class ParamContext:
 
 
 def is_client_level(raw: RawParameter) -> bool:
-    """AutoRest's rule: a parameter from a `parameters` section (or the host) belongs to the client,
-    unless it says `x-ms-parameter-location: method`. A body never does."""
+    """AutoRest's rule: a parameter from a `parameters` section belongs to the client, unless it
+    says `x-ms-parameter-location: method`; one written inline is the method's unless it says
+    `x-ms-parameter-location: client`. A body never is the client's. OpenAPI 3 server variables
+    (host parameters without `in`) always are."""
     if raw.location in (ir.ParamLocation.BODY, ir.ParamLocation.FORM):
         return False
-    if raw.node.str_at("x-ms-parameter-location") == "method":
-        return False
-    return raw.from_section or raw.location is ir.ParamLocation.HOST
+    where = raw.node.str_at("x-ms-parameter-location")
+    if where:
+        return where == "client"
+    if raw.location is ir.ParamLocation.HOST and not raw.node.str_at("in"):
+        return True
+    return raw.from_section
 
 
 def wire_py_name(raw: RawParameter) -> str:

@@ -4,6 +4,9 @@ A header or query parameter is secret when its (case-insensitive) name is in the
 names a pipeline was given, or contains a marker such as "secret" or "token". Pipelines record the
 extra names on each request (under `REDACT_EXTENSION`) so that errors raised later, far from the
 pipeline, can scrub the same values.
+
+Logs go further for headers: only the values of well-known headers that never carry credentials or
+personal data are shown; every other header is logged by name with its value redacted.
 """
 
 from __future__ import annotations
@@ -42,6 +45,42 @@ _SECRET_MARKERS = (
     "credential",
     "auth",
 )
+# Headers whose values are logged; anything else (custom headers included) is logged as REDACTED.
+_LOGGED_HEADERS = frozenset(
+    {
+        "accept",
+        "accept-encoding",
+        "cache-control",
+        "connection",
+        "content-encoding",
+        "content-length",
+        "content-type",
+        "date",
+        "etag",
+        "expires",
+        "if-match",
+        "if-modified-since",
+        "if-none-match",
+        "if-unmodified-since",
+        "last-modified",
+        "pragma",
+        "request-id",
+        "retry-after",
+        "retry-after-ms",
+        "server",
+        "traceparent",
+        "transfer-encoding",
+        "user-agent",
+        "x-ms-client-request-id",
+        "x-ms-correlation-request-id",
+        "x-ms-error-code",
+        "x-ms-request-id",
+        "x-ms-retry-after-ms",
+        "x-ms-return-client-request-id",
+        "x-ms-routing-request-id",
+        "x-ms-version",
+    }
+)
 # Shorter values would be scrubbed out of unrelated text (a secret named "code" may hold "1").
 _MIN_SCRUB_LENGTH = 4
 
@@ -78,10 +117,15 @@ class Redactor:
         return item
 
     def headers(self, headers: Mapping[str, str] | httpx.Headers) -> dict[str, str]:
+        """Headers as they may be logged: values of well-known, non-secret headers only."""
         return {
-            name.lower(): REDACTED if self.is_secret(name) else value
+            name.lower(): value if self._loggable(name) else REDACTED
             for name, value in headers.items()
         }
+
+    def _loggable(self, name: str) -> bool:
+        lowered = name.lower()
+        return lowered in _LOGGED_HEADERS and lowered not in self.extra_names
 
     def secret_values(self, request: httpx.Request) -> list[str]:
         values: list[str] = []

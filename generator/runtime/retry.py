@@ -12,6 +12,9 @@ import httpx
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
 RETRIABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+# Statuses that say the server did not act on the request (it timed out waiting for it, or turned
+# it away), so sending it again cannot repeat a side effect, whatever the method.
+NOT_PROCESSED_STATUSES = frozenset({408, 429, 503})
 
 # Millisecond headers are more precise than Retry-After, so they are read first.
 _MILLISECOND_HEADERS = ("retry-after-ms", "x-ms-retry-after-ms")
@@ -27,7 +30,8 @@ class RetryPolicy:
     number n is `backoff_factor * 2**(n-1)`, randomized by +-20% and capped at `backoff_max`,
     unless a retriable response says how long to wait (Retry-After, retry-after-ms,
     x-ms-retry-after-ms). POST and PATCH are sent again only with `retry_non_idempotent`, except
-    after errors that prove nothing was sent (the connection could not be opened).
+    after errors that prove nothing was sent (the connection could not be opened) and after
+    statuses that say the request was not processed (408, 429, 503).
     """
 
     total: int = 3
@@ -41,7 +45,11 @@ class RetryPolicy:
         delay = self.backoff_factor * 2.0**exponent * random.uniform(0.8, 1.2)
         return min(delay, self.backoff_max)
 
-    def may_resend(self, method: str) -> bool:
+    def may_resend(self, method: str, status: int | None = None) -> bool:
+        """Whether a request with `method` may be sent again after `status` (None: after a
+        transport error)."""
+        if status in NOT_PROCESSED_STATUSES:
+            return True
         return method.upper() in IDEMPOTENT_METHODS or self.retry_non_idempotent
 
 

@@ -228,7 +228,7 @@ class Transfer:
             return 0.0
         if response.status_code not in self._settings.retry.statuses:
             return None
-        if not self._may_retry(nothing_sent=False):
+        if not self._may_retry(nothing_sent=False, status=response.status_code):
             return None
         self.retries += 1
         delay = retry_after(response.headers, self._settings.clock())
@@ -247,13 +247,13 @@ class Transfer:
             return delay
         raise self._error_for(error) from error
 
-    def _may_retry(self, *, nothing_sent: bool) -> bool:
+    def _may_retry(self, *, nothing_sent: bool, status: int | None = None) -> bool:
         policy = self._settings.retry
         if self.retries >= policy.total:
             return False
         if nothing_sent:
             return True
-        return self._body.replayable and policy.may_resend(self.method)
+        return self._body.replayable and policy.may_resend(self.method, status)
 
     def _error_for(self, error: httpx.RequestError) -> ServiceRequestError | ServiceResponseError:
         redactor = self._settings.redactor

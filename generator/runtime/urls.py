@@ -89,7 +89,9 @@ _QUERY_FORMATTERS: tuple[tuple[type[Any] | UnionType, Callable[[Any], str | None
 
 
 def to_query_value(value: Any) -> str:
-    """A value's text in a query string or header."""
+    """A value's text in a query string or header; None (a null item of an array) is ""."""
+    if value is None:
+        return ""
     if isinstance(value, enum.Enum):
         value = value.value
     for kind, formatter in _QUERY_FORMATTERS:

@@ -48,12 +48,12 @@ class RawSpec:
             node = node[token.replace("~1", "/").replace("~0", "~")]
         return path, node
 
-    def _walk(
+    def walk(
         self, node: Any, path: Path, seen: set[tuple[Path, str]]
     ) -> Iterator[tuple[Path, Any]]:
         if isinstance(node, list):
             for item in node:
-                yield from self._walk(item, path, seen)
+                yield from self.walk(item, path, seen)
             return
         if not isinstance(node, dict):
             return
@@ -64,15 +64,15 @@ class RawSpec:
             key = (target_path, ref.partition("#")[2])
             if key not in seen:
                 seen.add(key)
-                yield from self._walk(target, target_path, seen)
+                yield from self.walk(target, target_path, seen)
         for key, value in node.items():
             if key not in ("$ref", "x-ms-examples"):
-                yield from self._walk(value, path, seen)
+                yield from self.walk(value, path, seen)
 
     @cached_property
     def reached(self) -> list[tuple[Path, Schema]]:
         """Every schema-ish object reachable from the main file's paths, following $refs."""
-        return list(self._walk(self.doc(self.main)["paths"], self.main, set()))
+        return list(self.walk(self.doc(self.main)["paths"], self.main, set()))
 
     @cached_property
     def reached_definitions(self) -> set[str]:

@@ -96,15 +96,27 @@ def test_dropped_on_every_attempt(server: ScriptedServer) -> None:
 
 
 def test_post_is_not_retried_by_default(server: ScriptedServer) -> None:
+    server.reply(Reply(502, headers={"Retry-After": "1"}), Reply(200))
+
+    async def scenario(pipeline: AsyncPipeline) -> int:
+        return (await pipeline.send("POST", "/actions", json={"go": 1})).status_code
+
+    status, sleeps = run_with(server.url, scenario)
+    assert status == 502
+    assert sleeps == []
+    assert len(server.received) == 1
+
+
+def test_post_is_retried_after_503(server: ScriptedServer) -> None:
     server.reply(Reply(503, headers={"Retry-After": "1"}), Reply(200))
 
     async def scenario(pipeline: AsyncPipeline) -> int:
         return (await pipeline.send("POST", "/actions", json={"go": 1})).status_code
 
     status, sleeps = run_with(server.url, scenario)
-    assert status == 503
-    assert sleeps == []
-    assert len(server.received) == 1
+    assert status == 200
+    assert sleeps == [1.0]
+    assert len(server.received) == 2
 
 
 def test_404_passes_through(server: ScriptedServer) -> None:

@@ -140,8 +140,8 @@ def test_post_is_not_retried_by_default(
     server: ScriptedServer, pipeline: tuple[Pipeline, list[float]]
 ) -> None:
     client, sleeps = pipeline
-    server.reply(Reply(503, headers={"Retry-After": "1"}))
-    assert client.send("POST", "/actions/restart", json={}).status_code == 503
+    server.reply(Reply(500, headers={"Retry-After": "1"}))
+    assert client.send("POST", "/actions/restart", json={}).status_code == 500
     assert sleeps == []
     assert len(server.received) == 1
 
@@ -150,6 +150,17 @@ def test_post_is_not_retried_by_default(
         client.send("PATCH", "/things/1", json={"a": 1})
     assert len(server.received) == 2
     assert sleeps == []
+
+
+@pytest.mark.parametrize("status", [408, 429, 503])
+def test_post_is_retried_after_a_status_that_says_it_was_not_processed(
+    server: ScriptedServer, pipeline: tuple[Pipeline, list[float]], status: int
+) -> None:
+    client, sleeps = pipeline
+    server.reply(Reply(status, headers={"Retry-After": "2"}), Reply(200, b"done"))
+    assert client.send("POST", "/actions/restart", json={"now": True}).text == "done"
+    assert sleeps == [2.0]
+    assert [r.body for r in server.received] == [b'{"now":true}'] * 2
 
 
 def test_post_is_retried_when_allowed(server: ScriptedServer) -> None:

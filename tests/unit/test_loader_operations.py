@@ -589,16 +589,18 @@ def test_parameterized_host(tmp_path: Path) -> None:
     assert api.host.template == "https://{account}.{endpoint}.{zone}/api"
     assert not api.host.use_scheme_host
     assert api.default_endpoint == ""
+    # Written inline, a host parameter is the method's (as AutoRest has it); a $ref to the
+    # parameters section makes it the client's.
     assert [(p.py_name, p.location, p.client_level) for p in api.host.parameters] == [
-        ("account", ir.ParamLocation.HOST, True),
+        ("account", ir.ParamLocation.HOST, False),
         ("endpoint", ir.ParamLocation.HOST, True),
         ("zone", ir.ParamLocation.HOST, False),
     ]
-    assert [p.py_name for p in api.client_parameters] == ["account", "endpoint"]
+    assert [p.py_name for p in api.client_parameters] == ["endpoint"]
     op_params = _params(_op(api, "P_Get"))
     assert op_params["zone"].location is ir.ParamLocation.HOST
     assert not op_params["zone"].client_level
-    assert op_params["account"].client_level
+    assert not op_params["account"].client_level
 
 
 def test_parameterized_host_with_defaults_and_no_scheme_prefix(tmp_path: Path) -> None:

@@ -106,14 +106,19 @@ def test_custom_base_url() -> None:
         ("accountName", None),
         ("host", "host"),
     ]
-    assert [p.py_name for p in api.client_parameters] == ["account_name", "host"]
+    # accountName is written inline, so it is an argument of each method (AutoRest's rule).
+    assert [p.py_name for p in api.client_parameters] == ["host"]
+    assert [p.client_level for p in api.host.parameters] == [False, True]
     assert api.default_endpoint == ""
 
 
 @needs_testserver
 def test_security_and_constants() -> None:
     aad = _load("security-aad.json")
-    assert aad.security == (ir.OAuth2Scheme("AADToken", ("https://localhost:3000/.default",)),)
+    # The requirement names its scope; it wins over the scope made up from the host.
+    assert aad.security == (
+        ir.OAuth2Scheme("AADToken", ("https://security.microsoft.com/.default",)),
+    )
     key = _load("security-key.json")
     assert key.security == (ir.ApiKeyScheme("AzureKey", "security-key", "header"),)
     xml = _load("xml-service.json")

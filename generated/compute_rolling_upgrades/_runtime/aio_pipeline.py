@@ -29,6 +29,9 @@ from .transfer import (
     settings_for,
 )
 
+# With stream=True an error response is still read whole: its body is what explains the error.
+_ERROR_STATUS = 400
+
 __all__ = ["AsyncPipeline", "RetryPolicy"]
 
 
@@ -118,7 +121,7 @@ class AsyncPipeline:
 
     async def _exchange(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
         response = await self._client.send(request, stream=True, follow_redirects=False)
-        if not stream:
+        if not stream or response.status_code >= _ERROR_STATUS:
             try:
                 await response.aread()
             finally:

@@ -186,12 +186,23 @@ def _checked_token(result: object) -> AccessTokenLike:
     return cast(AccessTokenLike, result)
 
 
+class KeyCredential(Protocol):
+    """Anything with a `.key` string, such as azure.core.credentials.AzureKeyCredential; the key
+    is read for every request, so rotating it on the credential takes effect at once."""
+
+    @property
+    def key(self) -> str: ...
+
+
 class ApiKeyAuth:
-    """An API key sent in a header or a query parameter (OpenAPI `apiKey` security scheme)."""
+    """An API key sent in a header or a query parameter (OpenAPI `apiKey` security scheme).
+
+    The key is a string or a `KeyCredential`.
+    """
 
     def __init__(
         self,
-        key: str,
+        key: str | KeyCredential,
         *,
         name: str,
         location: Literal["header", "query"],
@@ -199,21 +210,24 @@ class ApiKeyAuth:
     ) -> None:
         if location not in ("header", "query"):
             raise ValueError(f"API key location must be 'header' or 'query', not {location!r}")
-        if not key:
-            raise ValueError("The API key is empty")
         self.name = name
         self.location = location
-        self._key = key
+        self._key = _key_source(key)
         self._prefix = prefix
 
     def update(self, key: str) -> None:
         """Replace the key (rotation); requests sent afterwards use the new one."""
-        if not key:
+        self._key = _key_source(key)
+
+    def _current_key(self) -> str:
+        key = self._key if isinstance(self._key, str) else self._key.key
+        if not isinstance(key, str) or not key:
             raise ValueError("The API key is empty")
-        self._key = key
+        return key
 
     def apply(self, headers: MutableMapping[str, str], params: list[tuple[str, str]]) -> None:
-        value = f"{self._prefix} {self._key}" if self._prefix else self._key
+        key = self._current_key()
+        value = f"{self._prefix} {key}" if self._prefix else key
         if self.location == "header":
             headers[self.name] = value
         else:
@@ -221,6 +235,16 @@ class ApiKeyAuth:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(name={self.name!r}, location={self.location!r})"
+
+
+def _key_source(key: object) -> str | KeyCredential:
+    if isinstance(key, str):
+        if not key:
+            raise ValueError("The API key is empty")
+        return key
+    if not isinstance(getattr(key, "key", None), str):
+        raise TypeError("An API key must be a str or an object with a .key string")
+    return cast(KeyCredential, key)
 
 
 class BasicAuth:

@@ -12,6 +12,16 @@ from typing import Any, Protocol, TypeVar
 
 import httpx
 
+from .content import (
+    AsyncResponseStream,
+    RawBody,
+    ResponseStream,
+    encode_body,
+    header_value,
+    is_json_media,
+    raw_content,
+    response_text,
+)
 from .errors import DeserializationError, raise_for_response
 from .serialization import (
     ExtensibleFloatEnum,
@@ -19,6 +29,7 @@ from .serialization import (
     ExtensibleStrEnum,
     KnownTree,
     deserialize_base64url,
+    deserialize_bool,
     deserialize_bytes,
     deserialize_date,
     deserialize_datetime,
@@ -28,6 +39,7 @@ from .serialization import (
     deserialize_float,
     deserialize_int,
     deserialize_rfc1123,
+    deserialize_str,
     deserialize_time,
     deserialize_unixtime,
     get_path,
@@ -46,14 +58,20 @@ from .serialization import (
     unknown_fields,
 )
 from .urls import format_collection, format_url, quote_path, to_query_value
+from .validation import check
 
 __all__ = [
+    "AsyncResponseStream",
     "ExtensibleFloatEnum",
     "ExtensibleIntEnum",
     "ExtensibleStrEnum",
     "KnownTree",
+    "RawBody",
+    "ResponseStream",
     "as_required",
+    "check",
     "deserialize_base64url",
+    "deserialize_bool",
     "deserialize_bytes",
     "deserialize_date",
     "deserialize_datetime",
@@ -62,15 +80,19 @@ __all__ = [
     "deserialize_float",
     "deserialize_int",
     "deserialize_rfc1123",
+    "deserialize_str",
     "deserialize_time",
     "deserialize_unixtime",
     "dict_of",
+    "encode_body",
     "enum_decoder",
     "format_collection",
     "format_host",
     "format_url",
     "get_path",
+    "header_value",
     "identity",
+    "is_json_media",
     "list_of",
     "merge_unknown",
     "model_decoder",
@@ -78,7 +100,9 @@ __all__ = [
     "put",
     "quote_path",
     "raise_error",
+    "raw_content",
     "response_json",
+    "response_text",
     "serialize_base64url",
     "serialize_bytes",
     "serialize_date",

@@ -19,6 +19,9 @@ from .transfer import (
     settings_for,
 )
 
+# With stream=True an error response is still read whole: its body is what explains the error.
+_ERROR_STATUS = 400
+
 __all__ = ["Pipeline", "RetryPolicy"]
 
 
@@ -70,7 +73,8 @@ class Pipeline:
         json: Any = None,
         stream: bool = False,
     ) -> httpx.Response:
-        """Send until a response is final; its body is read unless `stream` is true.
+        """Send until a response is final; its body is read unless `stream` is true and the
+        status is below 400.
 
         Error statuses are returned, not raised. Raises `ServiceRequestError` or
         `ServiceResponseError` when the last attempt failed in transport.
@@ -100,7 +104,7 @@ class Pipeline:
 
     def _exchange(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
         response = self._client.send(request, stream=True, follow_redirects=False)
-        if not stream:
+        if not stream or response.status_code >= _ERROR_STATUS:
             try:
                 response.read()
             finally:

@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 from typing import cast as _cast
+
+import httpx
 
 from .. import models as _models
 from .._runtime import codec as _s
 
 if TYPE_CHECKING:
     from .._client import ComputeManagementClient
+
+_R = TypeVar("_R")
 
 
 class VirtualMachineScaleSetRollingUpgradesOperations:
@@ -19,19 +24,43 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
     def __init__(self, client: ComputeManagementClient) -> None:
         self._client = client
 
+    @overload
     def get_latest(
         self,
         resource_group_name: str,
         vm_scale_set_name: str,
-    ) -> _models.RollingUpgradeStatusInfo:
+        *,
+        cls: None = None,
+    ) -> _models.RollingUpgradeStatusInfo: ...
+
+    @overload
+    def get_latest(
+        self,
+        resource_group_name: str,
+        vm_scale_set_name: str,
+        *,
+        cls: Callable[[httpx.Response, _models.RollingUpgradeStatusInfo, dict[str, Any]], _R],
+    ) -> _R: ...
+
+    def get_latest(
+        self,
+        resource_group_name: str,
+        vm_scale_set_name: str,
+        *,
+        cls: Callable[[httpx.Response, _models.RollingUpgradeStatusInfo, dict[str, Any]], _R]
+        | None = None,
+    ) -> _models.RollingUpgradeStatusInfo | _R:
         """Gets the status of the latest virtual machine scale set rolling upgrade.
 
         :param resource_group_name: The name of the resource group.
         :param vm_scale_set_name: The name of the VM scale set.
+        :keyword cls: Called with the response, the result and the typed response headers; its value is returned.
         :return: OK
         :raises HttpResponseError: the service answered with an error status.
         """
-        url = _s.format_url(
+        _s.check("resource_group_name", resource_group_name, required=True)
+        _s.check("vm_scale_set_name", vm_scale_set_name, required=True)
+        _url = _s.format_url(
             self._client._pipeline.base_url,
             "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/rollingUpgrades/latest",
             {
@@ -51,7 +80,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         headers: dict[str, str] = {"Accept": "application/json"}
         response = self._client._pipeline.send(
             "GET",
-            url,
+            _url,
             params=params,
             headers=headers,
             json=None,
@@ -59,7 +88,10 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         if response.status_code not in (200,):
             _s.raise_error(response, {}, _s.model_decoder(_models.CloudError))
-        return _cast(
+        _result = _cast(
             "_models.RollingUpgradeStatusInfo",
             _s.model_decoder(_models.RollingUpgradeStatusInfo)(_s.response_json(response)),
         )
+        if cls is not None:
+            return cls(response, _result, {})
+        return _result

@@ -1,0 +1,113 @@
+"""Parameters of a generated method: its arguments, their checks, and their text on the wire."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator import ir
+from generator.plan_body import source_expr
+from generator.pytypes import TypeNames, literal
+
+RAW_BODY = "_s.RawBody"
+
+
+@dataclass(frozen=True)
+class ArgView:
+    py_name: str
+    annotation: str
+    default: str  # "" when the argument is required
+    description: str
+
+
+@dataclass(frozen=True)
+class WireValue:
+    wire: str  # a string literal of the wire name
+    expr: str  # the string sent on the wire
+    py_name: str  # the argument tested against None for an optional value
+    required: bool
+    multi: bool = False  # a query parameter repeated once per item
+
+
+def method_parameters(op: ir.Operation) -> list[ir.Parameter]:
+    """The parameters that are arguments of the method (not client properties, not constants)."""
+    return [
+        p for p in op.parameters if not p.client_level and not isinstance(p.type, ir.ConstantType)
+    ]
+
+
+def arg_view(names: TypeNames, p: ir.Parameter, annotation: str | None = None) -> ArgView:
+    """`annotation` replaces the one of the parameter's type (raw request bodies)."""
+    if annotation is None:
+        annotation = names.annotation(p.type)
+        if isinstance(p.type, ir.EnumType):
+            annotation = f"{annotation} | str"
+    if p.has_default and p.default is not None:
+        optional = "" if p.required else " | None"
+        return ArgView(p.py_name, annotation + optional, f" = {literal(p.default)}", p.description)
+    if p.required:
+        return ArgView(p.py_name, annotation, "", p.description)
+    return ArgView(p.py_name, f"{annotation} | None", " = None", p.description)
+
+
+def _constraint_args(c: ir.Constraints) -> list[str]:
+    args: list[str] = []
+    for name in ("minimum", "maximum", "min_length", "max_length", "min_items", "max_items"):
+        value = getattr(c, name)
+        if value is not None:
+            args.append(f"{name}={literal(value)}")
+    for name in ("exclusive_minimum", "exclusive_maximum", "unique_items"):
+        if getattr(c, name):
+            args.append(f"{name}=True")
+    if c.pattern is not None:
+        args.append(f"pattern={literal(c.pattern)}")
+    if c.multiple_of is not None:
+        args.append(f"multiple_of={literal(c.multiple_of)}")
+    return args
+
+
+def check_statement(p: ir.Parameter, value: str) -> str | None:
+    """The `_s.check(...)` call validating `value` (an expression), or None when nothing is
+    checked."""
+    args = _constraint_args(p.constraints)
+    if p.required and not p.nullable:
+        args.insert(0, "required=True")
+    if not args:
+        return None
+    return f"_s.check({p.py_name!r}, {value}, {', '.join(args)})"
+
+
+def checks(op: ir.Operation) -> tuple[str, ...]:
+    statements = (check_statement(p, p.py_name) for p in method_parameters(op))
+    return tuple(s for s in statements if s is not None)
+
+
+def _string_expr(names: TypeNames, p: ir.Parameter) -> str:
+    """The text sent for a path, query or header value."""
+    value = source_expr(p)
+    if isinstance(p.type, ir.ListType):
+        items = names.encode(p.type, value, exclude_readonly="True")
+        fmt = (p.collection_format or ir.CollectionFormat.CSV).value
+        if fmt == ir.CollectionFormat.MULTI.value:
+            return f"[_s.to_query_value(v) for v in {items}]"
+        return f"_s.format_collection({items}, {fmt!r})"
+    return f"_s.to_query_value({names.encode(p.type, value, exclude_readonly='True')})"
+
+
+def wire_value(names: TypeNames, p: ir.Parameter) -> WireValue:
+    expr = _string_expr(names, p)
+    if p.location in (ir.ParamLocation.PATH, ir.ParamLocation.HOST):
+        expr = f"_s.quote_path({expr}, skip_encoding={p.skip_url_encoding!r})"
+    required = p.required or isinstance(p.type, ir.ConstantType)
+    multi = p.collection_format == ir.CollectionFormat.MULTI and isinstance(p.type, ir.ListType)
+    return WireValue(repr(p.wire_name), expr, source_expr(p), required, multi)
+
+
+def by_location(
+    names: TypeNames, op: ir.Operation, *where: ir.ParamLocation
+) -> tuple[WireValue, ...]:
+    """Client-level host values are left out: the client fills them into its base URL once."""
+    return tuple(
+        wire_value(names, p)
+        for p in op.parameters
+        if p.location in where and not (p.location is ir.ParamLocation.HOST and p.client_level)
+    )

@@ -1,0 +1,121 @@
+"""Client-side checks of argument values against the API description's constraints.
+
+A generated operation calls `check` for each argument the description constrains, before anything
+is sent, so a bad value fails fast with a `ValidationError` that names the argument and the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sized
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from .errors import ValidationError
+
+_Number = int | float | Decimal
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def check(
+    name: str,
+    value: Any,
+    *,
+    required: bool = False,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    exclusive_minimum: bool = False,
+    exclusive_maximum: bool = False,
+    min_length: int | None = None,
+    max_length: int | None = None,
+    pattern: str | None = None,
+    min_items: int | None = None,
+    max_items: int | None = None,
+    unique_items: bool = False,
+    multiple_of: float | None = None,
+) -> None:
+    """Raise ValidationError when `value` breaks one of the given rules; None passes unless
+    `required`."""
+    if value is None:
+        if required:
+            raise ValidationError(f"{name} must not be None")
+        return
+    _check_number(name, value, minimum, maximum, exclusive_minimum, exclusive_maximum)
+    if multiple_of is not None and _is_number(value) and not _is_multiple(value, multiple_of):
+        raise ValidationError(f"{name} must be a multiple of {_text(multiple_of)}, not {value!r}")
+    if isinstance(value, str):
+        _check_length(name, value, min_length, max_length, "character")
+        if pattern is not None and _compiled(pattern).search(value) is None:
+            raise ValidationError(f"{name} must match the pattern {pattern!r}, not {value!r}")
+    elif isinstance(value, list | tuple):
+        _check_length(name, value, min_items, max_items, "item")
+        if unique_items and not _all_unique(value):
+            raise ValidationError(f"{name} must not contain the same item twice")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, _Number) and not isinstance(value, bool)
+
+
+def _text(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
+def _check_number(
+    name: str,
+    value: Any,
+    minimum: float | None,
+    maximum: float | None,
+    exclusive_minimum: bool,
+    exclusive_maximum: bool,
+) -> None:
+    if not _is_number(value):
+        return
+    if minimum is not None:
+        below = value <= minimum if exclusive_minimum else value < minimum
+        if below:
+            word = "greater than" if exclusive_minimum else "at least"
+            raise ValidationError(f"{name} must be {word} {_text(minimum)}, not {value!r}")
+    if maximum is not None:
+        above = value >= maximum if exclusive_maximum else value > maximum
+        if above:
+            word = "less than" if exclusive_maximum else "at most"
+            raise ValidationError(f"{name} must be {word} {_text(maximum)}, not {value!r}")
+
+
+def _is_multiple(value: _Number, factor: float) -> bool:
+    if factor == 0:
+        return True
+    # Decimal arithmetic, so 0.3 counts as a multiple of 0.1 despite binary floats.
+    quotient = Decimal(str(value)) / Decimal(str(factor))
+    return quotient == quotient.to_integral_value()
+
+
+def _check_length(
+    name: str, value: Sized, shortest: int | None, longest: int | None, unit: str
+) -> None:
+    size = len(value)
+    if shortest is not None and size < shortest:
+        raise ValidationError(
+            f"{name} must have at least {shortest} {unit}{'s' if shortest != 1 else ''}, "
+            f"not {size}"
+        )
+    if longest is not None and size > longest:
+        raise ValidationError(
+            f"{name} must have at most {longest} {unit}{'s' if longest != 1 else ''}, not {size}"
+        )
+
+
+def _all_unique(items: list[Any] | tuple[Any, ...]) -> bool:
+    seen: list[Any] = []
+    for item in items:
+        # A list, not a set: items may be unhashable (dicts, models).
+        if item in seen:
+            return False
+        seen.append(item)
+    return True
