@@ -326,3 +326,53 @@ def test_selection_applies_to_both_sides(tmp_path: Path) -> None:
         str(tmp_path / "old.json"), str(tmp_path / "new.json"), "--include-operations", "Owners_*"
     )
     assert code == 0 and "No changes to the Python API." in out
+
+
+def test_reordered_positional_parameters_are_breaking(tmp_path: Path) -> None:
+    def two_keys(first: str, second: str) -> Edit:
+        def edit(spec: dict[str, Any]) -> None:
+            spec["paths"]["/pets/{petName}/{tagName}"] = {
+                "get": {
+                    "operationId": "Tags_Get",
+                    "parameters": [
+                        {"name": first, "in": "path", "required": True, "type": "string"},
+                        {"name": second, "in": "path", "required": True, "type": "string"},
+                    ],
+                    "responses": {"204": {"description": "ok"}},
+                }
+            }
+
+        return edit
+
+    old = copy.deepcopy(BASE)
+    two_keys("petName", "tagName")(old)
+    new = copy.deepcopy(BASE)
+    two_keys("tagName", "petName")(new)
+    (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
+    (tmp_path / "new.json").write_text(json.dumps(new), encoding="utf-8")
+    code, out, _ = run(str(tmp_path / "old.json"), str(tmp_path / "new.json"), "--format", "json")
+    found = sorted((c["kind"], c["subject"], c["detail"]) for c in json.loads(out)["changes"])
+    assert found == [
+        ("parameter-moved", "client.tags.get(pet_name)", "position 1 -> 2"),
+        ("parameter-moved", "client.tags.get(tag_name)", "position 2 -> 1"),
+    ]
+    assert code == 1
+
+
+def test_new_required_client_parameter_is_breaking(tmp_path: Path) -> None:
+    def edit(spec: dict[str, Any]) -> None:
+        get_op(spec)["parameters"].append(
+            {
+                "name": "tenant",
+                "in": "header",
+                "required": True,
+                "type": "string",
+                "x-ms-parameter-location": "client",
+            }
+        )
+
+    code, changes = diff_after(tmp_path, edit)
+    assert [(c["kind"], c["subject"], c["breaking"]) for c in changes] == [
+        ("client-parameter-added", "Pets(tenant)", True)
+    ]
+    assert code == 1
