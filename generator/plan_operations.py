@@ -8,8 +8,9 @@ overloads).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from generator import ir, plan_lro, plan_paging
+from generator import ir
 from generator.imports import ImportSet
 from generator.plan_media import body_parameter, request_body_view
 from generator.plan_params import (
@@ -22,6 +23,9 @@ from generator.plan_params import (
 )
 from generator.plan_responses import BranchView, result_view
 from generator.pytypes import TypeNames
+
+if TYPE_CHECKING:
+    from generator.plan_paging import Context
 
 __all__ = ["ArgView", "BranchView", "GroupView", "OperationView", "WireValue", "group_view"]
 
@@ -104,7 +108,10 @@ def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> Grou
     imports.name(f"{up}_runtime", "codec as _s")
     imports.typing_only(".._client", api.client_name)
     names = TypeNames(api, imports, up)
-    operations = tuple(_view(names, op, is_async) for op in group.operations)
+    from generator.plan_paging import Context
+
+    context = Context(api, group, is_async)
+    operations = tuple(_view(names, op, context) for op in group.operations)
     uses_cls = any(op.cls_annotation for op in operations)
     if uses_cls:
         imports.name("typing", "Any", "TypeVar", "overload")
@@ -123,13 +130,18 @@ def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> Grou
     )
 
 
-def _view(names: TypeNames, op: ir.Operation, is_async: bool) -> OperationView:
-    """Long-running and pageable operations build on the view of a plain call."""
-    basic = operation_view(names, op, is_async=is_async)
+def _view(names: TypeNames, op: ir.Operation, context: Context) -> OperationView:
+    """Long-running and pageable operations build on the view of a plain call; parameter groups
+    (x-ms-parameter-grouping) replace the arguments they hold."""
+    # Imported here: their views subclass OperationView, so they import this module.
+    from generator import plan_groups, plan_lro, plan_paging
+
+    basic = operation_view(names, op, is_async=context.is_async)
+    basic = plan_groups.grouped_view(names, op, basic)
     if op.long_running is not None:
-        return plan_lro.lro_view(names, op, basic)
+        return plan_lro.lro_view(names, op, basic, context)
     if op.paging is not None:
-        return plan_paging.paging_view(names, op, basic)
+        return plan_paging.paging_view(names, op, basic, context)
     return basic
 
 
