@@ -44,11 +44,14 @@ class OperationsBuilder:
     ) -> tuple[ir.OperationGroup, ...]:
         by_group: dict[str, list[ir.Operation]] = {}
         seen: set[str] = set()
+        # "HttpSuccess_Post" and "httpSuccess_Get" are one group, named as first written.
+        spelling: dict[str, str] = {}
         for raw in operations:
             if raw.operation_id in seen:
                 raise raw.node.error(f"duplicate operationId '{raw.operation_id}'", "operationId")
             seen.add(raw.operation_id)
             group, _ = naming.split_operation_id(raw.operation_id)
+            group = spelling.setdefault(group.lower(), group)
             by_group.setdefault(group, []).append(self._operation(raw, host))
         names = sorted(by_group)
         attrs = _group_attributes(names, client_name)

@@ -64,7 +64,8 @@ def test_groups_order_and_names(tmp_path: Path) -> None:
     }
     api = _load(tmp_path, _spec(paths))
     assert api.client_name == "ContosoWidgetsAPI"
-    assert [g.name for g in api.groups] == ["", "HTTPServers", "Widgets", "widgets"]
+    # "widgets_get" joins the Widgets group: group names that differ in case only are one group.
+    assert [g.name for g in api.groups] == ["", "HTTPServers", "Widgets"]
     client_group = api.groups[0]
     assert (client_group.py_attr, client_group.class_name, client_group.module_name) == (
         "",
@@ -79,11 +80,15 @@ def test_groups_order_and_names(tmp_path: Path) -> None:
         "_http_servers",
     )
     widgets = api.groups[2]
-    assert [op.py_name for op in widgets.operations] == ["get", "begin_create_or_update", "delete"]
-    assert [op.method for op in widgets.operations] == ["GET", "PUT", "DELETE"]
+    assert [op.py_name for op in widgets.operations] == [
+        "get",
+        "begin_create_or_update",
+        "delete",
+        "get_2",
+    ]
+    assert [op.method for op in widgets.operations] == ["GET", "PUT", "DELETE", "POST"]
     assert widgets.py_attr == "widgets"
-    assert api.groups[3].py_attr == "widgets_2"
-    assert api.groups[3].class_name == "WidgetsOperations_2"
+    assert widgets.class_name == "WidgetsOperations"
 
 
 def test_client_name_argument_wins(tmp_path: Path) -> None:
