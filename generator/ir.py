@@ -148,6 +148,9 @@ class Model:
     additional_properties: TypeRef | None = None  # the declared additionalProperties type
     is_error: bool = False  # used as an error response body
     xml: XmlInfo | None = None
+    # The field that holds the additional properties: set on the model that declares
+    # additionalProperties (not on its subclasses, which inherit the field), unique among fields.
+    additional_properties_py_name: str = ""
 
 
 @dataclass(frozen=True)

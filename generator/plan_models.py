@@ -27,7 +27,7 @@ class DecodeArg:
 @dataclass(frozen=True)
 class EncodeStmt:
     path: str  # a tuple literal of wire names
-    expr: str
+    args: str  # what follows the path in `_s.put(result, path, ...)`
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,13 @@ class ModelView:
     fields: tuple[FieldView, ...]
     is_root: bool  # declares the store of unknown wire properties
     known: str  # a literal of the wire names this model reads
+    subtypes: str  # "" or a dict literal: discriminator value -> subclass
+    discriminator_path: str  # a tuple literal: where the discriminator value is
     decode_args: tuple[DecodeArg, ...]
+    after_decode: tuple[str, ...]  # statements run on `result` after it is built
+    unknown_expr: str
     encode_stmts: tuple[EncodeStmt, ...]
+    additional: str  # "" or the arguments of `_s.merge_additional(result, ...)`
 
 
 @dataclass(frozen=True)
@@ -93,13 +98,110 @@ def _fields_with_parents(api: ir.Api, model: ir.Model, visiting: set[str]) -> It
     yield from model.fields
 
 
+def _ancestors(api: ir.Api, model: ir.Model) -> list[ir.Model]:
+    """Every ancestor, nearest first, each once."""
+    result: list[ir.Model] = []
+    queue = list(model.parents)
+    while queue:
+        parent = api.model(queue.pop(0))
+        if parent not in result and parent != model:
+            result.append(parent)
+            queue.extend(parent.parents)
+    return result
+
+
+def _discriminator_root(api: ir.Api, model: ir.Model) -> ir.Model | None:
+    """The nearest model (itself or an ancestor) that declares a discriminator."""
+    return next((m for m in [model, *_ancestors(api, model)] if m.discriminator), None)
+
+
+def _fixes_discriminator(api: ir.Api, model: ir.Model, root: ir.Model) -> bool:
+    """Whether the class sets the discriminator value itself (it or a parent below the root)."""
+    chain = [model, *_ancestors(api, model)]
+    return any(m.discriminator_value is not None for m in chain if m.name != root.name)
+
+
+def _descendants(api: ir.Api, model: ir.Model) -> list[ir.Model]:
+    """Subtypes with a discriminator value, nearest first."""
+    result: list[ir.Model] = []
+    queue = list(model.subtypes)
+    while queue:
+        child = api.model(queue.pop(0))
+        if child not in result and child != model:
+            result.append(child)
+            queue.extend(child.subtypes)
+    return result
+
+
+def _bag(api: ir.Api, model: ir.Model) -> ir.Model | None:
+    """The model (itself or an ancestor) whose field holds the additional properties."""
+    chain = [model, *_ancestors(api, model)]
+    return next((m for m in chain if m.additional_properties_py_name), None)
+
+
+def _default(names: TypeNames, f: ir.Field) -> str:
+    """The spec's default as a Python expression; None where it has no simple literal."""
+    value = f.default
+    if not f.has_default or value is None:
+        return "None"
+    match f.type:
+        case ir.EnumType(name=name) if isinstance(value, str | int | float):
+            return f"{names.enum(name)}({literal(value)})"
+        case ir.PrimitiveType(primitive=p) if _fits(p, value):
+            return literal(value)
+    return "None"
+
+
+def _fits(primitive: ir.Primitive, value: ir.JsonScalar) -> bool:
+    if isinstance(value, bool):
+        return primitive is ir.Primitive.BOOL
+    if isinstance(value, int):
+        return primitive in (ir.Primitive.INT, ir.Primitive.FLOAT)
+    if isinstance(value, float):
+        return primitive is ir.Primitive.FLOAT
+    return isinstance(value, str) and primitive is ir.Primitive.STRING
+
+
 def _field_view(names: TypeNames, f: ir.Field) -> FieldView:
     annotation = names.annotation(f.type)
     if isinstance(f.type, ir.ConstantType):
-        return FieldView(f.py_name, annotation, f" = {literal(f.type.value)}", f.description)
+        default = f" = _dc.field(default={names.constant(f.type)}, init=False)"
+        return FieldView(f.py_name, annotation, default, f.description)
     if f.required and not f.read_only:
-        return FieldView(f.py_name, annotation, "", f.description)
-    return FieldView(f.py_name, f"{annotation} | None", " = None", f.description)
+        optional = " | None" if f.nullable else ""
+        return FieldView(f.py_name, annotation + optional, "", f.description)
+    return FieldView(f.py_name, f"{annotation} | None", f" = {_default(names, f)}", f.description)
+
+
+def _value_expr(names: TypeNames, t: ir.TypeRef, value: str) -> str:
+    if isinstance(t, ir.EnumType):
+        return f"{names.enum(t.name)}({literal(value)})"
+    return literal(value)
+
+
+def _discriminator_views(
+    api: ir.Api, names: TypeNames, model: ir.Model
+) -> tuple[list[FieldView], set[str]]:
+    """The discriminator field as this class declares it, and the fields its __init__ lacks."""
+    root = _discriminator_root(api, model)
+    if root is None:
+        return [], set()
+    field = next((f for f in all_fields(api, root) if f.wire_path == (root.discriminator,)), None)
+    if field is None:
+        return [], set()
+    annotation = names.annotation(field.type)
+    if root.name == model.name:
+        if model.discriminator_value is None:
+            return [], set()
+        value = _value_expr(names, field.type, model.discriminator_value)
+        return [FieldView(field.py_name, annotation, f" = {value}", field.description)], set()
+    if not _fixes_discriminator(api, model, root):
+        return [], set()
+    if model.discriminator_value is None:
+        return [], {field.py_name}
+    value = _value_expr(names, field.type, model.discriminator_value)
+    default = f" = _dc.field(default={value}, init=False)"
+    return [FieldView(field.py_name, annotation, default, field.description)], {field.py_name}
 
 
 def _known_tree(fields: list[ir.Field]) -> str:
@@ -118,16 +220,79 @@ def _known_tree(fields: list[ir.Field]) -> str:
 
 def _decode_expr(names: TypeNames, f: ir.Field) -> str:
     value = names.decode(f.type, f"_s.get_path(data, {f.wire_path!r})")
-    if f.required and not f.read_only and not isinstance(f.type, ir.ConstantType):
+    if f.required and not f.read_only and not f.nullable:
         return f"_s.as_required({value})"
     return value
 
 
-def _encode_expr(names: TypeNames, f: ir.Field) -> str:
-    value = names.encode(f.type, f"self.{f.py_name}")
+def _encode_stmt(names: TypeNames, f: ir.Field) -> EncodeStmt:
+    if isinstance(f.type, ir.ConstantType):
+        return EncodeStmt(repr(f.wire_path), literal(f.type.value))
+    value = f"self.{f.py_name}"
     if f.read_only:
-        return f"None if exclude_readonly else {value}"
-    return value
+        value = f"None if exclude_readonly else {value}"
+    args = [value]
+    encoder = names.encoder(f.type, "exclude_readonly")
+    if encoder is not None:
+        args.append(encoder)
+    if f.required and f.nullable:
+        args.append("null=True")
+    return EncodeStmt(repr(f.wire_path), ", ".join(args))
+
+
+def _subtypes(api: ir.Api, names: TypeNames, model: ir.Model) -> tuple[str, str]:
+    """The dispatch table (value -> subclass) and the discriminator's path, or ("", "")."""
+    root = _discriminator_root(api, model)
+    if root is None or root.discriminator is None:
+        return "", ""
+    table: dict[str, str] = {}
+    for child in _descendants(api, model):
+        child_root = _discriminator_root(api, child)
+        if child.discriminator_value is not None and child_root == root:
+            table.setdefault(child.discriminator_value, names.model(child.name))
+    if not table:
+        return "", repr((root.discriminator,))
+    items = ", ".join(f"{literal(value)}: {cls}" for value, cls in table.items())
+    return "{" + items + "}", repr((root.discriminator,))
+
+
+def _after_decode(names: TypeNames, fields: list[ir.Field], fixed: set[str]) -> tuple[str, ...]:
+    """Keep a discriminator value no subclass claimed (the class fixes its own otherwise)."""
+    return tuple(
+        f"_s.keep_value(result, {f.py_name!r}, {names.decode(f.type, _path_expr(f))})"
+        for f in fields
+        if f.py_name in fixed
+    )
+
+
+def _path_expr(f: ir.Field) -> str:
+    return f"_s.get_path(data, {f.wire_path!r})"
+
+
+def _additional_views(
+    api: ir.Api, names: TypeNames, model: ir.Model
+) -> tuple[FieldView | None, DecodeArg | None, str]:
+    bag = _bag(api, model)
+    if bag is None or bag.additional_properties is None:
+        return None, None, ""
+    value_type = bag.additional_properties
+    name = bag.additional_properties_py_name
+    decoder = names.decoder(value_type)
+    decode = DecodeArg(
+        name, f"_s.additional_fields(data, cls._KNOWN{', ' + decoder if decoder else ''})"
+    )
+    encoder = names.encoder(value_type, "exclude_readonly")
+    encode = f"self.{name}" + (f", {encoder}" if encoder else "")
+    if bag.name != model.name:
+        return None, decode, encode
+    annotation = f"dict[str, {names.annotation(value_type)}]"
+    field = FieldView(
+        name,
+        annotation,
+        " = _dc.field(default_factory=dict)",
+        "Properties the spec does not declare, sent and received next to the declared ones.",
+    )
+    return field, decode, encode
 
 
 def model_view(api: ir.Api, model: ir.Model) -> ModelView:
@@ -142,19 +307,34 @@ def model_view(api: ir.Api, model: ir.Model) -> ModelView:
     for parent in parents:
         imports.name(f".{parent.module_name}", parent.py_name)
     fields = all_fields(api, model)
-    own_fields = tuple(_field_view(names, f) for f in model.fields)
-    decode_args = tuple(DecodeArg(f.py_name, _decode_expr(names, f)) for f in fields)
-    encode_stmts = tuple(EncodeStmt(repr(f.wire_path), _encode_expr(names, f)) for f in fields)
+    discriminator_fields, fixed = _discriminator_views(api, names, model)
+    overridden = {v.py_name for v in discriminator_fields}
+    own = [_field_view(names, f) for f in model.fields if f.py_name not in overridden]
+    bag_field, bag_decode, bag_encode = _additional_views(api, names, model)
+    init_fields = [
+        f for f in fields if f.py_name not in fixed and not isinstance(f.type, ir.ConstantType)
+    ]
+    decode_args = [DecodeArg(f.py_name, _decode_expr(names, f)) for f in init_fields]
+    subtypes, discriminator_path = _subtypes(api, names, model)
+    encode_stmts = tuple(_encode_stmt(names, f) for f in fields)
+    after_decode = _after_decode(names, fields, fixed)
+    keep_top = ", top_level=False" if bag_decode else ""
+    unknown_expr = f"_s.unknown_fields(data, cls._KNOWN{keep_top})"
     return ModelView(
         class_name=model.py_name,
         bases=f"({', '.join(p.py_name for p in parents)})" if parents else "",
         description=model.description,
         imports=tuple(imports.runtime_lines()),
-        fields=own_fields,
+        fields=tuple(discriminator_fields + own + ([bag_field] if bag_field else [])),
         is_root=not parents,
         known=_known_tree(fields),
-        decode_args=decode_args,
+        subtypes=subtypes,
+        discriminator_path=discriminator_path,
+        decode_args=tuple(decode_args + ([bag_decode] if bag_decode else [])),
+        after_decode=after_decode,
+        unknown_expr=unknown_expr,
         encode_stmts=encode_stmts,
+        additional=bag_encode,
     )
 
 

@@ -32,6 +32,9 @@ _ANNOTATIONS: dict[ir.Primitive, str] = {
 
 # Runtime function names per primitive; absent = the JSON value is used as it is.
 _CODECS: dict[ir.Primitive, str] = {
+    ir.Primitive.STRING: "str",
+    ir.Primitive.UUID: "str",
+    ir.Primitive.BOOL: "bool",
     ir.Primitive.INT: "int",
     ir.Primitive.FLOAT: "float",
     ir.Primitive.DECIMAL: "decimal",
@@ -44,7 +47,38 @@ _CODECS: dict[ir.Primitive, str] = {
     ir.Primitive.BYTES: "bytes",
     ir.Primitive.BASE64URL: "base64url",
 }
-_ENCODE_AS_IS = frozenset({ir.Primitive.INT, ir.Primitive.FLOAT})
+_ENCODE_AS_IS = frozenset(
+    {
+        ir.Primitive.STRING,
+        ir.Primitive.UUID,
+        ir.Primitive.BOOL,
+        ir.Primitive.INT,
+        ir.Primitive.FLOAT,
+    }
+)
+_JSON_TYPES: dict[ir.Primitive, type | tuple[type, ...]] = {
+    ir.Primitive.BOOL: bool,
+    ir.Primitive.INT: int,
+    ir.Primitive.FLOAT: (int, float),
+    ir.Primitive.DECIMAL: (int, float),
+    ir.Primitive.UNIXTIME: (int, float),
+}
+_PRIMITIVE_OF_JSON: dict[type, ir.Primitive] = {
+    bool: ir.Primitive.BOOL,
+    int: ir.Primitive.INT,
+    float: ir.Primitive.FLOAT,
+    str: ir.Primitive.STRING,
+}
+
+
+def constant_primitive(t: ir.ConstantType) -> ir.PrimitiveType:
+    """The type a constant has in Python: its declared primitive when the value fits it, else
+    the type of its JSON value."""
+    expected = _JSON_TYPES.get(t.value_type.primitive, str)
+    value_is_bool = isinstance(t.value, bool)
+    if isinstance(t.value, expected) and value_is_bool == (expected is bool):
+        return t.value_type
+    return ir.PrimitiveType(_PRIMITIVE_OF_JSON.get(type(t.value), ir.Primitive.STRING))
 
 
 class TypeNames:
@@ -75,8 +109,8 @@ class TypeNames:
                 return self.model(name)
             case ir.EnumType(name=name):
                 return self.enum(name)
-            case ir.ConstantType(value_type=vt):
-                return self.annotation(vt)
+            case ir.ConstantType():
+                return self.annotation(constant_primitive(t))
             case ir.ListType(item=item):
                 return f"list[{self.annotation(item)}]"
             case ir.DictType(value=value):
@@ -100,6 +134,8 @@ class TypeNames:
                 return f"_s.model_decoder({self.model(name)})"
             case ir.EnumType(name=name):
                 return f"_s.enum_decoder({self.enum(name)})"
+            case ir.ConstantType():
+                return self.decoder(constant_primitive(t))
             case ir.ListType(item=item):
                 inner = self.decoder(item)
                 return None if inner is None else f"_s.list_of({inner})"
@@ -121,6 +157,8 @@ class TypeNames:
                 return f"_s.model_encoder({exclude_readonly})"
             case ir.EnumType():
                 return "_s.serialize_enum"
+            case ir.AnyType():
+                return "_s.serialize_any"
             case ir.ListType(item=item):
                 inner = self.encoder(item, exclude_readonly)
                 return None if inner is None else f"_s.list_of({inner})"
@@ -137,6 +175,15 @@ class TypeNames:
     def encode(self, t: ir.TypeRef, value: str, exclude_readonly: str = "exclude_readonly") -> str:
         fn = self.encoder(t, exclude_readonly)
         return value if fn is None else f"{fn}({value})"
+
+
+    def constant(self, t: ir.ConstantType) -> str:
+        """The Python value of a constant, as an expression."""
+        primitive = constant_primitive(t)
+        decoder = self.decoder(primitive)
+        if primitive.primitive in _ENCODE_AS_IS or decoder is None:
+            return literal(t.value)
+        return f"_s.as_required({decoder}({literal(t.value)}))"
 
 
 def literal(value: ir.JsonScalar) -> str:

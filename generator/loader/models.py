@@ -62,6 +62,12 @@ class ModelFinisher:
         self._inherited: dict[str, dict[str, tuple[str, ...]]] = {}
         self._building: set[str] = set()
 
+    def _has_additional(self, parents: list[str]) -> bool:
+        return any(
+            self._drafts[p].additional is not None or self._has_additional(self._drafts[p].parents)
+            for p in parents
+        )
+
     def build(self) -> list[ir.Model]:
         values = {name: self._value(draft) for name, draft in self._drafts.items()}
         for name in sorted(self._drafts):
@@ -82,6 +88,11 @@ class ModelFinisher:
             inherited.update(self._inherited[parent])
         fields = _named_fields(draft.fields, inherited)
         self._inherited[name] = {**inherited, **{f.py_name: f.wire_path for f in fields}}
+        bag = ""
+        if draft.additional is not None and not self._has_additional(draft.parents):
+            bag = naming.unique_names(["additional_properties"], self._inherited[name])[0]
+            # Subclasses must not name a field like the inherited bag; no wire path is empty.
+            self._inherited[name][bag] = ()
         py_name = self._py_names[name]
         subtypes = sorted(
             child.name
@@ -102,6 +113,7 @@ class ModelFinisher:
             additional_properties=draft.additional,
             is_error=name in self._error_models,
             xml=draft.xml,
+            additional_properties_py_name=bag,
         )
         self._building.discard(name)
         self._done[name] = model

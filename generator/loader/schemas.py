@@ -117,6 +117,9 @@ class SchemaReader:
             return ir.PrimitiveType(primitive) if primitive else ir.AnyType()
         if required and len(read.values) == 1 and not read.extensible:
             return constant_type(schema, read.values[0])
+        if read.value_type is ir.Primitive.BOOL:
+            # No Python enum can hold True and False as values; a boolean is a boolean.
+            return ir.PrimitiveType(ir.Primitive.BOOL)
         return ir.EnumType(self.enums.register(read, context, self._reserved_names()))
 
     def _object(self, schema: Node, context: str) -> ir.TypeRef:

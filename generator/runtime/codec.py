@@ -24,10 +24,12 @@ from .content import (
 )
 from .errors import DeserializationError, raise_for_response
 from .serialization import (
+    NULL,
     ExtensibleFloatEnum,
     ExtensibleIntEnum,
     ExtensibleStrEnum,
     KnownTree,
+    additional_fields,
     deserialize_base64url,
     deserialize_bool,
     deserialize_bytes,
@@ -43,7 +45,9 @@ from .serialization import (
     deserialize_time,
     deserialize_unixtime,
     get_path,
+    merge_additional,
     merge_unknown,
+    serialize_any,
     serialize_base64url,
     serialize_bytes,
     serialize_date,
@@ -55,12 +59,14 @@ from .serialization import (
     serialize_time,
     serialize_unixtime,
     set_path,
+    subtype,
     unknown_fields,
 )
 from .urls import format_collection, format_url, quote_path, to_query_value
 from .validation import check
 
 __all__ = [
+    "NULL",
     "AsyncResponseStream",
     "ExtensibleFloatEnum",
     "ExtensibleIntEnum",
@@ -68,6 +74,7 @@ __all__ = [
     "KnownTree",
     "RawBody",
     "ResponseStream",
+    "additional_fields",
     "as_required",
     "check",
     "deserialize_base64url",
@@ -93,7 +100,9 @@ __all__ = [
     "header_value",
     "identity",
     "is_json_media",
+    "keep_value",
     "list_of",
+    "merge_additional",
     "merge_unknown",
     "model_decoder",
     "model_encoder",
@@ -103,6 +112,7 @@ __all__ = [
     "raw_content",
     "response_json",
     "response_text",
+    "serialize_any",
     "serialize_base64url",
     "serialize_bytes",
     "serialize_date",
@@ -113,6 +123,7 @@ __all__ = [
     "serialize_rfc1123",
     "serialize_time",
     "serialize_unixtime",
+    "subtype",
     "to_query_value",
     "unknown_fields",
 ]
@@ -194,10 +205,30 @@ def enum_decoder(cls: type[_E]) -> Callable[[Any], _E | None]:
     return decode
 
 
-def put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
-    """Set `path` in `target` to `value`, unless the value is None (absent)."""
+def put(
+    target: dict[str, Any],
+    path: tuple[str, ...],
+    value: Any,
+    encode: Codec | None = None,
+    *,
+    null: bool = False,
+) -> None:
+    """Set `path` in `target` to `encode(value)`.
+
+    None means absent and is left out, unless `null` is true (a property both required and
+    nullable, where None can only mean null); `NULL` is always sent as null.
+    """
+    if value is NULL or (value is None and null):
+        set_path(target, path, None)
+    elif value is not None:
+        set_path(target, path, value if encode is None else encode(value))
+
+
+def keep_value(model: object, name: str, value: Any) -> None:
+    """Set attribute `name` when the wire gave a value (a discriminator value the class does not
+    fix, when no subclass claims it)."""
     if value is not None:
-        set_path(target, path, value)
+        setattr(model, name, value)
 
 
 def response_json(response: httpx.Response) -> Any:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from generator.runtime import serialization as s
-from generator.runtime.errors import DeserializationError, SdkError, ValidationError
+from generator.runtime.errors import DeserializationError, SdkError
 
 # --- date-time --------------------------------------------------------------------------------
 
@@ -90,9 +90,9 @@ def test_datetime_round_trip() -> None:
         assert s.serialize_datetime(s.deserialize_datetime(text)) == text
 
 
-def test_serialize_datetime_outside_utc_range_is_a_validation_error() -> None:
-    with pytest.raises(ValidationError):
-        s.serialize_datetime(datetime(9999, 12, 31, 23, 0, tzinfo=timezone(timedelta(hours=-2))))
+def test_serialize_datetime_outside_utc_range_keeps_its_offset() -> None:
+    value = datetime(9999, 12, 31, 23, 0, tzinfo=timezone(timedelta(hours=-2)))
+    assert s.serialize_datetime(value) == "9999-12-31T23:00:00-02:00"
 
 
 def test_rfc1123() -> None:

@@ -58,6 +58,14 @@ _MICROSECONDS_PER = {
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Read by hand: the email module's parser turns the years 0001-0099 into 2001-2099.
+_RFC1123 = re.compile(
+    r"(?:[A-Za-z]{3},\s*)?(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3})\s+(?P<year>\d{4,})\s+"
+    r"(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?:\s*(?P<zone>GMT|UTC|UT|Z|[+-]\d{4}))?",
+    re.IGNORECASE,
+)
+_RFC1123_EXAMPLE = "an RFC 1123 date such as 'Mon, 01 Jan 2001 00:00:00 GMT'"
 
 
 def _describe(value: Any) -> str:
@@ -150,8 +158,18 @@ def serialize_datetime(value: datetime | None) -> str | None:
     """An aware or naive (taken as UTC) datetime to '2021-11-30T13:06:23.362Z'."""
     if value is None:
         return None
-    value = _as_utc(value)
-    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{_format_time_of_day(value)}Z"
+    try:
+        utc = _as_utc(value)
+    except ValidationError:
+        # Near the years 1 and 9999 the same instant in UTC can fall outside the datetime range;
+        # the value's own offset still names it exactly.
+        offset = value.utcoffset() or timedelta(0)
+        return _date_and_time(value) + _format_offset(offset)
+    return _date_and_time(utc) + "Z"
+
+
+def _date_and_time(value: datetime) -> str:
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{_format_time_of_day(value)}"
 
 
 def deserialize_rfc1123(value: Any) -> datetime | None:
@@ -161,11 +179,36 @@ def deserialize_rfc1123(value: Any) -> datetime | None:
     if isinstance(value, datetime):
         return deserialize_datetime(value)
     text = _require_str(value, "an RFC 1123 date string")
+    match = _RFC1123.fullmatch(text)
+    if match is not None:
+        return _rfc1123_from_match(match, value)
+    # Other HTTP date forms (RFC 850, asctime); the email parser reads two-digit years.
     try:
         parsed = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError) as exc:
-        raise _fail(value, "an RFC 1123 date such as 'Mon, 01 Jan 2001 00:00:00 GMT'") from exc
+        raise _fail(value, _RFC1123_EXAMPLE) from exc
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def _rfc1123_from_match(match: re.Match[str], original: Any) -> datetime:
+    parts = match.groupdict()
+    month = parts["month"].capitalize()
+    if month not in _MONTHS:
+        raise _fail(original, _RFC1123_EXAMPLE)
+    zone = (parts["zone"] or "GMT").upper()
+    offset = None if zone in ("GMT", "UTC", "UT", "Z") else zone
+    try:
+        return datetime(
+            int(parts["year"]),
+            _MONTHS.index(month) + 1,
+            int(parts["day"]),
+            int(parts["hour"]),
+            int(parts["minute"]),
+            int(parts["second"] or 0),
+            tzinfo=_zone(offset, default=UTC),
+        )
+    except ValueError as exc:
+        raise DeserializationError(f"Invalid RFC 1123 date {_describe(original)}: {exc}") from exc
 
 
 def serialize_rfc1123(value: datetime | None) -> str | None:
@@ -536,18 +579,20 @@ def set_path(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     target[path[-1]] = value
 
 
-def unknown_fields(data: Any, known: KnownTree) -> dict[str, Any]:
+def unknown_fields(data: Any, known: KnownTree, *, top_level: bool = True) -> dict[str, Any]:
     """The parts of `data` that `known` does not name, keeping their nesting.
 
     `known` maps each known key to None (a leaf, taken whole) or to the tree of keys known inside
-    it (a flattened container whose other keys are kept).
+    it (a flattened container whose other keys are kept). `top_level=False` leaves out unknown
+    keys of `data` itself (a model with additionalProperties keeps those in its own field).
     """
     if not isinstance(data, dict):
         return {}
     extra: dict[str, Any] = {}
     for key, value in data.items():
         if key not in known:
-            extra[key] = value
+            if top_level:
+                extra[key] = value
             continue
         subtree = known[key]
         if subtree is not None and isinstance(value, dict):
@@ -567,6 +612,126 @@ def merge_unknown(target: dict[str, Any], unknown: Mapping[str, Any]) -> None:
         current = target[key]
         if isinstance(current, dict) and isinstance(value, Mapping):
             merge_unknown(current, value)
+
+
+def additional_fields(
+    data: Any, known: KnownTree, item: Callable[[Any], Any] | None = None
+) -> dict[str, Any]:
+    """The top-level properties of `data` that `known` does not name, converted by `item`."""
+    if not isinstance(data, Mapping):
+        return {}
+    result: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in known:
+            continue
+        try:
+            result[str(key)] = value if item is None else item(value)
+        except DeserializationError as exc:
+            raise DeserializationError(f"[{key!r}]: {exc.message}") from exc
+    return result
+
+
+def merge_additional(
+    target: dict[str, Any], extra: Mapping[str, Any], item: Callable[[Any], Any] | None = None
+) -> None:
+    """Add `extra` to `target` (converted by `item`); a declared property of the same name wins."""
+    for key, value in extra.items():
+        if key not in target:
+            target[key] = value if item is None else item(value)
+
+
+_ANY_SCALARS: tuple[tuple[type[Any], Callable[[Any], Any]], ...] = (
+    (datetime, lambda v: serialize_datetime(v)),
+    (date, lambda v: serialize_date(v)),
+    (time, lambda v: serialize_time(v)),
+    (timedelta, lambda v: serialize_duration(v)),
+    (bytes, lambda v: serialize_bytes(v)),
+    (bytearray, lambda v: serialize_bytes(bytes(v))),
+    (Decimal, lambda v: serialize_decimal(v)),
+)
+
+
+def serialize_any(value: Any) -> Any:
+    """Any Python value to its JSON form, for properties the spec leaves untyped.
+
+    Models go through `to_dict()`, enums give their value, dates and durations ISO 8601 text,
+    bytes base64; lists and dicts are converted item by item.
+    """
+    if value is None or value is NULL:
+        return None
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, str | int | float):
+        return value
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):
+        return to_dict()
+    for kind, convert in _ANY_SCALARS:
+        if isinstance(value, kind):
+            return convert(value)
+    if isinstance(value, Mapping):
+        return {str(k): serialize_any(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [serialize_any(v) for v in value]
+    return value
+
+
+# --- explicit null and polymorphism ----------------------------------------------------------
+
+
+class _Null:
+    """The type of `NULL`; a single falsy instance."""
+
+    _instance: _Null | None = None
+
+    def __new__(cls) -> _Null:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "NULL"
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __copy__(self) -> _Null:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Null:
+        return self
+
+    def __reduce__(self) -> str:
+        return "NULL"
+
+
+NULL: Any = _Null()
+"""Assign to a model property to send JSON null; None (the default) leaves the property out.
+
+Typed `Any` so that it fits every property, whatever its type.
+"""
+
+
+def subtype(
+    cls: type[T], data: Any, path: tuple[str, ...], table: Mapping[str, type[Any]]
+) -> type[T] | None:
+    """The subclass of `cls` that the discriminator value at `path` names, if any.
+
+    A value matches exactly or, failing that, ignoring case; an unknown value gives None, so the
+    caller decodes `cls` itself and keeps the value.
+    """
+    value = get_path(data, path)
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if not isinstance(value, str):
+        return None
+    found = table.get(value)
+    if found is None:
+        folded = value.casefold()
+        found = next((c for k, c in table.items() if k.casefold() == folded), None)
+    if found is None or found is cls or not issubclass(found, cls):
+        return None
+    return found
 
 
 # --- enums ---------------------------------------------------------------------------------------

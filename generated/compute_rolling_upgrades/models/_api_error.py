@@ -39,23 +39,24 @@ class ApiError:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        return cls(
+        result = cls(
             details=_s.list_of(_s.model_decoder(_models.ApiErrorBase))(
                 _s.get_path(data, ("details",))
             ),
             innererror=_s.model_decoder(_models.InnerError)(_s.get_path(data, ("innererror",))),
-            code=_s.get_path(data, ("code",)),
-            target=_s.get_path(data, ("target",)),
-            message=_s.get_path(data, ("message",)),
+            code=_s.deserialize_str(_s.get_path(data, ("code",))),
+            target=_s.deserialize_str(_s.get_path(data, ("target",))),
+            message=_s.deserialize_str(_s.get_path(data, ("message",))),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
+        return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("details",), _s.list_of(_s.model_encoder(exclude_readonly))(self.details))
-        _s.put(result, ("innererror",), _s.model_encoder(exclude_readonly)(self.innererror))
+        _s.put(result, ("details",), self.details, _s.list_of(_s.model_encoder(exclude_readonly)))
+        _s.put(result, ("innererror",), self.innererror, _s.model_encoder(exclude_readonly))
         _s.put(result, ("code",), self.code)
         _s.put(result, ("target",), self.target)
         _s.put(result, ("message",), self.message)

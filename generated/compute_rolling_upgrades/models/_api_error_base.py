@@ -28,12 +28,13 @@ class ApiErrorBase:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        return cls(
-            code=_s.get_path(data, ("code",)),
-            target=_s.get_path(data, ("target",)),
-            message=_s.get_path(data, ("message",)),
+        result = cls(
+            code=_s.deserialize_str(_s.get_path(data, ("code",))),
+            target=_s.deserialize_str(_s.get_path(data, ("target",))),
+            message=_s.deserialize_str(_s.get_path(data, ("message",))),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
+        return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""

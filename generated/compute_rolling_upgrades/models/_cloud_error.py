@@ -25,14 +25,15 @@ class CloudError:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        return cls(
+        result = cls(
             error=_s.model_decoder(_models.ApiError)(_s.get_path(data, ("error",))),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
+        return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("error",), _s.model_encoder(exclude_readonly)(self.error))
+        _s.put(result, ("error",), self.error, _s.model_encoder(exclude_readonly))
         return result

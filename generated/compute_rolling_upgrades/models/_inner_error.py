@@ -26,11 +26,12 @@ class InnerError:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        return cls(
-            exceptiontype=_s.get_path(data, ("exceptiontype",)),
-            errordetail=_s.get_path(data, ("errordetail",)),
+        result = cls(
+            exceptiontype=_s.deserialize_str(_s.get_path(data, ("exceptiontype",))),
+            errordetail=_s.deserialize_str(_s.get_path(data, ("errordetail",))),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
+        return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""

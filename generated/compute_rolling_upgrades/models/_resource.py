@@ -38,14 +38,15 @@ class Resource:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        return cls(
-            id=_s.get_path(data, ("id",)),
-            name=_s.get_path(data, ("name",)),
-            type=_s.get_path(data, ("type",)),
-            location=_s.as_required(_s.get_path(data, ("location",))),
-            tags=_s.get_path(data, ("tags",)),
+        result = cls(
+            id=_s.deserialize_str(_s.get_path(data, ("id",))),
+            name=_s.deserialize_str(_s.get_path(data, ("name",))),
+            type=_s.deserialize_str(_s.get_path(data, ("type",))),
+            location=_s.as_required(_s.deserialize_str(_s.get_path(data, ("location",)))),
+            tags=_s.dict_of(_s.deserialize_str)(_s.get_path(data, ("tags",))),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
+        return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""

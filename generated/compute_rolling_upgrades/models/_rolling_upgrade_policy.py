@@ -47,7 +47,7 @@ class RollingUpgradePolicy:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        return cls(
+        result = cls(
             max_batch_instance_percent=_s.deserialize_int(
                 _s.get_path(data, ("maxBatchInstancePercent",))
             ),
@@ -57,15 +57,22 @@ class RollingUpgradePolicy:
             max_unhealthy_upgraded_instance_percent=_s.deserialize_int(
                 _s.get_path(data, ("maxUnhealthyUpgradedInstancePercent",))
             ),
-            pause_time_between_batches=_s.get_path(data, ("pauseTimeBetweenBatches",)),
-            enable_cross_zone_upgrade=_s.get_path(data, ("enableCrossZoneUpgrade",)),
-            prioritize_unhealthy_instances=_s.get_path(data, ("prioritizeUnhealthyInstances",)),
-            rollback_failed_instances_on_policy_breach=_s.get_path(
-                data, ("rollbackFailedInstancesOnPolicyBreach",)
+            pause_time_between_batches=_s.deserialize_str(
+                _s.get_path(data, ("pauseTimeBetweenBatches",))
             ),
-            max_surge=_s.get_path(data, ("maxSurge",)),
+            enable_cross_zone_upgrade=_s.deserialize_bool(
+                _s.get_path(data, ("enableCrossZoneUpgrade",))
+            ),
+            prioritize_unhealthy_instances=_s.deserialize_bool(
+                _s.get_path(data, ("prioritizeUnhealthyInstances",))
+            ),
+            rollback_failed_instances_on_policy_breach=_s.deserialize_bool(
+                _s.get_path(data, ("rollbackFailedInstancesOnPolicyBreach",))
+            ),
+            max_surge=_s.deserialize_bool(_s.get_path(data, ("maxSurge",))),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
+        return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""

@@ -35,7 +35,7 @@ class RollingUpgradeProgressInfo:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        return cls(
+        result = cls(
             successful_instance_count=_s.deserialize_int(
                 _s.get_path(data, ("successfulInstanceCount",))
             ),
@@ -46,6 +46,7 @@ class RollingUpgradeProgressInfo:
             pending_instance_count=_s.deserialize_int(_s.get_path(data, ("pendingInstanceCount",))),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
+        return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""

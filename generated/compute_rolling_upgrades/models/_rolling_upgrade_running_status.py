@@ -37,7 +37,7 @@ class RollingUpgradeRunningStatus:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        return cls(
+        result = cls(
             code=_s.enum_decoder(_models.RollingUpgradeStatusCode)(_s.get_path(data, ("code",))),
             start_time=_s.deserialize_datetime(_s.get_path(data, ("startTime",))),
             last_action=_s.enum_decoder(_models.RollingUpgradeActionType)(
@@ -46,25 +46,29 @@ class RollingUpgradeRunningStatus:
             last_action_time=_s.deserialize_datetime(_s.get_path(data, ("lastActionTime",))),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
+        return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("code",), None if exclude_readonly else _s.serialize_enum(self.code))
+        _s.put(result, ("code",), None if exclude_readonly else self.code, _s.serialize_enum)
         _s.put(
             result,
             ("startTime",),
-            None if exclude_readonly else _s.serialize_datetime(self.start_time),
+            None if exclude_readonly else self.start_time,
+            _s.serialize_datetime,
         )
         _s.put(
             result,
             ("lastAction",),
-            None if exclude_readonly else _s.serialize_enum(self.last_action),
+            None if exclude_readonly else self.last_action,
+            _s.serialize_enum,
         )
         _s.put(
             result,
             ("lastActionTime",),
-            None if exclude_readonly else _s.serialize_datetime(self.last_action_time),
+            None if exclude_readonly else self.last_action_time,
+            _s.serialize_datetime,
         )
         return result

@@ -37,12 +37,12 @@ class RollingUpgradeStatusInfo(Resource):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        return cls(
-            id=_s.get_path(data, ("id",)),
-            name=_s.get_path(data, ("name",)),
-            type=_s.get_path(data, ("type",)),
-            location=_s.as_required(_s.get_path(data, ("location",))),
-            tags=_s.get_path(data, ("tags",)),
+        result = cls(
+            id=_s.deserialize_str(_s.get_path(data, ("id",))),
+            name=_s.deserialize_str(_s.get_path(data, ("name",))),
+            type=_s.deserialize_str(_s.get_path(data, ("type",))),
+            location=_s.as_required(_s.deserialize_str(_s.get_path(data, ("location",)))),
+            tags=_s.dict_of(_s.deserialize_str)(_s.get_path(data, ("tags",))),
             policy=_s.model_decoder(_models.RollingUpgradePolicy)(
                 _s.get_path(data, ("properties", "policy"))
             ),
@@ -55,6 +55,7 @@ class RollingUpgradeStatusInfo(Resource):
             error=_s.model_decoder(_models.ApiError)(_s.get_path(data, ("properties", "error"))),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
+        return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
@@ -68,21 +69,25 @@ class RollingUpgradeStatusInfo(Resource):
         _s.put(
             result,
             ("properties", "policy"),
-            None if exclude_readonly else _s.model_encoder(exclude_readonly)(self.policy),
+            None if exclude_readonly else self.policy,
+            _s.model_encoder(exclude_readonly),
         )
         _s.put(
             result,
             ("properties", "runningStatus"),
-            None if exclude_readonly else _s.model_encoder(exclude_readonly)(self.running_status),
+            None if exclude_readonly else self.running_status,
+            _s.model_encoder(exclude_readonly),
         )
         _s.put(
             result,
             ("properties", "progress"),
-            None if exclude_readonly else _s.model_encoder(exclude_readonly)(self.progress),
+            None if exclude_readonly else self.progress,
+            _s.model_encoder(exclude_readonly),
         )
         _s.put(
             result,
             ("properties", "error"),
-            None if exclude_readonly else _s.model_encoder(exclude_readonly)(self.error),
+            None if exclude_readonly else self.error,
+            _s.model_encoder(exclude_readonly),
         )
         return result
