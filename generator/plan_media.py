@@ -33,7 +33,7 @@ NO_BODY = RequestBodyView("None", "None", "", None, None, None)
 
 
 def media_kind(media_type: str) -> str:
-    """"json", "xml", "text", "form" or "binary"."""
+    """ "json", "xml", "text", "form" or "binary"."""
     base = media_type.split(";", 1)[0].strip().lower()
     if base in ("application/json", "text/json") or base.endswith("+json"):
         return "json"

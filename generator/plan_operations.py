@@ -61,6 +61,7 @@ class OperationView:
     body_setup: str = ""  # a statement preparing the body ("" for none)
     stream: bool = False  # the response body is handed to the caller unread
     response_headers: str = "{}"  # a dict literal of the typed response headers
+    call_headers: str = ""  # the argument holding extra request headers ("" for none)
     # The annotation of the `cls` keyword's callable, "" for a method without `cls`.
     cls_annotation: str = ""
     cls_description: str = _CLS_DOC
@@ -145,14 +146,19 @@ def _view(names: TypeNames, op: ir.Operation, context: Context) -> OperationView
     return basic
 
 
-def _arguments(
-    names: TypeNames, op: ir.Operation, body_annotation: str | None
-) -> list[ArgView]:
+def _arguments(names: TypeNames, op: ir.Operation, body_annotation: str | None) -> list[ArgView]:
     body = body_parameter(op)
     return [
-        arg_view(names, p, body_annotation if p is body else None)
-        for p in method_parameters(op)
+        arg_view(names, p, body_annotation if p is body else None) for p in method_parameters(op)
     ]
+
+
+_HEADERS_ARG = ArgView(
+    "headers",
+    "dict[str, str] | None",
+    " = None",
+    "Extra request headers; they replace headers of the same name the method sets.",
+)
 
 
 def _content_type_header(expr: str | None) -> tuple[WireValue, ...]:
@@ -167,6 +173,7 @@ def operation_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> Ope
     args = _arguments(names, op, body.annotation)
     if body.content_type_arg is not None:
         args.append(body.content_type_arg)
+    args.append(_HEADERS_ARG)
     result = result_view(names, op, is_async=is_async)
     return OperationView(
         template="operation_basic.py.jinja",
@@ -193,6 +200,7 @@ def operation_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> Ope
         fallback_expr=result.fallback_expr,
         checks=checks(op),
         body_setup=body.setup,
+        call_headers=_HEADERS_ARG.py_name,
         stream=result.stream,
         response_headers=result.response_headers,
         cls_annotation=(

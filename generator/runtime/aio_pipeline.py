@@ -29,8 +29,11 @@ from .transfer import (
     settings_for,
 )
 
-# With stream=True an error response is still read whole: its body is what explains the error.
-_ERROR_STATUS = 400
+
+def _streams(stream: bool, response: httpx.Response) -> bool:
+    """With stream=True only a success is left unread: any other body explains what went wrong."""
+    return stream and response.is_success
+
 
 __all__ = ["AsyncPipeline", "RetryPolicy"]
 
@@ -121,7 +124,7 @@ class AsyncPipeline:
 
     async def _exchange(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
         response = await self._client.send(request, stream=True, follow_redirects=False)
-        if not stream or response.status_code >= _ERROR_STATUS:
+        if not _streams(stream, response):
             try:
                 await response.aread()
             finally:

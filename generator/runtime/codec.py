@@ -19,6 +19,7 @@ from .content import (
     encode_body,
     header_value,
     is_json_media,
+    merge_headers,
     raw_content,
     response_text,
 )
@@ -103,6 +104,7 @@ __all__ = [
     "keep_value",
     "list_of",
     "merge_additional",
+    "merge_headers",
     "merge_unknown",
     "model_decoder",
     "model_encoder",

@@ -106,12 +106,12 @@ def error_for_status(status_code: int) -> type[HttpResponseError]:
 def raise_for_response(response: httpx.Response, model: object | None) -> NoReturn:
     """Raise the exception matching the response's status.
 
-    Without an error model the (truncated) body is quoted, so the message still says what went
-    wrong.
+    Without an error model, or with one that holds no code or message (the body did not have the
+    model's shape), the (truncated) body is quoted, so the message still says what went wrong.
     """
     error_cls = error_for_status(response.status_code)
     message = None
-    if model is None:
+    if _code_and_message(model) is None:
         body = _body_excerpt(response)
         if body:
             message = f"Operation returned an invalid status '{_reason(response)}'\nContent: {body}"

@@ -19,8 +19,11 @@ from .transfer import (
     settings_for,
 )
 
-# With stream=True an error response is still read whole: its body is what explains the error.
-_ERROR_STATUS = 400
+
+def _streams(stream: bool, response: httpx.Response) -> bool:
+    """With stream=True only a success is left unread: any other body explains what went wrong."""
+    return stream and response.is_success
+
 
 __all__ = ["Pipeline", "RetryPolicy"]
 
@@ -74,7 +77,7 @@ class Pipeline:
         stream: bool = False,
     ) -> httpx.Response:
         """Send until a response is final; its body is read unless `stream` is true and the
-        status is below 400.
+        status is a success (2xx).
 
         Error statuses are returned, not raised. Raises `ServiceRequestError` or
         `ServiceResponseError` when the last attempt failed in transport.
@@ -104,7 +107,7 @@ class Pipeline:
 
     def _exchange(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
         response = self._client.send(request, stream=True, follow_redirects=False)
-        if not stream or response.status_code >= _ERROR_STATUS:
+        if not _streams(stream, response):
             try:
                 response.read()
             finally:

@@ -4,7 +4,7 @@ choice between JSON and raw content by media type, and typed response headers.""
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from types import TracebackType
 from typing import IO, Any, Protocol, TypeAlias
 
@@ -89,6 +89,14 @@ def encode_body(
         f"A {media_type(content_type)} request body must be bytes, str, a binary file or an "
         f"iterable of bytes, not {type(value).__name__}"
     )
+
+
+def merge_headers(target: dict[str, str], extra: Mapping[str, str] | None) -> None:
+    """Set `extra` on `target`, replacing headers of the same name whatever their case."""
+    for name, value in (extra or {}).items():
+        for existing in [key for key in target if key.lower() == name.lower()]:
+            del target[existing]
+        target[name] = value
 
 
 def response_text(response: httpx.Response) -> str | None:

@@ -30,6 +30,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         resource_group_name: str,
         vm_scale_set_name: str,
         *,
+        headers: dict[str, str] | None = None,
         cls: None = None,
     ) -> _models.RollingUpgradeStatusInfo: ...
 
@@ -39,6 +40,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         resource_group_name: str,
         vm_scale_set_name: str,
         *,
+        headers: dict[str, str] | None = None,
         cls: Callable[[httpx.Response, _models.RollingUpgradeStatusInfo, dict[str, Any]], _R],
     ) -> _R: ...
 
@@ -47,6 +49,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         resource_group_name: str,
         vm_scale_set_name: str,
         *,
+        headers: dict[str, str] | None = None,
         cls: Callable[[httpx.Response, _models.RollingUpgradeStatusInfo, dict[str, Any]], _R]
         | None = None,
     ) -> _models.RollingUpgradeStatusInfo | _R:
@@ -54,6 +57,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
 
         :param resource_group_name: The name of the resource group.
         :param vm_scale_set_name: The name of the VM scale set.
+        :keyword headers: Extra request headers; they replace headers of the same name the method sets.
         :keyword cls: Called with the response, the result and the typed response headers; its value is returned.
         :return: OK
         :raises HttpResponseError: the service answered with an error status.
@@ -75,14 +79,15 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
                 ),
             },
         )
-        params: list[tuple[str, str]] = []
-        params.append(("api-version", _s.to_query_value(self._client.api_version)))
-        headers: dict[str, str] = {"Accept": "application/json"}
+        _params: list[tuple[str, str]] = []
+        _params.append(("api-version", _s.to_query_value(self._client.api_version)))
+        _headers: dict[str, str] = {"Accept": "application/json"}
+        _s.merge_headers(_headers, headers)
         response = await self._client._pipeline.send(
             "GET",
             _url,
-            params=params,
-            headers=headers,
+            params=_params,
+            headers=_headers,
             json=None,
             content=None,
         )
