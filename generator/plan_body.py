@@ -1,11 +1,24 @@
-"""Request and response bodies: how a payload is encoded and how a response is decoded."""
+"""Request and response bodies: how a payload is encoded and how a response is decoded.
+
+A body parameter marked `x-ms-client-flatten` is not an argument itself: the method takes the
+properties of its model as keyword arguments and builds the model from them.
+"""
 
 from __future__ import annotations
 
-from generator import ir
+import dataclasses
+from typing import Protocol, TypeVar
+
+from generator import ir, naming
+from generator.plan_models import init_fields, model_default
 from generator.pytypes import TypeNames, literal
 
-_JSON_TYPES = ("application/json", "text/json")
+
+class _Argument(Protocol):
+    py_name: str
+
+
+_A = TypeVar("_A", bound=_Argument)
 
 
 def source_expr(p: ir.Parameter) -> str:
@@ -15,17 +28,76 @@ def source_expr(p: ir.Parameter) -> str:
     return f"self._client.{p.py_name}" if p.client_level else p.py_name
 
 
+def _body_parameter(op: ir.Operation) -> ir.Parameter | None:
+    return next((p for p in op.parameters if p.location is ir.ParamLocation.BODY), None)
+
+
+def flattened_body(op: ir.Operation) -> ir.Parameter | None:
+    """The body parameter whose model's properties are the method's arguments, if any.
+
+    In a parameter group the group carries the model, so the body is not flattened there.
+    """
+    p = _body_parameter(op)
+    if p is None or not p.flatten or getattr(p, "group", None) is not None:
+        return None
+    return p if isinstance(p.type, ir.ModelType) else None
+
+
+def _flattened_fields(
+    names: TypeNames, op: ir.Operation, p: ir.Parameter
+) -> list[tuple[ir.Field, str]]:
+    """Each settable field of the body model with the argument name it gets."""
+    assert isinstance(p.type, ir.ModelType)
+    others = {q.py_name for q in op.parameters if q is not p}
+    fields = init_fields(names.api, names.api.model(p.type.name))
+    wanted = [naming.safe_identifier(f.py_name, naming.METHOD_RESERVED | others) for f in fields]
+    return list(zip(fields, naming.unique_names(wanted, others), strict=True))
+
+
+def flatten_body_arguments(names: TypeNames, op: ir.Operation, args: list[_A]) -> list[_A]:
+    """`args` with the flattened body's argument replaced by one argument per model property."""
+    p = flattened_body(op)
+    if p is None:
+        return args
+    index = next((i for i, a in enumerate(args) if a.py_name == p.py_name), None)
+    if index is None:
+        return args
+    template = args[index]
+    replacement = [
+        dataclasses.replace(template, **_argument(names, f, arg))  # type: ignore[type-var]
+        for f, arg in _flattened_fields(names, op, p)
+    ]
+    return [*args[:index], *replacement, *args[index + 1 :]]
+
+
+def _argument(names: TypeNames, f: ir.Field, arg: str) -> dict[str, str]:
+    annotation = names.annotation(f.type)
+    if isinstance(f.type, ir.EnumType):
+        annotation = f"{annotation} | str"
+    default = ""
+    if not f.required or f.nullable:
+        annotation = f"{annotation} | None"
+        default = f" = {model_default(names, f)}"
+    return dict(py_name=arg, annotation=annotation, default=default, description=f.description)
+
+
+def _body_source(names: TypeNames, op: ir.Operation, p: ir.Parameter) -> str:
+    if flattened_body(op) is not p:
+        return source_expr(p)
+    assert isinstance(p.type, ir.ModelType)
+    keywords = ", ".join(f"{f.py_name}={arg}" for f, arg in _flattened_fields(names, op, p))
+    return f"{names.model(p.type.name)}({keywords})"
+
+
 def request_body(names: TypeNames, op: ir.Operation) -> tuple[str, str]:
     """The `json=` and `content=` expressions of the request ("None" when unused)."""
-    for p in op.parameters:
-        if p.location != ir.ParamLocation.BODY:
-            continue
-        source = source_expr(p)
-        is_json = not p.content_types or any(c in _JSON_TYPES for c in p.content_types)
-        if is_json and p.type != ir.PrimitiveType(ir.Primitive.BINARY):
-            return names.encode(p.type, source, exclude_readonly="True"), "None"
+    p = _body_parameter(op)
+    if p is None:
+        return "None", "None"
+    source = _body_source(names, op, p)
+    if p.type == ir.PrimitiveType(ir.Primitive.BINARY):
         return "None", source
-    return "None", "None"
+    return names.encode(p.type, source, exclude_readonly="True"), "None"
 
 
 def response_body(names: TypeNames, response: ir.Response) -> str:

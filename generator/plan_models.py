@@ -90,6 +90,20 @@ def all_fields(api: ir.Api, model: ir.Model) -> list[ir.Field]:
     return result
 
 
+def init_fields(api: ir.Api, model: ir.Model) -> list[ir.Field]:
+    """The fields a caller sets: no constants, no discriminator the class fixes, nothing
+    read-only."""
+    root = _discriminator_root(api, model)
+    fixed: tuple[str, ...] = ()
+    if root is not None and root.discriminator and _fixes_discriminator(api, model, root):
+        fixed = (root.discriminator,)
+    return [
+        f
+        for f in all_fields(api, model)
+        if not isinstance(f.type, ir.ConstantType) and not f.read_only and f.wire_path != fixed
+    ]
+
+
 def _fields_with_parents(api: ir.Api, model: ir.Model, visiting: set[str]) -> Iterator[ir.Field]:
     visiting = visiting | {model.name}
     for parent in model.parents:
@@ -139,7 +153,7 @@ def _bag(api: ir.Api, model: ir.Model) -> ir.Model | None:
     return next((m for m in chain if m.additional_properties_py_name), None)
 
 
-def _default(names: TypeNames, f: ir.Field) -> str:
+def model_default(names: TypeNames, f: ir.Field) -> str:
     """The spec's default as a Python expression; None where it has no simple literal."""
     value = f.default
     if not f.has_default or value is None:
@@ -170,7 +184,8 @@ def _field_view(names: TypeNames, f: ir.Field) -> FieldView:
     if f.required and not f.read_only:
         optional = " | None" if f.nullable else ""
         return FieldView(f.py_name, annotation + optional, "", f.description)
-    return FieldView(f.py_name, f"{annotation} | None", f" = {_default(names, f)}", f.description)
+    default = f" = {model_default(names, f)}"
+    return FieldView(f.py_name, f"{annotation} | None", default, f.description)
 
 
 def _value_expr(names: TypeNames, t: ir.TypeRef, value: str) -> str:

@@ -86,6 +86,7 @@ class TypeNames:
 
     def __init__(self, api: ir.Api, imports: ImportSet, package: str) -> None:
         """`package` is the relative import of the package root from the module being written."""
+        self.api = api
         self._models = {m.name: m.py_name for m in api.models}
         self._enums = {e.name: e.py_name for e in api.enums}
         self._package = package
