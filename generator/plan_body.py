@@ -15,7 +15,8 @@ from generator.pytypes import TypeNames, literal
 
 
 class _Argument(Protocol):
-    py_name: str
+    @property
+    def py_name(self) -> str: ...
 
 
 _A = TypeVar("_A", bound=_Argument)
