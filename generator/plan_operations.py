@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from generator import ir
 from generator.imports import ImportSet
+from generator.plan_body import flatten_body_arguments
 from generator.plan_media import body_parameter, request_body_view
 from generator.plan_params import (
     ArgView,
@@ -148,9 +149,10 @@ def _view(names: TypeNames, op: ir.Operation, context: Context) -> OperationView
 
 def _arguments(names: TypeNames, op: ir.Operation, body_annotation: str | None) -> list[ArgView]:
     body = body_parameter(op)
-    return [
+    args = [
         arg_view(names, p, body_annotation if p is body else None) for p in method_parameters(op)
     ]
+    return flatten_body_arguments(names, op, args)
 
 
 _HEADERS_ARG = ArgView(
