@@ -17,13 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.render import TEMPLATE_DIR
+from generator.locations import RUNTIME_DIR, TEMPLATE_DIR
 from generator.write import read_tree
 
 MANIFEST = "_sdkforge.json"
-# The same folders generator.render and generator.plan read; not imported from there so that a
-# no-op `generate` does not pay for importing Jinja2 and the planner.
-RUNTIME_DIR = Path(__file__).resolve().parent / "runtime"
 
 
 def _sha256(data: bytes) -> str:

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import ir
+from generator.locations import RUNTIME_DIR
 from generator.plan_client import client_views
 from generator.plan_models import enum_module_view, model_view, models_init_view
 from generator.plan_operations import group_view, operations_init_view
-
-RUNTIME_DIR = Path(__file__).parent / "runtime"
 
 
 @dataclass(frozen=True)

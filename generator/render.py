@@ -8,12 +8,8 @@ from pathlib import Path
 
 import jinja2
 
+from generator.locations import TEMPLATE_DIR
 from generator.plan import OutputFile
-
-_HERE = Path(__file__).resolve().parent
-# Installed from a wheel the templates are the `generator.templates` package; in a checkout they
-# are the top-level templates/ folder.
-TEMPLATE_DIR = _HERE / "templates" if (_HERE / "templates").is_dir() else _HERE.parent / "templates"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
