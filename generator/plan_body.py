@@ -1,7 +1,7 @@
 """Request and response bodies: how a payload is encoded and how a response is decoded.
 
 A body parameter marked `x-ms-client-flatten` is not an argument itself: the method takes the
-properties of its model as keyword arguments and builds the model from them.
+properties of its model as arguments and builds the model from them first thing.
 """
 
 from __future__ import annotations
@@ -82,12 +82,15 @@ def _argument(names: TypeNames, f: ir.Field, arg: str) -> dict[str, str]:
     return dict(py_name=arg, annotation=annotation, default=default, description=f.description)
 
 
-def _body_source(names: TypeNames, op: ir.Operation, p: ir.Parameter) -> str:
-    if flattened_body(op) is not p:
-        return source_expr(p)
+def flattened_body_setup(names: TypeNames, op: ir.Operation) -> tuple[str, ...]:
+    """The statement that builds a flattened body from the method's arguments, under the body
+    parameter's own name, so the rest of the method reads it like any argument."""
+    p = flattened_body(op)
+    if p is None:
+        return ()
     assert isinstance(p.type, ir.ModelType)
     keywords = ", ".join(f"{f.py_name}={arg}" for f, arg in _flattened_fields(names, op, p))
-    return f"{names.model(p.type.name)}({keywords})"
+    return (f"{p.py_name} = {names.model(p.type.name)}({keywords})",)
 
 
 def request_body(names: TypeNames, op: ir.Operation) -> tuple[str, str]:
@@ -95,7 +98,7 @@ def request_body(names: TypeNames, op: ir.Operation) -> tuple[str, str]:
     p = _body_parameter(op)
     if p is None:
         return "None", "None"
-    source = _body_source(names, op, p)
+    source = source_expr(p)
     if p.type == ir.PrimitiveType(ir.Primitive.BINARY):
         return "None", source
     return names.encode(p.type, source, exclude_readonly="True"), "None"
