@@ -57,6 +57,7 @@ class PagesView:
     success_codes: str  # a tuple literal: the statuses of a page
     accept: str  # a string literal
     api_version: str  # the api-version a next link is read with, or "None"
+    call_headers: str  # the argument of extra request headers, sent for every page ("" for none)
     next_request: NextRequestView | None = None
 
 
@@ -112,7 +113,7 @@ def pages_view(
         names.imports.name("typing", "Any")
     item_annotation = "Any" if item is None else names.annotation(item)
     # A next-page operation takes the link as it came (often as a path parameter).
-    next_request = _next_request(names, op, context)
+    next_request = _next_request(names, op, view, context)
     return PagesView(
         pager_class="AsyncItemPaged" if context.is_async else "ItemPaged",
         item_name=repr(paging.item_name),
@@ -123,9 +124,15 @@ def pages_view(
         success_codes=codes,
         accept=view.accept,
         api_version=_api_version(view),
+        call_headers=call_headers(view),
         page_url="None" if next_request is not None else "str(response.request.url)",
         next_request=next_request,
     )
+
+
+def call_headers(view: OperationView) -> str:
+    """The per-call `headers` argument of the method, "" when it has none."""
+    return "headers" if any(a.py_name == "headers" for a in view.keyword) else ""
 
 
 def _api_version(view: OperationView) -> str:
@@ -133,7 +140,9 @@ def _api_version(view: OperationView) -> str:
     return "None" if value is None else value.expr
 
 
-def _next_request(names: TypeNames, op: ir.Operation, context: Context) -> NextRequestView | None:
+def _next_request(
+    names: TypeNames, op: ir.Operation, main: OperationView, context: Context
+) -> NextRequestView | None:
     assert op.paging is not None
     wanted = op.paging.next_operation_id
     if wanted is None:
@@ -152,10 +161,11 @@ def _next_request(names: TypeNames, op: ir.Operation, context: Context) -> NextR
     link = next((p for p in next_op.parameters if _is_link(p)), None)
     link_param = link.py_name if link is not None else "_next_link"
     args = [a for a in (*view.positional, *view.keyword) if a.py_name != link_param]
+    own_args = {a.py_name for a in (*main.positional, *main.keyword)}
     return NextRequestView(
         op=dataclasses.replace(view, cls_annotation=""),
         link_param=link_param,
-        bindings=tuple(_binding(op, next_op, a) for a in args),
+        bindings=tuple(_binding(op, next_op, a, own_args) for a in args),
     )
 
 
@@ -163,7 +173,7 @@ def _is_link(p: ir.Parameter) -> bool:
     return not p.client_level and p.wire_name.lower() == "nextlink"
 
 
-def _binding(op: ir.Operation, next_op: ir.Operation, arg: ArgView) -> Binding:
+def _binding(op: ir.Operation, next_op: ir.Operation, arg: ArgView, own_args: set[str]) -> Binding:
     """The next-page argument `arg` bound to this method's value of the same parameter."""
     target = next((p for p in next_op.parameters if p.py_name == arg.py_name), None)
     for p in op.parameters:
@@ -171,7 +181,8 @@ def _binding(op: ir.Operation, next_op: ir.Operation, arg: ArgView) -> Binding:
             continue
         if target is not None and (p.wire_name, p.location) == (target.wire_name, target.location):
             return Binding(arg.py_name, arg.annotation, _value(op, p))
-    if any(g.py_name == arg.py_name for g in op.parameter_groups):
+    # A parameter group, or an argument every method has (the per-call headers).
+    if target is None and arg.py_name in own_args:
         return Binding(arg.py_name, arg.annotation, arg.py_name)
     default = arg.default.removeprefix(" = ") if arg.default else "None"
     if not arg.default:

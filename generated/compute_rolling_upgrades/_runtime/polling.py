@@ -340,19 +340,41 @@ class LroState:
 
 
 def _failure(status: str, response: httpx.Response, options: LroOptions) -> HttpResponseError:
-    body: Any = None
-    model: Any = None
+    """The error of an operation that ended Failed or Canceled, with the error model when the
+    body (or its `error` object, as status monitors send it) decodes into one."""
     try:
         body = response_json(response)
-        if options.default_error is not None:
-            model = options.default_error(body)
-    except (DeserializationError, ValueError, TypeError, KeyError, AttributeError):
-        model = None
+    except DeserializationError:
+        body = None
+    model = _error_model(body, options)
+    error = body.get("error") if isinstance(body, dict) else None
+    if not _has_details(model) and isinstance(error, dict):
+        model = _error_model(error, options) or model
     message = f"The long-running operation ended with status '{status}'"
-    if model is None and isinstance(body, dict) and isinstance(body.get("error"), dict):
-        error = body["error"]
+    if not _has_details(model) and isinstance(error, dict):
         message += f"\nCode: {error.get('code')}\nMessage: {error.get('message')}"
     return HttpResponseError(message, response=response, model=model)
+
+
+def _error_model(body: Any, options: LroOptions) -> Any:
+    if body is None or options.default_error is None:
+        return None
+    try:
+        return options.default_error(body)
+    except (DeserializationError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def _has_details(model: Any) -> bool:
+    if model is None:
+        return False
+    inner = getattr(model, "error", None)
+    return any(
+        getattr(m, name, None) is not None
+        for m in (model, inner)
+        if m is not None
+        for name in ("code", "message")
+    )
 
 
 def _decode_token(token: str) -> dict[str, Any]:
