@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from generator import ir
 from generator.imports import ImportSet
-from generator.plan_body import flatten_body_arguments
+from generator.plan_body import flatten_body_arguments, flattened_body_setup
 from generator.plan_media import body_parameter, request_body_view
 from generator.plan_params import (
     ArgView,
@@ -200,7 +200,7 @@ def operation_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> Ope
         default_error=result.default_error,
         branches=result.branches,
         fallback_expr=result.fallback_expr,
-        checks=checks(op),
+        checks=(*flattened_body_setup(names, op), *checks(op)),
         body_setup=body.setup,
         call_headers=_HEADERS_ARG.py_name,
         stream=result.stream,
