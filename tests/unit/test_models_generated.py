@@ -6,11 +6,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import importlib
+import inspect
 import json
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import httpx
 import pytest
 
 from generator import ir
@@ -84,6 +86,22 @@ def _spec() -> dict[str, Any]:
                 "responses": {"200": {"description": "ok", "schema": _ref(name)}},
             }
         }
+    paths["/flat/{kind}"] = {
+        "post": {
+            "operationId": "Flat_Post",
+            "parameters": [
+                {"name": "kind", "in": "path", "required": True, "type": "string"},
+                {
+                    "name": "body",
+                    "in": "body",
+                    "required": True,
+                    "x-ms-client-flatten": True,
+                    "schema": _ref("Fixed"),
+                },
+            ],
+            "responses": {"200": {"description": "ok", "schema": _ref("Fixed")}},
+        }
+    }
     return {
         "swagger": "2.0",
         "info": {"title": "Models", "version": "1.0"},
@@ -104,6 +122,11 @@ def spec_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def models(spec_file: Path, tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
     package = generate_and_import(spec_file, "models_shapes", tmp_path_factory.mktemp("out"))
     return importlib.import_module(f"{package.__name__}.models")
+
+
+@pytest.fixture(scope="module")
+def package(models: ModuleType) -> ModuleType:
+    return importlib.import_module("models_shapes")
 
 
 @pytest.fixture(scope="module")
@@ -238,3 +261,29 @@ def test_names_that_would_collide_get_other_names(models: ModuleType) -> None:
     fixed = models.Fixed.from_dict({"to_dict": "x", "from": "y"})
     assert (fixed.to_dict_, fixed.sender) == ("x", "y")
     assert callable(fixed.to_dict)
+
+
+# --- a flattened body parameter ------------------------------------------------------------------
+
+
+def test_a_flattened_body_takes_the_model_properties(package: ModuleType) -> None:
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json=json.loads(request.content))
+
+    transport = httpx.Client(transport=httpx.MockTransport(answer))
+    with package.Models(endpoint="http://test", transport=transport) as client:
+        method = client.flat.post
+        arguments = list(inspect.signature(method).parameters)
+        # The constants are not arguments; the colliding names stay apart.
+        assert arguments[:3] == ["kind", "sender", "to_dict_"]
+        result = method("a", sender="me", to_dict_="x")
+    assert json.loads(sent[0].content) == {
+        "level": "high",
+        "amount": 1.5,
+        "from": "me",
+        "to_dict": "x",
+    }
+    assert (result.sender, result.to_dict_) == ("me", "x")
