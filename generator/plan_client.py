@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from generator import ir
 from generator.imports import ImportSet
 from generator.plan_operations import ArgView, group_class_name
+from generator.plan_params import check_statement
 from generator.pytypes import TypeNames, literal
 
 
@@ -39,6 +40,7 @@ class ClientView:
     positional: tuple[ClientParamView, ...]  # after `self`, credential first when there is one
     keyword: tuple[ClientParamView, ...]
     assignments: tuple[str, ...]  # client attributes: names of client-level parameters
+    checks: tuple[str, ...]  # statements validating the constructor's arguments
     auth_expr: str  # "None" without security
     base_url_expr: str
     pipeline_class: str
@@ -72,9 +74,13 @@ def _credential(
             param = ClientParamView("credential", annotation, "", _CREDENTIAL_DOC)
             return param, f"{cls}(credential, scopes={scheme.scopes!r})"
         if isinstance(scheme, ir.ApiKeyScheme):
-            imports.name(runtime_auth, "ApiKeyAuth")
+            imports.name(runtime_auth, "ApiKeyAuth", "KeyCredential")
             param = ClientParamView(
-                "credential", "str", "", f"The API key sent as {scheme.wire_name}."
+                "credential",
+                "str | KeyCredential",
+                "",
+                f"The API key sent as {scheme.wire_name}: a str, or an object with a .key str "
+                "(such as AzureKeyCredential) read for every request.",
             )
             expr = (
                 f"ApiKeyAuth(credential, name={scheme.wire_name!r}, location={scheme.location!r})"
@@ -114,6 +120,14 @@ def _base_url(api: ir.Api, imports: ImportSet, dot: str) -> tuple[ClientParamVie
     return param, "endpoint"
 
 
+def _checks(api: ir.Api, imports: ImportSet, dot: str) -> tuple[str, ...]:
+    found = [check_statement(p, p.py_name) for p in api.client_parameters]
+    checks = tuple(c for c in found if c is not None)
+    if checks:
+        imports.name(f"{dot}_runtime", "codec as _s")
+    return checks
+
+
 def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     imports = ImportSet()
     imports.name("__future__", "annotations")
@@ -140,6 +154,7 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     for g in api.groups:
         if g.name:
             imports.typing_only(f".operations.{g.module_name}", g.class_name)
+    checks = _checks(api, imports, dot)
     return ClientView(
         class_name=api.client_name,
         description=api.description or api.title,
@@ -153,6 +168,7 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
         positional=tuple(positional),
         keyword=tuple(keyword),
         assignments=tuple(p.py_name for p in params),
+        checks=checks,
         auth_expr=auth_expr,
         base_url_expr=base_url_expr,
         pipeline_class=pipeline_class,

@@ -101,7 +101,11 @@ def _chosen_media(
         f"_json_body, _raw_body = _s.encode_body({arg_name}, {source_expr(p)}, {encoder}, "
         f"text_is_raw={_takes_raw(p)!r})"
     )
-    annotation = RAW_BODY if p.type == _BINARY else f"{names.annotation(p.type)} | {RAW_BODY}"
+    annotation = names.annotation(p.type)
+    if p.type == _BINARY:
+        annotation = RAW_BODY
+    elif not isinstance(p.type, ir.AnyType):
+        annotation = f"{annotation} | {RAW_BODY}"
     return RequestBodyView("_json_body", "_raw_body", setup, arg_name, arg, annotation)
 
 

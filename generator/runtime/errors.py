@@ -6,6 +6,7 @@ messages are scrubbed of the secret header and query values of the request that 
 
 from __future__ import annotations
 
+import json
 from http import HTTPStatus
 from typing import NoReturn
 
@@ -142,7 +143,9 @@ def _body_excerpt(response: httpx.Response) -> str:
 
 
 def _scrub(text: str, response: httpx.Response | None) -> str:
-    """Remove the request's secret values, in case the service echoed them back."""
+    """Remove the request's secret values, in case the service echoed them back, and the values
+    of secret-looking properties of a JSON body (a key or token the service returned), wherever
+    they appear."""
     if response is None:
         return text
     try:
@@ -150,7 +153,15 @@ def _scrub(text: str, response: httpx.Response | None) -> str:
     except RuntimeError:
         return text
     redactor = Redactor.for_request(request)
-    return redactor.scrub(text, redactor.secret_values(request))
+    secrets = redactor.secret_values(request) + redactor.secret_values_in(_json_body(response))
+    return redactor.scrub(text, secrets)
+
+
+def _json_body(response: httpx.Response) -> object:
+    try:
+        return json.loads(response.content) if response.content else None
+    except (httpx.ResponseNotRead, ValueError):
+        return None
 
 
 def _field(source: object, name: str) -> object:

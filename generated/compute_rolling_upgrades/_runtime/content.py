@@ -34,9 +34,12 @@ def is_json_media(content_type: str) -> bool:
 
 
 def _is_raw(value: Any, *, text_is_raw: bool) -> bool:
+    """Bytes, files and streams of chunks are raw; containers and other values are JSON."""
     if isinstance(value, str):
         return text_is_raw
-    return isinstance(value, bytes | bytearray | memoryview) or hasattr(value, "read")
+    if isinstance(value, bytes | bytearray | memoryview) or hasattr(value, "read"):
+        return True
+    return isinstance(value, Iterable) and not isinstance(value, list | tuple | dict | set)
 
 
 def _chunks(source: _Readable) -> Iterator[bytes]:

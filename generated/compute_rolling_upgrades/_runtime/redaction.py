@@ -44,6 +44,9 @@ _SECRET_MARKERS = (
     "signature",
     "credential",
     "auth",
+    "connectionstring",
+    "connection-string",
+    "connection_string",
 )
 # Headers whose values are logged; anything else (custom headers included) is logged as REDACTED.
 _LOGGED_HEADERS = frozenset(
@@ -140,6 +143,27 @@ class Redactor:
         if request.url.password:
             values.append(request.url.password)
         return [value for value in values if len(value) >= _MIN_SCRUB_LENGTH]
+
+    def _is_secret_property(self, name: str) -> bool:
+        """Names such as "code" are secret in a URL (an OAuth code) but not in a JSON body."""
+        lowered = name.lower()
+        return lowered in self.extra_names or any(m in lowered for m in _SECRET_MARKERS)
+
+    def secret_values_in(self, data: object) -> list[str]:
+        """String values held under secret-looking names anywhere in decoded JSON."""
+        found: list[str] = []
+        pending = [data]
+        while pending:
+            item = pending.pop()
+            if isinstance(item, dict):
+                for name, value in item.items():
+                    if isinstance(value, str) and self._is_secret_property(str(name)):
+                        found.append(value)
+                    else:
+                        pending.append(value)
+            elif isinstance(item, list):
+                pending.extend(item)
+        return [value for value in found if len(value) >= _MIN_SCRUB_LENGTH]
 
     @staticmethod
     def scrub(text: str, secrets: Iterable[str]) -> str:

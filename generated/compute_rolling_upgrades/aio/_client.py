@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
+from .._runtime import codec as _s
 from .._runtime.aio_pipeline import AsyncPipeline
 from .._runtime.auth import AsyncBearerTokenAuth, AsyncTokenCredential, TokenCredential
 from .._runtime.pipeline import RetryPolicy
@@ -41,6 +42,8 @@ class ComputeManagementClient:
         timeout: float = 60.0,
         transport: httpx.AsyncClient | None = None,
     ) -> None:
+        _s.check("subscription_id", subscription_id, required=True)
+        _s.check("api_version", api_version, required=True)
         self._client = self
         self.subscription_id = subscription_id
         self.api_version = api_version
@@ -66,6 +69,31 @@ class ComputeManagementClient:
         )
 
         return VirtualMachineScaleSetRollingUpgradesOperations(self)
+
+    async def send_request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+        json: Any = None,
+        content: bytes | str | None = None,
+        stream: bool = False,
+    ) -> httpx.Response:
+        """Send a request of your own through this client: its authentication, retries, redirects
+        and logging apply. A relative `url` is joined to the service URL. The response is returned
+        whatever its status; with `stream=True` a successful response's body is left unread.
+        """
+        return await self._pipeline.send(
+            method,
+            url,
+            params=list((params or {}).items()),
+            headers=headers,
+            json=json,
+            content=content,
+            stream=stream,
+        )
 
     async def close(self) -> None:
         """Close the connections this client opened."""
