@@ -40,7 +40,7 @@ _MODULES: dict[str, str] = {
     "RollingUpgradeStatusInfo": "._rolling_upgrade_status_info",
 }
 
-__all__ = [
+__all__: list[str] = [
     "ApiError",
     "ApiErrorBase",
     "CloudError",
