@@ -120,8 +120,13 @@ def _base_url(api: ir.Api, imports: ImportSet, dot: str) -> tuple[ClientParamVie
     return param, "endpoint"
 
 
+def _settable(api: ir.Api) -> list[ir.Parameter]:
+    """Client parameters the caller gives; a constant is sent as its value, never asked for."""
+    return [p for p in api.client_parameters if not isinstance(p.type, ir.ConstantType)]
+
+
 def _checks(api: ir.Api, imports: ImportSet, dot: str) -> tuple[str, ...]:
-    found = [check_statement(p, p.py_name) for p in api.client_parameters]
+    found = [check_statement(p, p.py_name) for p in _settable(api)]
     checks = tuple(c for c in found if c is not None)
     if checks:
         imports.name(f"{dot}_runtime", "codec as _s")
@@ -141,7 +146,7 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     imports.name(f"{dot}_runtime.pipeline", "RetryPolicy")
     names = TypeNames(api, imports, ".." if is_async else ".")
     credential, auth_expr = _credential(api, is_async, imports)
-    params = [_client_param(names, api, p) for p in api.client_parameters]
+    params = [_client_param(names, api, p) for p in _settable(api)]
     endpoint, base_url_expr = _base_url(api, imports, dot)
     positional = [credential] if credential else []
     positional += [p for p in params if not p.default]
