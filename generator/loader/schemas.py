@@ -134,6 +134,9 @@ class SchemaReader:
         fmt = schema.str_at("format")
         if fmt in ("binary", "file"):
             return ir.PrimitiveType(ir.Primitive.BINARY)
+        if schema_types(schema)[0] == ["object"]:
+            # An object the spec says nothing more about: any JSON object.
+            return ir.DictType(ir.AnyType())
         return ir.AnyType()
 
     def _additional(self, extra: Node, context: str) -> ir.TypeRef:
@@ -159,7 +162,8 @@ class SchemaReader:
         types, _ = schema_types(schema)
         if types and types != ["object"]:
             return False
-        if schema.dict_at("properties") is not None or schema.get("discriminator") is not None:
+        properties = schema.dict_at("properties")
+        if (properties is not None and properties.value) or schema.get("discriminator") is not None:
             return True
         members = schema.list_at("allOf")
         if members is None:

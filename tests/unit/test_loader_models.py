@@ -81,6 +81,7 @@ def test_arrays_dicts_and_any(tmp_path: Path) -> None:
             "additionalProperties": {"type": "array", "items": {"type": "boolean"}},
         },
         "anything": {"type": "object"},
+        "emptyobject": {"type": "object", "properties": {}},
         "untyped": {},
         "free": {"type": "object", "additionalProperties": True},
         "noitems": {"type": "array"},
@@ -90,7 +91,9 @@ def test_arrays_dicts_and_any(tmp_path: Path) -> None:
     assert types["tags"] == ir.DictType(ir.PrimitiveType(P.STRING))
     assert types["matrix"] == ir.ListType(ir.ListType(ir.PrimitiveType(P.INT)))
     assert types["nested"] == ir.DictType(ir.ListType(ir.PrimitiveType(P.BOOL)))
-    assert types["anything"] == ir.AnyType()
+    # An object with nothing declared is any JSON object; a schema with no type is anything.
+    assert types["anything"] == ir.DictType(ir.AnyType())
+    assert types["emptyobject"] == ir.DictType(ir.AnyType())
     assert types["untyped"] == ir.AnyType()
     assert types["free"] == ir.DictType(ir.AnyType())
     assert types["noitems"] == ir.ListType(ir.AnyType())
