@@ -15,7 +15,7 @@ import uuid
 from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 import httpx
 
@@ -102,11 +102,17 @@ def absolute_url(base_url: str, url: str) -> str:
 
 
 def append_params(url: str, params: Sequence[tuple[str, str]]) -> str:
-    """Add query parameters after any the URL already has (never replacing them)."""
-    if not params:
-        return url
+    """Add query parameters after any the URL already has (never replacing them).
+
+    A pair the URL already has is not repeated: some specs write `?comp=list` into the path and
+    also declare `comp` as a constant query parameter.
+    """
     base, hash_sign, fragment = url.partition("#")
-    encoded = urlencode([(name, str(value)) for name, value in params], quote_via=quote)
+    present = set(parse_qsl(urlsplit(base).query, keep_blank_values=True))
+    fresh = [(name, str(value)) for name, value in params if (name, str(value)) not in present]
+    if not fresh:
+        return url
+    encoded = urlencode(fresh, quote_via=quote)
     separator = "" if base.endswith(("?", "&")) else ("&" if "?" in base else "?")
     return f"{base}{separator}{encoded}{hash_sign}{fragment}"
 
