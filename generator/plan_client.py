@@ -136,8 +136,7 @@ def _checks(api: ir.Api, imports: ImportSet, dot: str) -> tuple[str, ...]:
 def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     imports = ImportSet()
     imports.name("__future__", "annotations")
-    imports.name("functools", "cached_property")
-    imports.name("typing", "TYPE_CHECKING", "Any", "Self")
+    imports.name("typing", "Any", "Self")
     imports.module("httpx")
     dot = ".." if is_async else "."
     pipeline_module = "aio_pipeline" if is_async else "pipeline"
@@ -159,6 +158,9 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     for g in api.groups:
         if g.name:
             imports.typing_only(f".operations.{g.module_name}", g.class_name)
+            # Groups are attributes made on first use.
+            imports.name("functools", "cached_property")
+            imports.name("typing", "TYPE_CHECKING")
     checks = _checks(api, imports, dot)
     return ClientView(
         class_name=api.client_name,

@@ -106,7 +106,7 @@ def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> Grou
     up = "..." if is_async else ".."
     imports = ImportSet()
     imports.name("__future__", "annotations")
-    imports.name("typing", "TYPE_CHECKING", "cast as _cast")
+    imports.name("typing", "TYPE_CHECKING")
     imports.name(f"{up}_runtime", "codec as _s")
     imports.typing_only(".._client", api.client_name)
     names = TypeNames(api, imports, up)
@@ -114,6 +114,8 @@ def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> Grou
 
     context = Context(api, group, is_async)
     operations = tuple(_view(names, op, context) for op in group.operations)
+    if any(_uses_cast(op) for op in operations):
+        imports.name("typing", "cast as _cast")
     uses_cls = any(op.cls_annotation for op in operations)
     if uses_cls:
         imports.name("typing", "Any", "TypeVar", "overload")
@@ -130,6 +132,14 @@ def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> Grou
         operations=operations,
         uses_cls=uses_cls,
     )
+
+
+def _uses_cast(op: OperationView) -> bool:
+    """Long-running and pageable methods cast their pollers and pages; plain ones cast decoded
+    values only."""
+    if op.template != "operation_basic.py.jinja":
+        return True
+    return any("_cast(" in expr for expr in (op.fallback_expr, *(b.expr for b in op.branches)))
 
 
 def _view(names: TypeNames, op: ir.Operation, context: Context) -> OperationView:

@@ -115,7 +115,9 @@ def result_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> Result
     stream = False
     for r in found:
         read = response_read(names, op, r, is_async=is_async)
-        expr = read.expr if r.type is None else f"_cast({read.annotation!r}, {read.expr})"
+        # A stream is already of its type; decoded values are cast to the declared one.
+        typed = r.type is None or read.stream
+        expr = read.expr if typed else f"_cast({read.annotation!r}, {read.expr})"
         reads.setdefault(expr, []).extend(r.status_codes)
         annotations.append(read.annotation)
         stream = stream or read.stream
