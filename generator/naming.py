@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 _WORD_BOUNDARY = re.compile(
     r"[A-Z]{2,}s(?![a-z])"  # a plural acronym: "vmInstanceIDs" -> "IDs"
-    r"|[A-Z]+(?=[A-Z][a-z0-9])"  # an acronym before a capitalised word: "HTTPServer" -> "HTTP"
+    r"|[A-Z]+(?=[A-Z][a-z])"  # an acronym before a capitalised word: "HTTPServer" -> "HTTP"
     r"|[A-Z]?[a-z]+[0-9]*"  # a capitalised or lower-case word with trailing digits: "Vm2"
     r"|[A-Z]+[0-9]*"  # an acronym at the end: "VM", "IPv" is split before
     r"|[0-9]+"
@@ -39,6 +39,14 @@ MODEL_RESERVED = frozenset(
         "get",
         "copy",
         "_unknown",
+        # Builtins the generated classes use in annotations; a field of that name would hide them.
+        "bool",
+        "bytes",
+        "dict",
+        "float",
+        "int",
+        "list",
+        "str",
     }
 )
 METHOD_RESERVED = frozenset(

@@ -189,7 +189,8 @@ def test_xml_info(tmp_path: Path) -> None:
     assert model.xml == ir.XmlInfo(name="Root", namespace="http://ns", prefix="p")
     fields = _fields(model)
     assert fields["id"].xml == ir.XmlInfo(name="Id", attribute=True)
-    assert fields["list"].xml == ir.XmlInfo(wrapped=True)
+    # "list" would hide the builtin in the class's annotations.
+    assert fields["list_"].xml == ir.XmlInfo(wrapped=True)
     assert fields["content"].xml == ir.XmlInfo(text=True)
     assert fields["plain"].xml is None
 

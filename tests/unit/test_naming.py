@@ -14,6 +14,8 @@ from generator import naming
         ("HTTPServer", "http_server"),
         ("StartOSUpgrade", "start_os_upgrade"),
         ("vmInstanceIDs", "vm_instance_ids"),
+        ("Content-MD5", "content_md5"),
+        ("SHA256Hash", "sha256_hash"),
         ("odata.nextLink", "odata_next_link"),
         ("x-ms-client-request-id", "x_ms_client_request_id"),
         ("$filter", "filter"),
