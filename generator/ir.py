@@ -73,6 +73,8 @@ class ConstantType:
 class ListType:
     item: TypeRef
     kind: Literal["list"] = "list"
+    xml: XmlInfo | None = None  # the array schema's `xml` (a root list's element name)
+    item_xml: XmlInfo | None = None  # the items schema's `xml` (each item's element name)
 
 
 @dataclass(frozen=True)

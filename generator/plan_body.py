@@ -10,7 +10,7 @@ import dataclasses
 from typing import Protocol, TypeVar
 
 from generator import ir, naming
-from generator.plan_models import init_fields, model_default
+from generator.plan_models import init_fields, is_xml_media, model_default
 from generator.pytypes import TypeNames, literal
 
 
@@ -93,6 +93,14 @@ def flattened_body_setup(names: TypeNames, op: ir.Operation) -> tuple[str, ...]:
     return (f"{p.py_name} = {names.model(p.type.name)}({keywords})",)
 
 
+def _xml_root(names: TypeNames, t: ir.TypeRef) -> tuple[str, str]:
+    """The node and root element name of an XML body (a model names its own root)."""
+    if isinstance(t, ir.ListType):
+        local = t.xml.name if t.xml is not None and t.xml.name else "List"
+        return names.xml_node(t, wrapped=True, fallback="item"), names.xml_name(local, t.xml)
+    return names.xml_node(t), ""
+
+
 def request_body(names: TypeNames, op: ir.Operation) -> tuple[str, str]:
     """The `json=` and `content=` expressions of the request ("None" when unused)."""
     p = _body_parameter(op)
@@ -101,7 +109,11 @@ def request_body(names: TypeNames, op: ir.Operation) -> tuple[str, str]:
     source = source_expr(p)
     if p.type == ir.PrimitiveType(ir.Primitive.BINARY):
         return "None", source
-    return names.encode(p.type, source, exclude_readonly="True"), "None"
+    encoded = names.encode(p.type, source, exclude_readonly="True")
+    if any(is_xml_media(t) for t in p.content_types or op.consumes):
+        node, root = _xml_root(names, p.type)
+        return "None", f"_x.dumps({encoded}, {node}{', ' + root if root else ''})"
+    return encoded, "None"
 
 
 def response_body(names: TypeNames, response: ir.Response) -> str:
@@ -110,4 +122,7 @@ def response_body(names: TypeNames, response: ir.Response) -> str:
         return "None"
     if response.type == ir.PrimitiveType(ir.Primitive.BINARY):
         return "response.content"
+    if any(is_xml_media(t) for t in response.content_types):
+        node, _ = _xml_root(names, response.type)
+        return names.decode(response.type, f"_x.loads(response.content, {node})")
     return names.decode(response.type, "_s.response_json(response)")

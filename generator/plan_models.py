@@ -46,6 +46,7 @@ class ModelView:
     unknown_expr: str
     encode_stmts: tuple[EncodeStmt, ...]
     additional: str  # "" or the arguments of `_s.merge_additional(result, ...)`
+    xml_layout: str = ""  # the `_x.Layout(...)` expression; "" when the API has no XML bodies
 
 
 @dataclass(frozen=True)
@@ -310,6 +311,38 @@ def _additional_views(
     return field, decode, encode
 
 
+def is_xml_media(media_type: str) -> bool:
+    base = media_type.split(";", 1)[0].strip().lower()
+    return base.endswith(("/xml", "+xml"))
+
+
+def uses_xml(api: ir.Api) -> bool:
+    """Whether any operation sends or receives XML: only then do models get XML methods."""
+    for group in api.groups:
+        for op in group.operations:
+            if any(is_xml_media(t) for t in (*op.consumes, *op.produces)):
+                return True
+    return False
+
+
+def _xml_prop(api: ir.Api, names: TypeNames, f: ir.Field) -> str:
+    info = f.xml or ir.XmlInfo()
+    target = api.model(f.type.name).xml if isinstance(f.type, ir.ModelType) else None
+    local = info.name or (target.name if target is not None and target.name else f.wire_name)
+    name_info = info if info.namespace else target
+    node = names.xml_node(f.type, wrapped=info.wrapped, fallback=local)
+    flags = ", attribute=True" if info.attribute else ", text=True" if info.text else ""
+    return f"_x.Prop({f.wire_name!r}, {names.xml_name(local, name_info)}, {node}{flags})"
+
+
+def xml_layout(api: ir.Api, names: TypeNames, model: ir.Model) -> str:
+    """The model's XML layout; properties lifted from a flattened container are left out."""
+    props = [_xml_prop(api, names, f) for f in all_fields(api, model) if len(f.wire_path) == 1]
+    local = model.xml.name if model.xml is not None and model.xml.name else model.name
+    items = "".join(f"{p}, " for p in props)
+    return f"_x.Layout({names.xml_name(local, model.xml)}, ({items}))"
+
+
 def model_view(api: ir.Api, model: ir.Model) -> ModelView:
     imports = ImportSet()
     imports.name("__future__", "annotations")
@@ -333,6 +366,7 @@ def model_view(api: ir.Api, model: ir.Model) -> ModelView:
     subtypes, discriminator_path = _subtypes(api, names, model)
     encode_stmts = tuple(_encode_stmt(names, f) for f in fields)
     after_decode = _after_decode(names, fields, fixed)
+    layout = xml_layout(api, names, model) if uses_xml(api) else ""
     keep_top = ", top_level=False" if bag_decode else ""
     unknown_expr = f"_s.unknown_fields(data, cls._KNOWN{keep_top})"
     return ModelView(
@@ -350,6 +384,7 @@ def model_view(api: ir.Api, model: ir.Model) -> ModelView:
         unknown_expr=unknown_expr,
         encode_stmts=encode_stmts,
         additional=bag_encode,
+        xml_layout=layout,
     )
 
 

@@ -178,6 +178,57 @@ class TypeNames:
         return value if fn is None else f"{fn}({value})"
 
 
+    # XML
+
+    def xml_name(self, local: str, info: ir.XmlInfo | None = None) -> str:
+        self.imports.name(f"{self._package}_runtime", "xml as _x")
+        args = [repr(local)]
+        if info is not None and info.namespace:
+            args.append(repr(info.namespace))
+            if info.prefix:
+                args.append(repr(info.prefix))
+        return f"_x.Name({', '.join(args)})"
+
+    def xml_node(self, t: ir.TypeRef, *, wrapped: bool = False, fallback: str = "item") -> str:
+        """How a value of type `t` is spelled in XML; `fallback` names list items nothing else
+        names (the property's own element name)."""
+        self.imports.name(f"{self._package}_runtime", "xml as _x")
+        match t:
+            case ir.ModelType(name=name):
+                return f"_x.model({self.model(name)})"
+            case ir.ListType(item=item, item_xml=item_xml):
+                local = self._xml_item_name(item, item_xml, wrapped=wrapped, fallback=fallback)
+                inner = self.xml_node(item, fallback=local)
+                name = self.xml_name(local, item_xml)
+                return f"_x.array({inner}, {name}, wrapped={wrapped!r})"
+            case ir.DictType(value=value):
+                return f"_x.mapping({self.xml_node(value)})"
+        return "_x.STRING" if self._is_text(t) else "_x.VALUE"
+
+    def _xml_item_name(
+        self, item: ir.TypeRef, item_xml: ir.XmlInfo | None, *, wrapped: bool, fallback: str
+    ) -> str:
+        if item_xml is not None and item_xml.name:
+            return item_xml.name
+        if isinstance(item, ir.ModelType):
+            model = self.api.model(item.name)
+            if model.xml is not None and model.xml.name:
+                return model.xml.name
+            if wrapped:
+                return model.name
+        return fallback
+
+    def _is_text(self, t: ir.TypeRef) -> bool:
+        """Values whose empty element means the empty string, not absence."""
+        match t:
+            case ir.PrimitiveType(primitive=p):
+                return p in (ir.Primitive.STRING, ir.Primitive.UUID)
+            case ir.EnumType(name=name):
+                return self.api.enum(name).value_type is ir.Primitive.STRING
+            case ir.ConstantType():
+                return isinstance(t.value, str)
+        return isinstance(t, ir.AnyType)
+
     def constant(self, t: ir.ConstantType) -> str:
         """The Python value of a constant, as an expression."""
         primitive = constant_primitive(t)

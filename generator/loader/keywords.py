@@ -109,7 +109,7 @@ def constraints(node: Node) -> ir.Constraints:
 
 def xml_info(node: Node) -> ir.XmlInfo | None:
     xml = node.dict_at("xml")
-    text = node.bool_at("x-ms-text")
+    text = node.bool_at("x-ms-text") or (xml is not None and xml.bool_at("x-ms-text"))
     if xml is None and not text:
         return None
     if xml is None:

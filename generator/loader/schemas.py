@@ -96,11 +96,18 @@ class SchemaReader:
         if kind is None or kind == "object":
             return self._object(schema, context)
         if kind == "array":
-            items = schema.get("items")
-            item = self.type_of(items, f"{context}Item") if items is not None else ir.AnyType()
-            return ir.ListType(item)
+            return self._array(schema, context)
         primitive = primitive_for(kind, schema.str_at("format"))
         return ir.PrimitiveType(primitive) if primitive is not None else ir.AnyType()
+
+    def _array(self, schema: Node, context: str) -> ir.ListType:
+        items = schema.get("items")
+        if items is None:
+            return ir.ListType(ir.AnyType(), xml=xml_info(schema))
+        item = self.type_of(items, f"{context}Item")
+        resolved = self.spec.resolve(items)
+        item_xml = xml_info(resolved) if resolved.is_dict() else None
+        return ir.ListType(item, xml=xml_info(schema), item_xml=item_xml)
 
     def _const(self, schema: Node) -> ir.TypeRef:
         found = schema.get("const")

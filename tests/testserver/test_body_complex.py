@@ -406,6 +406,6 @@ def test_flattened_property_on_a_polymorphic_model(m: ModuleType) -> None:
     data = {"kind": "Kind1", "propB1": "b1", "propD1": "d1", "helper": {"propBH1": "bh1"}}
     derived = m.MyBaseType.from_dict(data)
     assert type(derived) is m.MyDerivedType
-    assert (derived.prop_b1, derived.prop_d1, derived.prop_b_h1) == ("b1", "d1", "bh1")
+    assert (derived.prop_b1, derived.prop_d1, derived.prop_bh1) == ("b1", "d1", "bh1")
     assert derived.kind is m.MyKind.KIND1
     assert derived.to_dict() == data
