@@ -214,6 +214,7 @@ class Parameter:
     # of model `group` (a Model.name); see Operation.parameter_groups.
     group: str | None = None
     group_field: str = ""
+    secret: bool = False  # x-ms-secret: the value is kept out of logs and error messages
 
 
 @dataclass(frozen=True)

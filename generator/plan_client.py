@@ -50,6 +50,7 @@ class ClientView:
     groups: tuple[GroupAttr, ...]
     logger_name: str
     user_agent: str
+    redact: tuple[str, ...]  # wire names of x-ms-secret headers and query parameters
 
 
 def client_views(api: ir.Api, package: str) -> tuple[ClientView, ClientView]:
@@ -133,6 +134,15 @@ def _checks(api: ir.Api, imports: ImportSet, dot: str) -> tuple[str, ...]:
     return checks
 
 
+def _secret_names(api: ir.Api) -> tuple[str, ...]:
+    """Headers and query parameters marked x-ms-secret, for the pipeline to redact."""
+    names = {p.wire_name for p in api.client_parameters if p.secret}
+    for group in api.groups:
+        for op in group.operations:
+            names.update(p.wire_name for p in op.parameters if p.secret)
+    return tuple(sorted(names))
+
+
 def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     imports = ImportSet()
     imports.name("__future__", "annotations")
@@ -186,6 +196,7 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
             GroupAttr(g.py_attr, g.module_name, g.class_name) for g in api.groups if g.name
         ),
         logger_name=package,
+        redact=_secret_names(api),
         user_agent=f"{package}/{api.api_version} sdkforge",
     )
 

@@ -26,6 +26,7 @@ class WireValue:
     py_name: str  # the argument tested against None for an optional value
     required: bool
     multi: bool = False  # a query parameter repeated once per item
+    query_statement: str = ""  # for a query value: the statement that adds it to the request
 
 
 def method_parameters(op: ir.Operation) -> list[ir.Parameter]:
@@ -99,7 +100,20 @@ def wire_value(names: TypeNames, p: ir.Parameter) -> WireValue:
         expr = f"_s.quote_path({expr}, skip_encoding={p.skip_url_encoding!r})"
     required = p.required or isinstance(p.type, ir.ConstantType)
     multi = p.collection_format == ir.CollectionFormat.MULTI and isinstance(p.type, ir.ListType)
-    return WireValue(repr(p.wire_name), expr, source_expr(p), required, multi)
+    wire = repr(p.wire_name)
+    statement = _query_statement(wire, expr, multi=multi, raw=p.skip_url_encoding)
+    return WireValue(wire, expr, source_expr(p), required, multi, statement)
+
+
+def _query_statement(wire: str, expr: str, *, multi: bool, raw: bool) -> str:
+    """x-ms-skip-url-encoding values go into the URL as they are; others are encoded on sending."""
+    if raw and multi:
+        return f"_url = _s.append_raw_query(_url, {wire}, *{expr})"
+    if raw:
+        return f"_url = _s.append_raw_query(_url, {wire}, {expr})"
+    if multi:
+        return f"_params.extend(({wire}, item) for item in {expr})"
+    return f"_params.append(({wire}, {expr}))"
 
 
 def by_location(

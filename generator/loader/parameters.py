@@ -28,7 +28,7 @@ def is_client_level(raw: RawParameter) -> bool:
     where = raw.node.str_at("x-ms-parameter-location")
     if where:
         return where == "client"
-    if raw.location is ir.ParamLocation.HOST and not raw.node.str_at("in"):
+    if _is_server_variable(raw):
         return True
     return raw.from_section
 
@@ -65,11 +65,17 @@ def build_parameter(
         nullable=is_nullable(node) or is_nullable(schema),
         collection_format=raw.collection_format,
         explode=raw.explode,
-        skip_url_encoding=node.bool_at("x-ms-skip-url-encoding"),
+        skip_url_encoding=node.bool_at("x-ms-skip-url-encoding") or _is_server_variable(raw),
         constraints=constraints(schema),
         flatten=raw.location is ir.ParamLocation.BODY and node.bool_at("x-ms-client-flatten"),
         content_types=raw.content_types,
+        secret=node.bool_at("x-ms-secret") or schema.bool_at("x-ms-secret"),
     )
+
+
+def _is_server_variable(raw: RawParameter) -> bool:
+    """OpenAPI 3 server variables are substituted as they are, like any part of a URL template."""
+    return raw.location is ir.ParamLocation.HOST and not raw.node.str_at("in")
 
 
 def _type(schemas: SchemaReader, raw: RawParameter, context: ParamContext) -> ir.TypeRef:

@@ -170,3 +170,13 @@ def test_async_response_stream() -> None:
         return collected, whole
 
     assert asyncio.run(run()) == (b"abc", b"abc")
+
+
+def test_append_raw_query_keeps_the_value_as_it_is() -> None:
+    from generator.runtime.urls import append_raw_query
+
+    assert (
+        append_raw_query("http://h/p", "q1", "value1&q2=value2") == "http://h/p?q1=value1&q2=value2"
+    )
+    assert append_raw_query("http://h/p?a=1", "b c", "x", "y") == "http://h/p?a=1&b%20c=x&b%20c=y"
+    assert append_raw_query("http://h/p", "q") == "http://h/p"

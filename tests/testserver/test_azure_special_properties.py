@@ -152,9 +152,6 @@ SKIP_ENCODING_CASES = [
     ("AzurePathPathUrlEncoding", "get_path_path_valid", ("path1/path2/path3",)),
     ("AzureSwaggerPathUrlEncoding", "get_swagger_path_valid", ()),
     ("AzureMethodQueryUrlEncodingNull", "get_method_query_null", ()),
-]
-# Listed in EXCEPTIONS.md: x-ms-skip-url-encoding is honoured in paths, not yet in queries.
-SKIP_ENCODING_IN_QUERY = [
     ("AzureMethodQueryUrlEncoding", "get_method_query_valid", ("value1&q2=value2&q3=value3",)),
     ("AzurePathQueryUrlEncoding", "get_path_query_valid", ("value1&q2=value2&q3=value3",)),
     ("AzureSwaggerQueryUrlEncoding", "get_swagger_query_valid", ()),
@@ -168,29 +165,6 @@ def test_skip_url_encoding(
     scenario: str, method: str, args: tuple[str, ...], client: Any, testserver: TestServer
 ) -> None:
     _accepted(testserver, scenario, lambda: getattr(client.skip_url_encoding, method)(*args))
-
-
-@pytest.mark.parametrize(
-    ("scenario", "method", "args"),
-    SKIP_ENCODING_IN_QUERY,
-    ids=[c[0] for c in SKIP_ENCODING_IN_QUERY],
-)
-def test_skip_url_encoding_in_a_query_is_not_honoured(
-    scenario: str,
-    method: str,
-    args: tuple[str, ...],
-    client: Any,
-    testserver: TestServer,
-    package: ModuleType,
-) -> None:
-    errors = _sub(package, "exceptions")
-    before = testserver.report("azure")[scenario]
-    with pytest.raises(errors.HttpResponseError) as caught:
-        getattr(client.skip_url_encoding, method)(*args)
-    assert caught.value.status_code == 400
-    query = caught.value.response.request.url.query.decode()
-    assert query == "q1=value1%26q2%3Dvalue2%26q3%3Dvalue3"
-    assert testserver.report("azure")[scenario] == before
 
 
 def test_odata_query_options(client: Any, testserver: TestServer) -> None:

@@ -63,7 +63,13 @@ from .serialization import (
     subtype,
     unknown_fields,
 )
-from .urls import format_collection, format_url, quote_path, to_query_value
+from .urls import (
+    append_raw_query,
+    format_collection,
+    format_url,
+    quote_path,
+    to_query_value,
+)
 from .validation import check
 
 __all__ = [
@@ -76,6 +82,7 @@ __all__ = [
     "RawBody",
     "ResponseStream",
     "additional_fields",
+    "append_raw_query",
     "as_required",
     "check",
     "deserialize_base64url",

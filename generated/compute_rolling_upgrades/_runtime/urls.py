@@ -66,6 +66,16 @@ def format_url(base_url: str, path_template: str, path_values: Mapping[str, str]
     return url
 
 
+def append_raw_query(url: str, name: str, *values: str) -> str:
+    """Add `name=value` pairs with the values as they are (x-ms-skip-url-encoding): the caller
+    has encoded them already, or wants them sent unencoded."""
+    pairs = "&".join(f"{quote(name, safe='')}={value}" for value in values)
+    if not pairs:
+        return url
+    separator = "&" if "?" in url else "?"
+    return f"{url}{separator}{pairs}"
+
+
 def _format_float(value: float) -> str:
     if value.is_integer() and abs(value) < 1e16:
         return str(int(value))

@@ -27,7 +27,7 @@ class ComputeManagementClient:
     :keyword endpoint: The service URL.
     :keyword api_version: Client Api Version.
     :keyword retry: how failed requests are retried (RetryPolicy()).
-    :keyword timeout: seconds to wait for the service (60).
+    :keyword timeout: seconds to wait for the service (60), or an httpx.Timeout.
     :keyword transport: an httpx.AsyncClient to send requests with; it stays open when the client closes.
     """
 
@@ -39,7 +39,7 @@ class ComputeManagementClient:
         endpoint: str = "https://management.azure.com",
         api_version: str = "2024-07-01",
         retry: RetryPolicy | None = None,
-        timeout: float = 60.0,
+        timeout: float | httpx.Timeout = 60.0,
         transport: httpx.AsyncClient | None = None,
     ) -> None:
         _s.check("subscription_id", subscription_id, required=True)
