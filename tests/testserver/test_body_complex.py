@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.testserver.clients import GeneratedClients
-from tests.testserver.models_helpers import accepted, submodule
+from tests.testserver.models_helpers import accepted, counted, run_async, submodule
 from tests.testserver.server import TestServer
 
 UTC = dt.UTC
@@ -409,3 +409,17 @@ def test_flattened_property_on_a_polymorphic_model(m: ModuleType) -> None:
     assert (derived.prop_b1, derived.prop_d1, derived.prop_bh1) == ("b1", "d1", "bh1")
     assert derived.kind is m.MyKind.KIND1
     assert derived.to_dict() == data
+
+
+def test_async_client_decodes_and_encodes_the_same(
+    package: ModuleType, m: ModuleType, testserver: TestServer
+) -> None:
+    async def calls(service: Any) -> Any:
+        fish = await service.polymorphism.get_valid()
+        await service.polymorphism.put_valid(fish)
+        return fish
+
+    aio = submodule(package, "aio")
+    with counted(testserver, "getComplexPolymorphismValid", "putComplexPolymorphismValid"):
+        fish = run_async(aio.AutoRestComplexTestService, testserver.url, calls)
+    assert fish == _salmon(m)

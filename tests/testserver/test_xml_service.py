@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.testserver.clients import GeneratedClients
-from tests.testserver.models_helpers import accepted, counted, submodule
+from tests.testserver.models_helpers import accepted, counted, run_async, submodule
 from tests.testserver.server import TestServer
 
 UTC = dt.UTC
@@ -234,3 +234,17 @@ def test_list_blobs(xml: Any, m: ModuleType, testserver: TestServer) -> None:
     assert blobs[4].properties.blob_sequence_number == 3
     # Elements the spec does not declare (<Url>) are kept with the blob.
     assert first._unknown["Url"] == "https://myaccount.blob.core.windows.net/mycontainer/blob1.txt"
+
+
+def test_async_client_reads_and_writes_xml(
+    package: ModuleType, m: ModuleType, testserver: TestServer
+) -> None:
+    async def calls(service: Any) -> Any:
+        slideshow = await service.xml.get_simple()
+        await service.xml.put_simple(slideshow)
+        return slideshow
+
+    aio = submodule(package, "aio")
+    with counted(testserver, "GetSimpleXML", "PutSimpleXML"):
+        slideshow = run_async(aio.AutoRestSwaggerBATXMLService, testserver.url, calls)
+    assert slideshow == _slideshow(m)
