@@ -93,7 +93,8 @@ def test_committed_package_changelog_is_a_first_entry() -> None:
     text = (GENERATED / "compute_rolling_upgrades" / "CHANGELOG.md").read_text(encoding="utf-8")
     assert text == (
         "# Changelog\n\n## 2024-07-01\n\n"
-        "First generated for api-version 2024-07-01: 1 operation in 1 group, 9 models, 2 enums.\n"
+        "First generated for api-version 2024-07-01: 5 operations in 2 groups, 91 models, "
+        "40 enums.\n"
     )
 
 

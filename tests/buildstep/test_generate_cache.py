@@ -91,9 +91,10 @@ def test_manifest_is_location_independent(project: Path) -> None:
     text = (project.parent / "out" / "rolling" / MANIFEST).read_text(encoding="utf-8")
     assert str(project.parent) not in text
     manifest = json.loads(text)
+    examples = sorted((project.parent / "spec" / "examples").glob("*.json"))
+    assert len(examples) == 7
     assert sorted(manifest["sources"]) == [
-        "examples/VirtualMachineScaleSetRollingUpgrade_GetLatest_MaximumSet_Gen.json",
-        "examples/VirtualMachineScaleSetRollingUpgrade_GetLatest_MinimumSet_Gen.json",
+        *(f"examples/{path.name}" for path in examples),
         "rolling-upgrades.json",
     ]
     assert manifest["options"]["package"] == "rolling"

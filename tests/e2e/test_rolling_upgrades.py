@@ -15,7 +15,11 @@ from tests.support.example_server import ExampleServer, Exchange, exchanges_from
 from tests.support.paths import ROLLING_SPEC
 
 SPEC = json.loads(ROLLING_SPEC.read_text(encoding="utf-8"))
-PATH = next(p for p, item in SPEC["paths"].items() if "get" in item)
+PATH = next(
+    p
+    for p, item in SPEC["paths"].items()
+    if item.get("get", {}).get("operationId") == "VirtualMachineScaleSetRollingUpgrades_GetLatest"
+)
 EXAMPLES = sorted((ROLLING_SPEC.parent / "examples").glob("VirtualMachineScaleSetRollingUpgrade_GetLatest_*.json"))
 SCOPE = ("https://management.azure.com/.default",)
 

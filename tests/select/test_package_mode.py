@@ -24,7 +24,11 @@ EXAMPLE = (
     / "examples"
     / "VirtualMachineScaleSetRollingUpgrade_GetLatest_MaximumSet_Gen.json"
 )
-PATH = next(iter(json.loads(ROLLING_SPEC.read_text(encoding="utf-8"))["paths"]))
+PATH = next(
+    path
+    for path, item in json.loads(ROLLING_SPEC.read_text(encoding="utf-8"))["paths"].items()
+    if item.get("get", {}).get("operationId") == "VirtualMachineScaleSetRollingUpgrades_GetLatest"
+)
 
 CALL = """
 import json, sys, time
@@ -191,17 +195,23 @@ def test_readme_shows_each_operation_with_its_example_values(tmp_path: Path) -> 
         encoding="utf-8"
     )
     blocks = [block for _, block in code_blocks(readme)]
-    assert len(blocks) == 2  # creating the client, and the one operation
+    assert len(blocks) == 6  # creating the client, and each of the five operations
     for block in blocks:
         ast.parse(block)
-    call = ast.parse(blocks[1]).body[0]
+    (call,) = (
+        statement
+        for block in blocks[1:]
+        for statement in ast.parse(block).body
+        if "get_latest" in ast.unparse(statement)
+    )
     assert isinstance(call, ast.Assign) and isinstance(call.value, ast.Call)
     assert (
         ast.unparse(call.value.func)
         == "client.virtual_machine_scale_set_rolling_upgrades.get_latest"
     )
     arguments = {k.arg: ast.literal_eval(k.value) for k in call.value.keywords}
-    example_name = re.search(r'From the example "(.+)":', readme)
+    section = readme.split("### `client.virtual_machine_scale_set_rolling_upgrades.get_latest`")[1]
+    example_name = re.search(r'From the example "(.+)":', section)
     assert example_name
     example = json.loads(
         (ROLLING_SPEC.parent / "examples" / f"{example_name.group(1)}.json").read_text(

@@ -27,6 +27,36 @@ PATH = (
     "Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/rollingUpgrades/latest"
 )
 OPERATION_ID = "VirtualMachineScaleSetRollingUpgrades_GetLatest"
+_VMSS = (
+    "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/"
+    "Microsoft.Compute/virtualMachineScaleSets"
+)
+# Every operation of the spec: operationId -> (method, path), in the order of the real spec.
+OPERATIONS = {
+    "VirtualMachineScaleSets_List": ("get", _VMSS),
+    "VirtualMachineScaleSetRollingUpgrades_Cancel": (
+        "post", _VMSS + "/{vmScaleSetName}/rollingUpgrades/cancel"),
+    "VirtualMachineScaleSetRollingUpgrades_StartOSUpgrade": (
+        "post", _VMSS + "/{vmScaleSetName}/osRollingUpgrade"),
+    "VirtualMachineScaleSetRollingUpgrades_StartExtensionUpgrade": (
+        "post", _VMSS + "/{vmScaleSetName}/extensionRollingUpgrade"),
+    OPERATION_ID: ("get", PATH),
+}
+LONG_RUNNING = {op for op in OPERATIONS if op.endswith(("Cancel", "Upgrade"))}
+# The example files of the other operations (their facts come from the real spec's examples).
+OTHER_EXAMPLES = {
+    "VirtualMachineScaleSets_List": {"VirtualMachineScaleSet_List_MinimumSet_Gen"},
+    "VirtualMachineScaleSetRollingUpgrades_Cancel": {
+        "VirtualMachineScaleSetRollingUpgrade_Cancel_MaximumSet_Gen",
+        "VirtualMachineScaleSetRollingUpgrade_Cancel_MinimumSet_Gen",
+    },
+    "VirtualMachineScaleSetRollingUpgrades_StartOSUpgrade": {
+        "VirtualMachineScaleSetRollingUpgrade_StartOSUpgrade_MinimumSet_Gen"
+    },
+    "VirtualMachineScaleSetRollingUpgrades_StartExtensionUpgrade": {
+        "VirtualMachineScaleSetExtension_RollingUpgrade"
+    },
+}
 MAX_EXAMPLE = "VirtualMachineScaleSetRollingUpgrade_GetLatest_MaximumSet_Gen"
 MIN_EXAMPLE = "VirtualMachineScaleSetRollingUpgrade_GetLatest_MinimumSet_Gen"
 PAGE_DEFINITIONS = {
@@ -299,8 +329,9 @@ def _all_refs(node: Any, pointer: str = "") -> list[tuple[str, str]]:
     return found
 
 
-def _operation(spec: dict[str, Any]) -> dict[str, Any]:
-    operation = spec["paths"][PATH]["get"]
+def _operation(spec: dict[str, Any], operation_id: str = OPERATION_ID) -> dict[str, Any]:
+    method, path = OPERATIONS[operation_id]
+    operation = spec["paths"][path][method]
     assert isinstance(operation, dict)
     return operation
 
@@ -434,11 +465,21 @@ def test_swagger_file_states_the_api_facts() -> None:
     assert (auth["type"], auth["flow"]) == ("oauth2", "implicit")
     assert auth["authorizationUrl"] == "https://login.microsoftonline.com/common/oauth2/authorize"
     assert list(auth["scopes"]) == ["user_impersonation"]
-    assert list(spec["paths"]) == [PATH]
-    operation = _operation(spec)
-    assert operation["operationId"] == OPERATION_ID
-    assert set(operation["responses"]) == {"200", "default"}
-    assert operation["responses"]["default"]["schema"] == {"$ref": "#/definitions/CloudError"}
+    assert list(spec["paths"]) == list(dict.fromkeys(path for _, path in OPERATIONS.values()))
+    for operation_id in OPERATIONS:
+        operation = _operation(spec, operation_id)
+        assert operation["operationId"] == operation_id
+        assert operation["responses"]["default"]["schema"] == {"$ref": "#/definitions/CloudError"}
+        assert operation.get("x-ms-long-running-operation", False) is (operation_id in LONG_RUNNING)
+        if operation_id in LONG_RUNNING:
+            assert set(operation["responses"]) == {"200", "202", "default"}
+            assert all("schema" not in operation["responses"][c] for c in ("200", "202"))
+    assert set(_operation(spec)["responses"]) == {"200", "default"}
+    listing = _operation(spec, "VirtualMachineScaleSets_List")
+    assert listing["x-ms-pageable"] == {"nextLinkName": "nextLink"}
+    assert listing["responses"]["200"]["schema"] == {
+        "$ref": "#/definitions/VirtualMachineScaleSetListResult"
+    }
     assert set(spec["definitions"]) >= PAGE_DEFINITIONS
 
 
@@ -463,11 +504,12 @@ def test_every_reference_resolves(spec_file: Path) -> None:
 
 
 @pytest.mark.parametrize("spec_file", [SWAGGER, OPENAPI3], ids=["swagger", "openapi3"])
-def test_path_placeholders_match_path_parameters(spec_file: Path) -> None:
+@pytest.mark.parametrize("operation_id", list(OPERATIONS))
+def test_path_placeholders_match_path_parameters(spec_file: Path, operation_id: str) -> None:
     spec = _load_swagger() if spec_file == SWAGGER else _load_openapi3()
-    parameters = [_deref(spec, p) for p in _operation(spec)["parameters"]]
+    parameters = [_deref(spec, p) for p in _operation(spec, operation_id)["parameters"]]
     in_path = {p["name"] for p in parameters if p["in"] == "path"}
-    assert in_path == set(re.findall(r"{([^}]+)}", PATH))
+    assert in_path == set(re.findall(r"{([^}]+)}", OPERATIONS[operation_id][1]))
     assert [p["name"] for p in parameters if p["in"] == "query"] == ["api-version"]
     assert all(p["required"] for p in parameters)
 
@@ -515,6 +557,64 @@ def test_example_bodies_conform_to_the_definitions(name: str) -> None:
     validator = _validator(spec, _success_ref(spec))
     errors = [e.message for e in validator.iter_errors(example["responses"]["200"]["body"])]
     assert errors == []
+
+
+def _other_examples() -> list[tuple[str, str]]:
+    return [(op, name) for op, names in OTHER_EXAMPLES.items() for name in sorted(names)]
+
+
+@pytest.mark.parametrize("spec_file", [SWAGGER, OPENAPI3], ids=["swagger", "openapi3"])
+def test_every_operation_has_its_example_files(spec_file: Path) -> None:
+    spec = _load_swagger() if spec_file == SWAGGER else _load_openapi3()
+    for operation_id, names in OTHER_EXAMPLES.items():
+        files = _example_files(spec_file, _operation(spec, operation_id))
+        assert set(files) == names
+        assert all(path.parent == EXAMPLES.resolve() and path.stem == name
+                   for name, path in files.items())
+
+
+@pytest.mark.parametrize(("operation_id", "name"), _other_examples())
+def test_other_example_parameters_fill_the_request(operation_id: str, name: str) -> None:
+    spec = _load_swagger()
+    example = _read_json(EXAMPLES / f"{name}.json")
+    parameters = example["parameters"]
+    assert set(re.findall(r"{([^}]+)}", OPERATIONS[operation_id][1])) <= set(parameters)
+    assert parameters["api-version"] == spec["info"]["version"]
+
+
+@pytest.mark.parametrize(("operation_id", "name"), _other_examples())
+def test_other_example_responses_are_responses_of_the_operation(
+    operation_id: str, name: str
+) -> None:
+    spec = _load_swagger()
+    operation = _operation(spec, operation_id)
+    responses = _read_json(EXAMPLES / f"{name}.json")["responses"]
+    assert set(responses) <= set(operation["responses"]) - {"default"}
+    for code, response in responses.items():
+        schema = operation["responses"][code].get("schema")
+        if schema is None:
+            assert "body" not in response
+            continue
+        validator = _validator(spec, schema["$ref"])
+        assert [e.message for e in validator.iter_errors(response["body"])] == []
+    if operation_id in LONG_RUNNING:
+        # The 202 of a long-running operation names the URL to follow it with.
+        (location,) = responses["202"]["headers"].values()
+        assert location.startswith("https://")
+
+
+def test_list_body_validator_rejects_items_that_break_the_spec() -> None:
+    spec = _load_swagger()
+    body = _read_json(EXAMPLES / "VirtualMachineScaleSet_List_MinimumSet_Gen.json")["responses"][
+        "200"
+    ]["body"]
+    validator = _validator(spec, "#/definitions/VirtualMachineScaleSetListResult")
+    assert validator.is_valid(body)
+    broken = copy.deepcopy(body)
+    del broken["value"][0]["location"]
+    assert not validator.is_valid(broken)
+    assert not validator.is_valid({"nextLink": "x"})  # value is required
+    assert not validator.is_valid({**body, "value": [{**body["value"][0], "zones": "1"}]})
 
 
 def _max_body() -> dict[str, Any]:
@@ -578,13 +678,15 @@ def _as_swagger_parameter(parameter: dict[str, Any]) -> dict[str, Any]:
 
 def _as_swagger_response(response: dict[str, Any]) -> dict[str, Any]:
     converted = {key: value for key, value in response.items() if key != "content"}
+    if "content" not in response:
+        return converted  # a response without a body
     assert list(response["content"]) == ["application/json"]
     converted["schema"] = response["content"]["application/json"]["schema"]
     return converted
 
 
-def _as_swagger_operation(openapi: dict[str, Any]) -> dict[str, Any]:
-    operation = copy.deepcopy(_operation(openapi))
+def _as_swagger_operation(openapi: dict[str, Any], operation_id: str) -> dict[str, Any]:
+    operation = copy.deepcopy(_operation(openapi, operation_id))
     operation["parameters"] = [
         p if "$ref" in p else _as_swagger_parameter(p) for p in operation["parameters"]
     ]
@@ -607,11 +709,12 @@ def test_openapi3_file_describes_the_same_api_as_the_swagger_file() -> None:
     assert openapi["security"] == swagger["security"]
     assert list(openapi["paths"]) == list(swagger["paths"])
 
-    expected = copy.deepcopy(_operation(swagger))
-    expected["x-ms-examples"] = {
-        name: str(path) for name, path in _example_files(SWAGGER, expected).items()
-    }
-    assert _as_swagger_operation(openapi) == expected
+    for operation_id in OPERATIONS:
+        expected = copy.deepcopy(_operation(swagger, operation_id))
+        expected["x-ms-examples"] = {
+            name: str(path) for name, path in _example_files(SWAGGER, expected).items()
+        }
+        assert _as_swagger_operation(openapi, operation_id) == expected
 
     components = openapi["components"]
     schemas = _rewrite_refs(components["schemas"], "#/components/schemas/", "#/definitions/")
@@ -641,6 +744,6 @@ def test_loader_builds_the_same_model_from_both_files() -> None:
     from_swagger = loader.load_api(SWAGGER)
     from_openapi3 = loader.load_api(OPENAPI3)
     operation_ids = {op.operation_id for group in from_swagger.groups for op in group.operations}
-    assert operation_ids == {OPERATION_ID}
+    assert operation_ids == set(OPERATIONS)
     assert {m.name for m in from_swagger.models} >= PAGE_DEFINITIONS
     assert to_json(from_swagger, with_sources=False) == to_json(from_openapi3, with_sources=False)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .operations._virtual_machine_scale_set_rolling_upgrades import (
         VirtualMachineScaleSetRollingUpgradesOperations,
     )
+    from .operations._virtual_machine_scale_sets import VirtualMachineScaleSetsOperations
 
 
 class ComputeManagementClient:
@@ -69,6 +70,13 @@ class ComputeManagementClient:
         )
 
         return VirtualMachineScaleSetRollingUpgradesOperations(self)
+
+    @cached_property
+    def virtual_machine_scale_sets(self) -> VirtualMachineScaleSetsOperations:
+        """Operations of the VirtualMachineScaleSetsOperations group."""
+        from .operations._virtual_machine_scale_sets import VirtualMachineScaleSetsOperations
+
+        return VirtualMachineScaleSetsOperations(self)
 
     async def send_request(
         self,

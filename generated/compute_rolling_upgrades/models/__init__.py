@@ -10,13 +10,103 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     pass
+    from ._additional_capabilities import AdditionalCapabilities as AdditionalCapabilities
+    from ._additional_unattend_content import AdditionalUnattendContent as AdditionalUnattendContent
+    from ._api_entity_reference import ApiEntityReference as ApiEntityReference
     from ._api_error import ApiError as ApiError
     from ._api_error_base import ApiErrorBase as ApiErrorBase
+    from ._application_profile import ApplicationProfile as ApplicationProfile
+    from ._automatic_os_upgrade_policy import AutomaticOSUpgradePolicy as AutomaticOSUpgradePolicy
+    from ._automatic_repairs_policy import AutomaticRepairsPolicy as AutomaticRepairsPolicy
+    from ._billing_profile import BillingProfile as BillingProfile
+    from ._boot_diagnostics import BootDiagnostics as BootDiagnostics
+    from ._capacity_reservation_profile import (
+        CapacityReservationProfile as CapacityReservationProfile,
+    )
     from ._cloud_error import CloudError as CloudError
+    from ._diagnostics_profile import DiagnosticsProfile as DiagnosticsProfile
+    from ._diff_disk_settings import DiffDiskSettings as DiffDiskSettings
+    from ._disk_encryption_set_parameters import (
+        DiskEncryptionSetParameters as DiskEncryptionSetParameters,
+    )
+    from ._encryption_identity import EncryptionIdentity as EncryptionIdentity
+    from ._enums import CachingTypes as CachingTypes
+    from ._enums import ComponentNames as ComponentNames
+    from ._enums import DeleteOptions as DeleteOptions
+    from ._enums import DiffDiskOptions as DiffDiskOptions
+    from ._enums import DiffDiskPlacement as DiffDiskPlacement
+    from ._enums import DiskCreateOptionTypes as DiskCreateOptionTypes
+    from ._enums import DiskDeleteOptionTypes as DiskDeleteOptionTypes
+    from ._enums import DomainNameLabelScopeTypes as DomainNameLabelScopeTypes
+    from ._enums import ExtendedLocationTypes as ExtendedLocationTypes
+    from ._enums import IPVersion as IPVersion
+    from ._enums import LinuxPatchAssessmentMode as LinuxPatchAssessmentMode
+    from ._enums import (
+        LinuxVMGuestPatchAutomaticByPlatformRebootSetting as LinuxVMGuestPatchAutomaticByPlatformRebootSetting,
+    )
+    from ._enums import LinuxVMGuestPatchMode as LinuxVMGuestPatchMode
+    from ._enums import Mode as Mode
+    from ._enums import NetworkApiVersion as NetworkApiVersion
+    from ._enums import NetworkInterfaceAuxiliaryMode as NetworkInterfaceAuxiliaryMode
+    from ._enums import NetworkInterfaceAuxiliarySku as NetworkInterfaceAuxiliarySku
+    from ._enums import OperatingSystemTypes as OperatingSystemTypes
+    from ._enums import OrchestrationMode as OrchestrationMode
+    from ._enums import PassNames as PassNames
+    from ._enums import ProtocolTypes as ProtocolTypes
+    from ._enums import PublicIPAddressSkuName as PublicIPAddressSkuName
+    from ._enums import PublicIPAddressSkuTier as PublicIPAddressSkuTier
+    from ._enums import RepairAction as RepairAction
+    from ._enums import ResourceIdentityType as ResourceIdentityType
     from ._enums import RollingUpgradeActionType as RollingUpgradeActionType
     from ._enums import RollingUpgradeStatusCode as RollingUpgradeStatusCode
+    from ._enums import SecurityEncryptionTypes as SecurityEncryptionTypes
+    from ._enums import SecurityTypes as SecurityTypes
+    from ._enums import SettingNames as SettingNames
+    from ._enums import StatusLevelTypes as StatusLevelTypes
+    from ._enums import StorageAccountTypes as StorageAccountTypes
+    from ._enums import UpgradeMode as UpgradeMode
+    from ._enums import VirtualMachineEvictionPolicyTypes as VirtualMachineEvictionPolicyTypes
+    from ._enums import VirtualMachinePriorityTypes as VirtualMachinePriorityTypes
+    from ._enums import VirtualMachineScaleSetScaleInRules as VirtualMachineScaleSetScaleInRules
+    from ._enums import WindowsPatchAssessmentMode as WindowsPatchAssessmentMode
+    from ._enums import (
+        WindowsVMGuestPatchAutomaticByPlatformRebootSetting as WindowsVMGuestPatchAutomaticByPlatformRebootSetting,
+    )
+    from ._enums import WindowsVMGuestPatchMode as WindowsVMGuestPatchMode
+    from ._enums import ZonalPlatformFaultDomainAlignMode as ZonalPlatformFaultDomainAlignMode
+    from ._event_grid_and_resource_graph import (
+        EventGridAndResourceGraph as EventGridAndResourceGraph,
+    )
+    from ._extended_location import ExtendedLocation as ExtendedLocation
+    from ._host_endpoint_settings import HostEndpointSettings as HostEndpointSettings
+    from ._image_reference import ImageReference as ImageReference
     from ._inner_error import InnerError as InnerError
+    from ._instance_view_status import InstanceViewStatus as InstanceViewStatus
+    from ._key_vault_secret_reference import KeyVaultSecretReference as KeyVaultSecretReference
+    from ._linux_configuration import LinuxConfiguration as LinuxConfiguration
+    from ._linux_patch_settings import LinuxPatchSettings as LinuxPatchSettings
+    from ._linux_vm_guest_patch_automatic_by_platform_settings import (
+        LinuxVMGuestPatchAutomaticByPlatformSettings as LinuxVMGuestPatchAutomaticByPlatformSettings,
+    )
+    from ._os_image_notification_profile import (
+        OSImageNotificationProfile as OSImageNotificationProfile,
+    )
+    from ._patch_settings import PatchSettings as PatchSettings
+    from ._plan import Plan as Plan
+    from ._priority_mix_policy import PriorityMixPolicy as PriorityMixPolicy
+    from ._proxy_agent_settings import ProxyAgentSettings as ProxyAgentSettings
+    from ._public_ip_address_sku import PublicIPAddressSku as PublicIPAddressSku
+    from ._resiliency_policy import ResiliencyPolicy as ResiliencyPolicy
+    from ._resilient_vm_creation_policy import (
+        ResilientVMCreationPolicy as ResilientVMCreationPolicy,
+    )
+    from ._resilient_vm_deletion_policy import (
+        ResilientVMDeletionPolicy as ResilientVMDeletionPolicy,
+    )
     from ._resource import Resource as Resource
+    from ._resource_with_optional_location import (
+        ResourceWithOptionalLocation as ResourceWithOptionalLocation,
+    )
     from ._rolling_upgrade_policy import RollingUpgradePolicy as RollingUpgradePolicy
     from ._rolling_upgrade_progress_info import (
         RollingUpgradeProgressInfo as RollingUpgradeProgressInfo,
@@ -25,33 +115,369 @@ if TYPE_CHECKING:
         RollingUpgradeRunningStatus as RollingUpgradeRunningStatus,
     )
     from ._rolling_upgrade_status_info import RollingUpgradeStatusInfo as RollingUpgradeStatusInfo
+    from ._scale_in_policy import ScaleInPolicy as ScaleInPolicy
+    from ._scheduled_events_additional_publishing_targets import (
+        ScheduledEventsAdditionalPublishingTargets as ScheduledEventsAdditionalPublishingTargets,
+    )
+    from ._scheduled_events_policy import ScheduledEventsPolicy as ScheduledEventsPolicy
+    from ._scheduled_events_profile import ScheduledEventsProfile as ScheduledEventsProfile
+    from ._security_posture_reference import SecurityPostureReference as SecurityPostureReference
+    from ._security_profile import SecurityProfile as SecurityProfile
+    from ._service_artifact_reference import ServiceArtifactReference as ServiceArtifactReference
+    from ._sku import Sku as Sku
+    from ._spot_restore_policy import SpotRestorePolicy as SpotRestorePolicy
+    from ._ssh_configuration import SshConfiguration as SshConfiguration
+    from ._ssh_public_key import SshPublicKey as SshPublicKey
+    from ._sub_resource import SubResource as SubResource
+    from ._sub_resource_read_only import SubResourceReadOnly as SubResourceReadOnly
+    from ._terminate_notification_profile import (
+        TerminateNotificationProfile as TerminateNotificationProfile,
+    )
+    from ._uefi_settings import UefiSettings as UefiSettings
+    from ._upgrade_policy import UpgradePolicy as UpgradePolicy
+    from ._user_assigned_identities_value import (
+        UserAssignedIdentitiesValue as UserAssignedIdentitiesValue,
+    )
+    from ._user_initiated_reboot import UserInitiatedReboot as UserInitiatedReboot
+    from ._user_initiated_redeploy import UserInitiatedRedeploy as UserInitiatedRedeploy
+    from ._vault_certificate import VaultCertificate as VaultCertificate
+    from ._vault_secret_group import VaultSecretGroup as VaultSecretGroup
+    from ._virtual_hard_disk import VirtualHardDisk as VirtualHardDisk
+    from ._virtual_machine_extension import VirtualMachineExtension as VirtualMachineExtension
+    from ._virtual_machine_extension_instance_view import (
+        VirtualMachineExtensionInstanceView as VirtualMachineExtensionInstanceView,
+    )
+    from ._virtual_machine_scale_set import VirtualMachineScaleSet as VirtualMachineScaleSet
+    from ._virtual_machine_scale_set_data_disk import (
+        VirtualMachineScaleSetDataDisk as VirtualMachineScaleSetDataDisk,
+    )
+    from ._virtual_machine_scale_set_extension import (
+        VirtualMachineScaleSetExtension as VirtualMachineScaleSetExtension,
+    )
+    from ._virtual_machine_scale_set_extension_profile import (
+        VirtualMachineScaleSetExtensionProfile as VirtualMachineScaleSetExtensionProfile,
+    )
+    from ._virtual_machine_scale_set_hardware_profile import (
+        VirtualMachineScaleSetHardwareProfile as VirtualMachineScaleSetHardwareProfile,
+    )
+    from ._virtual_machine_scale_set_identity import (
+        VirtualMachineScaleSetIdentity as VirtualMachineScaleSetIdentity,
+    )
+    from ._virtual_machine_scale_set_ip_configuration import (
+        VirtualMachineScaleSetIPConfiguration as VirtualMachineScaleSetIPConfiguration,
+    )
+    from ._virtual_machine_scale_set_ip_tag import (
+        VirtualMachineScaleSetIpTag as VirtualMachineScaleSetIpTag,
+    )
+    from ._virtual_machine_scale_set_list_result import (
+        VirtualMachineScaleSetListResult as VirtualMachineScaleSetListResult,
+    )
+    from ._virtual_machine_scale_set_managed_disk_parameters import (
+        VirtualMachineScaleSetManagedDiskParameters as VirtualMachineScaleSetManagedDiskParameters,
+    )
+    from ._virtual_machine_scale_set_network_configuration import (
+        VirtualMachineScaleSetNetworkConfiguration as VirtualMachineScaleSetNetworkConfiguration,
+    )
+    from ._virtual_machine_scale_set_network_configuration_dns_settings import (
+        VirtualMachineScaleSetNetworkConfigurationDnsSettings as VirtualMachineScaleSetNetworkConfigurationDnsSettings,
+    )
+    from ._virtual_machine_scale_set_network_profile import (
+        VirtualMachineScaleSetNetworkProfile as VirtualMachineScaleSetNetworkProfile,
+    )
+    from ._virtual_machine_scale_set_os_disk import (
+        VirtualMachineScaleSetOSDisk as VirtualMachineScaleSetOSDisk,
+    )
+    from ._virtual_machine_scale_set_os_profile import (
+        VirtualMachineScaleSetOSProfile as VirtualMachineScaleSetOSProfile,
+    )
+    from ._virtual_machine_scale_set_public_ip_address_configuration import (
+        VirtualMachineScaleSetPublicIPAddressConfiguration as VirtualMachineScaleSetPublicIPAddressConfiguration,
+    )
+    from ._virtual_machine_scale_set_public_ip_address_configuration_dns_settings import (
+        VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings as VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings,
+    )
+    from ._virtual_machine_scale_set_storage_profile import (
+        VirtualMachineScaleSetStorageProfile as VirtualMachineScaleSetStorageProfile,
+    )
+    from ._virtual_machine_scale_set_vm_profile import (
+        VirtualMachineScaleSetVMProfile as VirtualMachineScaleSetVMProfile,
+    )
+    from ._vm_disk_security_profile import VMDiskSecurityProfile as VMDiskSecurityProfile
+    from ._vm_gallery_application import VMGalleryApplication as VMGalleryApplication
+    from ._vm_size_properties import VMSizeProperties as VMSizeProperties
+    from ._win_rm_configuration import WinRMConfiguration as WinRMConfiguration
+    from ._win_rm_listener import WinRMListener as WinRMListener
+    from ._windows_configuration import WindowsConfiguration as WindowsConfiguration
+    from ._windows_vm_guest_patch_automatic_by_platform_settings import (
+        WindowsVMGuestPatchAutomaticByPlatformSettings as WindowsVMGuestPatchAutomaticByPlatformSettings,
+    )
 
 _MODULES: dict[str, str] = {
+    "AdditionalCapabilities": "._additional_capabilities",
+    "AdditionalUnattendContent": "._additional_unattend_content",
+    "ApiEntityReference": "._api_entity_reference",
     "ApiError": "._api_error",
     "ApiErrorBase": "._api_error_base",
+    "ApplicationProfile": "._application_profile",
+    "AutomaticOSUpgradePolicy": "._automatic_os_upgrade_policy",
+    "AutomaticRepairsPolicy": "._automatic_repairs_policy",
+    "BillingProfile": "._billing_profile",
+    "BootDiagnostics": "._boot_diagnostics",
+    "CachingTypes": "._enums",
+    "CapacityReservationProfile": "._capacity_reservation_profile",
     "CloudError": "._cloud_error",
+    "ComponentNames": "._enums",
+    "DeleteOptions": "._enums",
+    "DiagnosticsProfile": "._diagnostics_profile",
+    "DiffDiskOptions": "._enums",
+    "DiffDiskPlacement": "._enums",
+    "DiffDiskSettings": "._diff_disk_settings",
+    "DiskCreateOptionTypes": "._enums",
+    "DiskDeleteOptionTypes": "._enums",
+    "DiskEncryptionSetParameters": "._disk_encryption_set_parameters",
+    "DomainNameLabelScopeTypes": "._enums",
+    "EncryptionIdentity": "._encryption_identity",
+    "EventGridAndResourceGraph": "._event_grid_and_resource_graph",
+    "ExtendedLocation": "._extended_location",
+    "ExtendedLocationTypes": "._enums",
+    "HostEndpointSettings": "._host_endpoint_settings",
+    "IPVersion": "._enums",
+    "ImageReference": "._image_reference",
     "InnerError": "._inner_error",
+    "InstanceViewStatus": "._instance_view_status",
+    "KeyVaultSecretReference": "._key_vault_secret_reference",
+    "LinuxConfiguration": "._linux_configuration",
+    "LinuxPatchAssessmentMode": "._enums",
+    "LinuxPatchSettings": "._linux_patch_settings",
+    "LinuxVMGuestPatchAutomaticByPlatformRebootSetting": "._enums",
+    "LinuxVMGuestPatchAutomaticByPlatformSettings": "._linux_vm_guest_patch_automatic_by_platform_settings",
+    "LinuxVMGuestPatchMode": "._enums",
+    "Mode": "._enums",
+    "NetworkApiVersion": "._enums",
+    "NetworkInterfaceAuxiliaryMode": "._enums",
+    "NetworkInterfaceAuxiliarySku": "._enums",
+    "OSImageNotificationProfile": "._os_image_notification_profile",
+    "OperatingSystemTypes": "._enums",
+    "OrchestrationMode": "._enums",
+    "PassNames": "._enums",
+    "PatchSettings": "._patch_settings",
+    "Plan": "._plan",
+    "PriorityMixPolicy": "._priority_mix_policy",
+    "ProtocolTypes": "._enums",
+    "ProxyAgentSettings": "._proxy_agent_settings",
+    "PublicIPAddressSku": "._public_ip_address_sku",
+    "PublicIPAddressSkuName": "._enums",
+    "PublicIPAddressSkuTier": "._enums",
+    "RepairAction": "._enums",
+    "ResiliencyPolicy": "._resiliency_policy",
+    "ResilientVMCreationPolicy": "._resilient_vm_creation_policy",
+    "ResilientVMDeletionPolicy": "._resilient_vm_deletion_policy",
     "Resource": "._resource",
+    "ResourceIdentityType": "._enums",
+    "ResourceWithOptionalLocation": "._resource_with_optional_location",
     "RollingUpgradeActionType": "._enums",
     "RollingUpgradePolicy": "._rolling_upgrade_policy",
     "RollingUpgradeProgressInfo": "._rolling_upgrade_progress_info",
     "RollingUpgradeRunningStatus": "._rolling_upgrade_running_status",
     "RollingUpgradeStatusCode": "._enums",
     "RollingUpgradeStatusInfo": "._rolling_upgrade_status_info",
+    "ScaleInPolicy": "._scale_in_policy",
+    "ScheduledEventsAdditionalPublishingTargets": "._scheduled_events_additional_publishing_targets",
+    "ScheduledEventsPolicy": "._scheduled_events_policy",
+    "ScheduledEventsProfile": "._scheduled_events_profile",
+    "SecurityEncryptionTypes": "._enums",
+    "SecurityPostureReference": "._security_posture_reference",
+    "SecurityProfile": "._security_profile",
+    "SecurityTypes": "._enums",
+    "ServiceArtifactReference": "._service_artifact_reference",
+    "SettingNames": "._enums",
+    "Sku": "._sku",
+    "SpotRestorePolicy": "._spot_restore_policy",
+    "SshConfiguration": "._ssh_configuration",
+    "SshPublicKey": "._ssh_public_key",
+    "StatusLevelTypes": "._enums",
+    "StorageAccountTypes": "._enums",
+    "SubResource": "._sub_resource",
+    "SubResourceReadOnly": "._sub_resource_read_only",
+    "TerminateNotificationProfile": "._terminate_notification_profile",
+    "UefiSettings": "._uefi_settings",
+    "UpgradeMode": "._enums",
+    "UpgradePolicy": "._upgrade_policy",
+    "UserAssignedIdentitiesValue": "._user_assigned_identities_value",
+    "UserInitiatedReboot": "._user_initiated_reboot",
+    "UserInitiatedRedeploy": "._user_initiated_redeploy",
+    "VMDiskSecurityProfile": "._vm_disk_security_profile",
+    "VMGalleryApplication": "._vm_gallery_application",
+    "VMSizeProperties": "._vm_size_properties",
+    "VaultCertificate": "._vault_certificate",
+    "VaultSecretGroup": "._vault_secret_group",
+    "VirtualHardDisk": "._virtual_hard_disk",
+    "VirtualMachineEvictionPolicyTypes": "._enums",
+    "VirtualMachineExtension": "._virtual_machine_extension",
+    "VirtualMachineExtensionInstanceView": "._virtual_machine_extension_instance_view",
+    "VirtualMachinePriorityTypes": "._enums",
+    "VirtualMachineScaleSet": "._virtual_machine_scale_set",
+    "VirtualMachineScaleSetDataDisk": "._virtual_machine_scale_set_data_disk",
+    "VirtualMachineScaleSetExtension": "._virtual_machine_scale_set_extension",
+    "VirtualMachineScaleSetExtensionProfile": "._virtual_machine_scale_set_extension_profile",
+    "VirtualMachineScaleSetHardwareProfile": "._virtual_machine_scale_set_hardware_profile",
+    "VirtualMachineScaleSetIPConfiguration": "._virtual_machine_scale_set_ip_configuration",
+    "VirtualMachineScaleSetIdentity": "._virtual_machine_scale_set_identity",
+    "VirtualMachineScaleSetIpTag": "._virtual_machine_scale_set_ip_tag",
+    "VirtualMachineScaleSetListResult": "._virtual_machine_scale_set_list_result",
+    "VirtualMachineScaleSetManagedDiskParameters": "._virtual_machine_scale_set_managed_disk_parameters",
+    "VirtualMachineScaleSetNetworkConfiguration": "._virtual_machine_scale_set_network_configuration",
+    "VirtualMachineScaleSetNetworkConfigurationDnsSettings": "._virtual_machine_scale_set_network_configuration_dns_settings",
+    "VirtualMachineScaleSetNetworkProfile": "._virtual_machine_scale_set_network_profile",
+    "VirtualMachineScaleSetOSDisk": "._virtual_machine_scale_set_os_disk",
+    "VirtualMachineScaleSetOSProfile": "._virtual_machine_scale_set_os_profile",
+    "VirtualMachineScaleSetPublicIPAddressConfiguration": "._virtual_machine_scale_set_public_ip_address_configuration",
+    "VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings": "._virtual_machine_scale_set_public_ip_address_configuration_dns_settings",
+    "VirtualMachineScaleSetScaleInRules": "._enums",
+    "VirtualMachineScaleSetStorageProfile": "._virtual_machine_scale_set_storage_profile",
+    "VirtualMachineScaleSetVMProfile": "._virtual_machine_scale_set_vm_profile",
+    "WinRMConfiguration": "._win_rm_configuration",
+    "WinRMListener": "._win_rm_listener",
+    "WindowsConfiguration": "._windows_configuration",
+    "WindowsPatchAssessmentMode": "._enums",
+    "WindowsVMGuestPatchAutomaticByPlatformRebootSetting": "._enums",
+    "WindowsVMGuestPatchAutomaticByPlatformSettings": "._windows_vm_guest_patch_automatic_by_platform_settings",
+    "WindowsVMGuestPatchMode": "._enums",
+    "ZonalPlatformFaultDomainAlignMode": "._enums",
 }
 
 __all__: list[str] = [
+    "AdditionalCapabilities",
+    "AdditionalUnattendContent",
+    "ApiEntityReference",
     "ApiError",
     "ApiErrorBase",
+    "ApplicationProfile",
+    "AutomaticOSUpgradePolicy",
+    "AutomaticRepairsPolicy",
+    "BillingProfile",
+    "BootDiagnostics",
+    "CachingTypes",
+    "CapacityReservationProfile",
     "CloudError",
+    "ComponentNames",
+    "DeleteOptions",
+    "DiagnosticsProfile",
+    "DiffDiskOptions",
+    "DiffDiskPlacement",
+    "DiffDiskSettings",
+    "DiskCreateOptionTypes",
+    "DiskDeleteOptionTypes",
+    "DiskEncryptionSetParameters",
+    "DomainNameLabelScopeTypes",
+    "EncryptionIdentity",
+    "EventGridAndResourceGraph",
+    "ExtendedLocation",
+    "ExtendedLocationTypes",
+    "HostEndpointSettings",
+    "IPVersion",
+    "ImageReference",
     "InnerError",
+    "InstanceViewStatus",
+    "KeyVaultSecretReference",
+    "LinuxConfiguration",
+    "LinuxPatchAssessmentMode",
+    "LinuxPatchSettings",
+    "LinuxVMGuestPatchAutomaticByPlatformRebootSetting",
+    "LinuxVMGuestPatchAutomaticByPlatformSettings",
+    "LinuxVMGuestPatchMode",
+    "Mode",
+    "NetworkApiVersion",
+    "NetworkInterfaceAuxiliaryMode",
+    "NetworkInterfaceAuxiliarySku",
+    "OSImageNotificationProfile",
+    "OperatingSystemTypes",
+    "OrchestrationMode",
+    "PassNames",
+    "PatchSettings",
+    "Plan",
+    "PriorityMixPolicy",
+    "ProtocolTypes",
+    "ProxyAgentSettings",
+    "PublicIPAddressSku",
+    "PublicIPAddressSkuName",
+    "PublicIPAddressSkuTier",
+    "RepairAction",
+    "ResiliencyPolicy",
+    "ResilientVMCreationPolicy",
+    "ResilientVMDeletionPolicy",
     "Resource",
+    "ResourceIdentityType",
+    "ResourceWithOptionalLocation",
     "RollingUpgradeActionType",
     "RollingUpgradePolicy",
     "RollingUpgradeProgressInfo",
     "RollingUpgradeRunningStatus",
     "RollingUpgradeStatusCode",
     "RollingUpgradeStatusInfo",
+    "ScaleInPolicy",
+    "ScheduledEventsAdditionalPublishingTargets",
+    "ScheduledEventsPolicy",
+    "ScheduledEventsProfile",
+    "SecurityEncryptionTypes",
+    "SecurityPostureReference",
+    "SecurityProfile",
+    "SecurityTypes",
+    "ServiceArtifactReference",
+    "SettingNames",
+    "Sku",
+    "SpotRestorePolicy",
+    "SshConfiguration",
+    "SshPublicKey",
+    "StatusLevelTypes",
+    "StorageAccountTypes",
+    "SubResource",
+    "SubResourceReadOnly",
+    "TerminateNotificationProfile",
+    "UefiSettings",
+    "UpgradeMode",
+    "UpgradePolicy",
+    "UserAssignedIdentitiesValue",
+    "UserInitiatedReboot",
+    "UserInitiatedRedeploy",
+    "VMDiskSecurityProfile",
+    "VMGalleryApplication",
+    "VMSizeProperties",
+    "VaultCertificate",
+    "VaultSecretGroup",
+    "VirtualHardDisk",
+    "VirtualMachineEvictionPolicyTypes",
+    "VirtualMachineExtension",
+    "VirtualMachineExtensionInstanceView",
+    "VirtualMachinePriorityTypes",
+    "VirtualMachineScaleSet",
+    "VirtualMachineScaleSetDataDisk",
+    "VirtualMachineScaleSetExtension",
+    "VirtualMachineScaleSetExtensionProfile",
+    "VirtualMachineScaleSetHardwareProfile",
+    "VirtualMachineScaleSetIPConfiguration",
+    "VirtualMachineScaleSetIdentity",
+    "VirtualMachineScaleSetIpTag",
+    "VirtualMachineScaleSetListResult",
+    "VirtualMachineScaleSetManagedDiskParameters",
+    "VirtualMachineScaleSetNetworkConfiguration",
+    "VirtualMachineScaleSetNetworkConfigurationDnsSettings",
+    "VirtualMachineScaleSetNetworkProfile",
+    "VirtualMachineScaleSetOSDisk",
+    "VirtualMachineScaleSetOSProfile",
+    "VirtualMachineScaleSetPublicIPAddressConfiguration",
+    "VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings",
+    "VirtualMachineScaleSetScaleInRules",
+    "VirtualMachineScaleSetStorageProfile",
+    "VirtualMachineScaleSetVMProfile",
+    "WinRMConfiguration",
+    "WinRMListener",
+    "WindowsConfiguration",
+    "WindowsPatchAssessmentMode",
+    "WindowsVMGuestPatchAutomaticByPlatformRebootSetting",
+    "WindowsVMGuestPatchAutomaticByPlatformSettings",
+    "WindowsVMGuestPatchMode",
+    "ZonalPlatformFaultDomainAlignMode",
 ]
 
 

@@ -6,6 +6,193 @@
 from .._runtime import codec as _s
 
 
+class CachingTypes(_s.ExtensibleStrEnum):
+    """Specifies the caching requirements. Possible values are: **None,** **ReadOnly,** **ReadWrite.** The default values are: **None for Standard storage. ReadOnly for Premium storage.**"""
+
+    NONE = "None"
+    READ_ONLY = "ReadOnly"
+    READ_WRITE = "ReadWrite"
+
+
+class ComponentNames(_s.ExtensibleStrEnum):
+    """The component name. Currently, the only allowable value is Microsoft-Windows-Shell-Setup."""
+
+    MICROSOFT_WINDOWS_SHELL_SETUP = "Microsoft-Windows-Shell-Setup"
+
+
+class DeleteOptions(_s.ExtensibleStrEnum):
+    """Specify what happens to the network interface when the VM is deleted"""
+
+    DELETE = "Delete"
+    DETACH = "Detach"
+
+
+class DiffDiskOptions(_s.ExtensibleStrEnum):
+    """Specifies the ephemeral disk settings for operating system disk."""
+
+    LOCAL = "Local"
+
+
+class DiffDiskPlacement(_s.ExtensibleStrEnum):
+    """Specifies the ephemeral disk placement for operating system disk. Possible values are: **CacheDisk,** **ResourceDisk,** **NvmeDisk.** The defaulting behavior is: **CacheDisk** if one is configured for the VM size otherwise **ResourceDisk** or **NvmeDisk** is used. Refer to the VM size documentation for Windows VM at https://docs.microsoft.com/azure/virtual-machines/windows/sizes and Linux VM at https://docs.microsoft.com/azure/virtual-machines/linux/sizes to check which VM sizes exposes a cache disk. Minimum api-version for NvmeDisk: 2024-03-01."""
+
+    CACHE_DISK = "CacheDisk"
+    RESOURCE_DISK = "ResourceDisk"
+    NVME_DISK = "NvmeDisk"
+
+
+class DiskCreateOptionTypes(_s.ExtensibleStrEnum):
+    """Specifies how the virtual machines in the scale set should be created. The only allowed value is: **FromImage.** This value is used when you are using an image to create the virtual machine. If you are using a platform image, you also use the imageReference element described above. If you are using a marketplace image, you  also use the plan element previously described."""
+
+    FROM_IMAGE = "FromImage"
+    EMPTY = "Empty"
+    ATTACH = "Attach"
+    COPY = "Copy"
+    RESTORE = "Restore"
+
+
+class DiskDeleteOptionTypes(_s.ExtensibleStrEnum):
+    """Specifies whether OS Disk should be deleted or detached upon VMSS Flex deletion (This feature is available for VMSS with Flexible OrchestrationMode only). <br><br> Possible values: <br><br> **Delete** If this value is used, the OS disk is deleted when VMSS Flex VM is deleted.<br><br> **Detach** If this value is used, the OS disk is retained after VMSS Flex VM is deleted. <br><br> The default value is set to **Delete**. For an Ephemeral OS Disk, the default value is set to **Delete**. User cannot change the delete option for Ephemeral OS Disk."""
+
+    DELETE = "Delete"
+    DETACH = "Detach"
+
+
+class DomainNameLabelScopeTypes(_s.ExtensibleStrEnum):
+    """The Domain name label scope.The concatenation of the hashed domain name label that generated according to the policy from domain name label scope and vm index will be the domain name labels of the PublicIPAddress resources that will be created"""
+
+    TENANT_REUSE = "TenantReuse"
+    SUBSCRIPTION_REUSE = "SubscriptionReuse"
+    RESOURCE_GROUP_REUSE = "ResourceGroupReuse"
+    NO_REUSE = "NoReuse"
+
+
+class ExtendedLocationTypes(_s.ExtensibleStrEnum):
+    """The type of the extended location."""
+
+    EDGE_ZONE = "EdgeZone"
+
+
+class IPVersion(_s.ExtensibleStrEnum):
+    """Available from Api-Version 2017-03-30 onwards, it represents whether the specific ipconfiguration is IPv4 or IPv6. Default is taken as IPv4.  Possible values are: 'IPv4' and 'IPv6'."""
+
+    I_PV4 = "IPv4"
+    I_PV6 = "IPv6"
+
+
+class LinuxPatchAssessmentMode(_s.ExtensibleStrEnum):
+    """Specifies the mode of VM Guest Patch Assessment for the IaaS virtual machine.<br /><br /> Possible values are:<br /><br /> **ImageDefault** - You control the timing of patch assessments on a virtual machine. <br /><br /> **AutomaticByPlatform** - The platform will trigger periodic patch assessments. The property provisionVMAgent must be true."""
+
+    IMAGE_DEFAULT = "ImageDefault"
+    AUTOMATIC_BY_PLATFORM = "AutomaticByPlatform"
+
+
+class LinuxVMGuestPatchAutomaticByPlatformRebootSetting(_s.ExtensibleStrEnum):
+    """Specifies the reboot setting for all AutomaticByPlatform patch installation operations."""
+
+    UNKNOWN = "Unknown"
+    IF_REQUIRED = "IfRequired"
+    NEVER = "Never"
+    ALWAYS = "Always"
+
+
+class LinuxVMGuestPatchMode(_s.ExtensibleStrEnum):
+    """Specifies the mode of VM Guest Patching to IaaS virtual machine or virtual machines associated to virtual machine scale set with OrchestrationMode as Flexible.<br /><br /> Possible values are:<br /><br /> **ImageDefault** - The virtual machine's default patching configuration is used. <br /><br /> **AutomaticByPlatform** - The virtual machine will be automatically updated by the platform. The property provisionVMAgent must be true"""
+
+    IMAGE_DEFAULT = "ImageDefault"
+    AUTOMATIC_BY_PLATFORM = "AutomaticByPlatform"
+
+
+class Mode(_s.ExtensibleStrEnum):
+    """Specifies the execution mode. In Audit mode, the system acts as if it is enforcing the access control policy, including emitting access denial entries in the logs but it does not actually deny any requests to host endpoints. Enforce mode is the recommended mode of operation and system will enforce the access control."""
+
+    AUDIT = "Audit"
+    ENFORCE = "Enforce"
+    DISABLED = "Disabled"
+
+
+class NetworkApiVersion(_s.ExtensibleStrEnum):
+    """specifies the Microsoft.Network API version used when creating networking resources in the Network Interface Configurations for Virtual Machine Scale Set with orchestration mode 'Flexible'"""
+
+    ENUM_2020_11_01 = "2020-11-01"
+
+
+class NetworkInterfaceAuxiliaryMode(_s.ExtensibleStrEnum):
+    """Specifies whether the Auxiliary mode is enabled for the Network Interface resource."""
+
+    NONE = "None"
+    ACCELERATED_CONNECTIONS = "AcceleratedConnections"
+    FLOATING = "Floating"
+
+
+class NetworkInterfaceAuxiliarySku(_s.ExtensibleStrEnum):
+    """Specifies whether the Auxiliary sku is enabled for the Network Interface resource."""
+
+    NONE = "None"
+    A1 = "A1"
+    A2 = "A2"
+    A4 = "A4"
+    A8 = "A8"
+
+
+class OperatingSystemTypes(_s.ExtensibleStrEnum):
+    """This property allows you to specify the type of the OS that is included in the disk if creating a VM from user-image or a specialized VHD. Possible values are: **Windows,** **Linux.**"""
+
+    WINDOWS = "Windows"
+    LINUX = "Linux"
+
+
+class OrchestrationMode(_s.ExtensibleStrEnum):
+    """Specifies the orchestration mode for the virtual machine scale set."""
+
+    UNIFORM = "Uniform"
+    FLEXIBLE = "Flexible"
+
+
+class PassNames(_s.ExtensibleStrEnum):
+    """The pass name. Currently, the only allowable value is OobeSystem."""
+
+    OOBE_SYSTEM = "OobeSystem"
+
+
+class ProtocolTypes(_s.ExtensibleStrEnum):
+    """Specifies the protocol of WinRM listener. Possible values are: **http,** **https.**"""
+
+    HTTP = "Http"
+    HTTPS = "Https"
+
+
+class PublicIPAddressSkuName(_s.ExtensibleStrEnum):
+    """Specify public IP sku name"""
+
+    BASIC = "Basic"
+    STANDARD = "Standard"
+
+
+class PublicIPAddressSkuTier(_s.ExtensibleStrEnum):
+    """Specify public IP sku tier"""
+
+    REGIONAL = "Regional"
+    GLOBAL = "Global"
+
+
+class RepairAction(_s.ExtensibleStrEnum):
+    """Type of repair action (replace, restart, reimage) that will be used for repairing unhealthy virtual machines in the scale set. Default value is replace."""
+
+    REPLACE = "Replace"
+    RESTART = "Restart"
+    REIMAGE = "Reimage"
+
+
+class ResourceIdentityType(_s.ExtensibleStrEnum):
+    """The type of identity used for the virtual machine scale set. The type 'SystemAssigned, UserAssigned' includes both an implicitly created identity and a set of user assigned identities. The type 'None' will remove any identities from the virtual machine scale set."""
+
+    SYSTEM_ASSIGNED = "SystemAssigned"
+    USER_ASSIGNED = "UserAssigned"
+    SYSTEM_ASSIGNED_USER_ASSIGNED = "SystemAssigned, UserAssigned"
+    NONE = "None"
+
+
 class RollingUpgradeActionType(_s.ExtensibleStrEnum):
     """The last action performed on the rolling upgrade."""
 
@@ -20,3 +207,107 @@ class RollingUpgradeStatusCode(_s.ExtensibleStrEnum):
     CANCELLED = "Cancelled"
     COMPLETED = "Completed"
     FAULTED = "Faulted"
+
+
+class SecurityTypes(_s.ExtensibleStrEnum):
+    """Specifies the SecurityType of the virtual machine. It has to be set to any specified value to enable UefiSettings. The default behavior is: UefiSettings will not be enabled unless this property is set."""
+
+    TRUSTED_LAUNCH = "TrustedLaunch"
+    CONFIDENTIAL_VM = "ConfidentialVM"
+
+
+class SettingNames(_s.ExtensibleStrEnum):
+    """Specifies the name of the setting to which the content applies. Possible values are: FirstLogonCommands and AutoLogon."""
+
+    AUTO_LOGON = "AutoLogon"
+    FIRST_LOGON_COMMANDS = "FirstLogonCommands"
+
+
+class StatusLevelTypes(_s.ExtensibleStrEnum):
+    """The level code."""
+
+    INFO = "Info"
+    WARNING = "Warning"
+    ERROR = "Error"
+
+
+class StorageAccountTypes(_s.ExtensibleStrEnum):
+    """Specifies the storage account type for the managed disk. NOTE: UltraSSD_LRS can only be used with data disks, it cannot be used with OS Disk."""
+
+    STANDARD_LRS = "Standard_LRS"
+    PREMIUM_LRS = "Premium_LRS"
+    STANDARD_SSD_LRS = "StandardSSD_LRS"
+    ULTRA_SSD_LRS = "UltraSSD_LRS"
+    PREMIUM_ZRS = "Premium_ZRS"
+    STANDARD_SSD_ZRS = "StandardSSD_ZRS"
+    PREMIUM_V2_LRS = "PremiumV2_LRS"
+
+
+class UpgradeMode(_s.ExtensibleStrEnum):
+    """Specifies the mode of an upgrade to virtual machines in the scale set.<br /><br /> Possible values are:<br /><br /> **Manual** - You  control the application of updates to virtual machines in the scale set. You do this by using the manualUpgrade action.<br /><br /> **Automatic** - All virtual machines in the scale set are  automatically updated at the same time."""
+
+    AUTOMATIC = "Automatic"
+    MANUAL = "Manual"
+    ROLLING = "Rolling"
+
+
+class VirtualMachineEvictionPolicyTypes(_s.ExtensibleStrEnum):
+    """Specifies the eviction policy for the Azure Spot virtual machine and Azure Spot scale set. For Azure Spot virtual machines, both 'Deallocate' and 'Delete' are supported and the minimum api-version is 2019-03-01. For Azure Spot scale sets, both 'Deallocate' and 'Delete' are supported and the minimum api-version is 2017-10-30-preview."""
+
+    DEALLOCATE = "Deallocate"
+    DELETE = "Delete"
+
+
+class VirtualMachinePriorityTypes(_s.ExtensibleStrEnum):
+    """Specifies the priority for the virtual machines in the scale set. Minimum api-version: 2017-10-30-preview."""
+
+    REGULAR = "Regular"
+    LOW = "Low"
+    SPOT = "Spot"
+
+
+class VirtualMachineScaleSetScaleInRules(_s.ExtensibleStrEnum):
+    """"""
+
+    DEFAULT = "Default"
+    OLDEST_VM = "OldestVM"
+    NEWEST_VM = "NewestVM"
+
+
+class WindowsPatchAssessmentMode(_s.ExtensibleStrEnum):
+    """Specifies the mode of VM Guest patch assessment for the IaaS virtual machine.<br /><br /> Possible values are:<br /><br /> **ImageDefault** - You control the timing of patch assessments on a virtual machine.<br /><br /> **AutomaticByPlatform** - The platform will trigger periodic patch assessments. The property provisionVMAgent must be true."""
+
+    IMAGE_DEFAULT = "ImageDefault"
+    AUTOMATIC_BY_PLATFORM = "AutomaticByPlatform"
+
+
+class WindowsVMGuestPatchAutomaticByPlatformRebootSetting(_s.ExtensibleStrEnum):
+    """Specifies the reboot setting for all AutomaticByPlatform patch installation operations."""
+
+    UNKNOWN = "Unknown"
+    IF_REQUIRED = "IfRequired"
+    NEVER = "Never"
+    ALWAYS = "Always"
+
+
+class WindowsVMGuestPatchMode(_s.ExtensibleStrEnum):
+    """Specifies the mode of VM Guest Patching to IaaS virtual machine or virtual machines associated to virtual machine scale set with OrchestrationMode as Flexible.<br /><br /> Possible values are:<br /><br /> **Manual** - You  control the application of patches to a virtual machine. You do this by applying patches manually inside the VM. In this mode, automatic updates are disabled; the property WindowsConfiguration.enableAutomaticUpdates must be false<br /><br /> **AutomaticByOS** - The virtual machine will automatically be updated by the OS. The property WindowsConfiguration.enableAutomaticUpdates must be true. <br /><br /> **AutomaticByPlatform** - the virtual machine will automatically updated by the platform. The properties provisionVMAgent and WindowsConfiguration.enableAutomaticUpdates must be true"""
+
+    MANUAL = "Manual"
+    AUTOMATIC_BY_OS = "AutomaticByOS"
+    AUTOMATIC_BY_PLATFORM = "AutomaticByPlatform"
+
+
+class ZonalPlatformFaultDomainAlignMode(_s.ExtensibleStrEnum):
+    """Specifies the align mode between Virtual Machine Scale Set compute and storage Fault Domain count."""
+
+    ALIGNED = "Aligned"
+    UNALIGNED = "Unaligned"
+
+
+class SecurityEncryptionTypes(_s.ExtensibleStrEnum):
+    """Specifies the EncryptionType of the managed disk. It is set to DiskWithVMGuestState for encryption of the managed disk along with VMGuestState blob, VMGuestStateOnly for encryption of just the VMGuestState blob, and NonPersistedTPM for not persisting firmware state in the VMGuestState blob.. **Note:** It can be set for only Confidential VMs."""
+
+    VM_GUEST_STATE_ONLY = "VMGuestStateOnly"
+    DISK_WITH_VM_GUEST_STATE = "DiskWithVMGuestState"
+    NON_PERSISTED_TPM = "NonPersistedTPM"

@@ -13,13 +13,18 @@ if TYPE_CHECKING:
     from ._virtual_machine_scale_set_rolling_upgrades import (
         VirtualMachineScaleSetRollingUpgradesOperations as VirtualMachineScaleSetRollingUpgradesOperations,
     )
+    from ._virtual_machine_scale_sets import (
+        VirtualMachineScaleSetsOperations as VirtualMachineScaleSetsOperations,
+    )
 
 _MODULES: dict[str, str] = {
     "VirtualMachineScaleSetRollingUpgradesOperations": "._virtual_machine_scale_set_rolling_upgrades",
+    "VirtualMachineScaleSetsOperations": "._virtual_machine_scale_sets",
 }
 
 __all__ = [
     "VirtualMachineScaleSetRollingUpgradesOperations",
+    "VirtualMachineScaleSetsOperations",
 ]
 
 

@@ -10,6 +10,7 @@ from typing import cast as _cast
 import httpx
 
 from ... import models as _models
+from ..._runtime import aio_polling as _polling
 from ..._runtime import codec as _s
 
 if TYPE_CHECKING:
@@ -23,6 +24,213 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
 
     def __init__(self, client: ComputeManagementClient) -> None:
         self._client = client
+
+    async def begin_cancel(
+        self,
+        resource_group_name: str,
+        vm_scale_set_name: str,
+        *,
+        headers: dict[str, str] | None = None,
+        polling_interval: float = 30.0,
+        continuation_token: str | None = None,
+    ) -> _polling.AsyncLROPoller[None]:
+        """Cancels the current virtual machine scale set rolling upgrade.
+
+        :param resource_group_name: The name of the resource group.
+        :param vm_scale_set_name: The name of the VM scale set.
+        :keyword headers: Extra request headers; they replace headers of the same name the method sets.
+        :keyword polling_interval: Seconds between two status requests when the service does not say (Retry-After).
+        :keyword continuation_token: Resume the operation a poller's continuation_token() describes, instead of starting it: nothing is sent to start it again.
+        :return: a poller; its result() waits for the operation to end and returns None.
+        :raises HttpResponseError: the service answered with an error status.
+        """
+
+        def _decode(response: httpx.Response) -> None:
+            return None
+
+        _options = _polling.LroOptions(
+            operation="VirtualMachineScaleSetRollingUpgrades_Cancel",
+            method="POST",
+            final_state_via=None,
+            polling_interval=polling_interval,
+            headers=_polling.request_id_headers(headers),
+            error_map={},
+            default_error=_s.model_decoder(_models.CloudError),
+        )
+        if continuation_token is not None:
+            return _polling.AsyncLROPoller.resume(
+                self._client._pipeline, continuation_token, _options, _decode
+            )
+        _s.check("resource_group_name", resource_group_name, required=True)
+        _s.check("vm_scale_set_name", vm_scale_set_name, required=True)
+        _url = _s.format_url(
+            self._client._pipeline.base_url,
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/rollingUpgrades/cancel",
+            {
+                "resourceGroupName": _s.quote_path(
+                    _s.to_query_value(resource_group_name), skip_encoding=False
+                ),
+                "vmScaleSetName": _s.quote_path(
+                    _s.to_query_value(vm_scale_set_name), skip_encoding=False
+                ),
+                "subscriptionId": _s.quote_path(
+                    _s.to_query_value(self._client.subscription_id), skip_encoding=False
+                ),
+            },
+        )
+        _params: list[tuple[str, str]] = []
+        _params.append(("api-version", _s.to_query_value(self._client.api_version)))
+        _headers: dict[str, str] = {"Accept": "application/json"}
+        _s.merge_headers(_headers, headers)
+        response = await self._client._pipeline.send(
+            "POST",
+            _url,
+            params=_params,
+            headers=_headers,
+            json=None,
+            content=None,
+        )
+        if response.status_code not in (200, 202):
+            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError))
+        return _polling.AsyncLROPoller.start(self._client._pipeline, response, _options, _decode)
+
+    async def begin_start_os_upgrade(
+        self,
+        resource_group_name: str,
+        vm_scale_set_name: str,
+        *,
+        headers: dict[str, str] | None = None,
+        polling_interval: float = 30.0,
+        continuation_token: str | None = None,
+    ) -> _polling.AsyncLROPoller[None]:
+        """Starts a rolling upgrade to move all virtual machine scale set instances to the latest available Platform Image OS version. Instances which are already running the latest available OS version are not affected.
+
+        :param resource_group_name: The name of the resource group.
+        :param vm_scale_set_name: The name of the VM scale set.
+        :keyword headers: Extra request headers; they replace headers of the same name the method sets.
+        :keyword polling_interval: Seconds between two status requests when the service does not say (Retry-After).
+        :keyword continuation_token: Resume the operation a poller's continuation_token() describes, instead of starting it: nothing is sent to start it again.
+        :return: a poller; its result() waits for the operation to end and returns None.
+        :raises HttpResponseError: the service answered with an error status.
+        """
+
+        def _decode(response: httpx.Response) -> None:
+            return None
+
+        _options = _polling.LroOptions(
+            operation="VirtualMachineScaleSetRollingUpgrades_StartOSUpgrade",
+            method="POST",
+            final_state_via=None,
+            polling_interval=polling_interval,
+            headers=_polling.request_id_headers(headers),
+            error_map={},
+            default_error=_s.model_decoder(_models.CloudError),
+        )
+        if continuation_token is not None:
+            return _polling.AsyncLROPoller.resume(
+                self._client._pipeline, continuation_token, _options, _decode
+            )
+        _s.check("resource_group_name", resource_group_name, required=True)
+        _s.check("vm_scale_set_name", vm_scale_set_name, required=True)
+        _url = _s.format_url(
+            self._client._pipeline.base_url,
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/osRollingUpgrade",
+            {
+                "resourceGroupName": _s.quote_path(
+                    _s.to_query_value(resource_group_name), skip_encoding=False
+                ),
+                "vmScaleSetName": _s.quote_path(
+                    _s.to_query_value(vm_scale_set_name), skip_encoding=False
+                ),
+                "subscriptionId": _s.quote_path(
+                    _s.to_query_value(self._client.subscription_id), skip_encoding=False
+                ),
+            },
+        )
+        _params: list[tuple[str, str]] = []
+        _params.append(("api-version", _s.to_query_value(self._client.api_version)))
+        _headers: dict[str, str] = {"Accept": "application/json"}
+        _s.merge_headers(_headers, headers)
+        response = await self._client._pipeline.send(
+            "POST",
+            _url,
+            params=_params,
+            headers=_headers,
+            json=None,
+            content=None,
+        )
+        if response.status_code not in (200, 202):
+            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError))
+        return _polling.AsyncLROPoller.start(self._client._pipeline, response, _options, _decode)
+
+    async def begin_start_extension_upgrade(
+        self,
+        resource_group_name: str,
+        vm_scale_set_name: str,
+        *,
+        headers: dict[str, str] | None = None,
+        polling_interval: float = 30.0,
+        continuation_token: str | None = None,
+    ) -> _polling.AsyncLROPoller[None]:
+        """Starts a rolling upgrade to move all extensions for all virtual machine scale set instances to the latest available extension version. Instances which are already running the latest extension versions are not affected.
+
+        :param resource_group_name: The name of the resource group.
+        :param vm_scale_set_name: The name of the VM scale set.
+        :keyword headers: Extra request headers; they replace headers of the same name the method sets.
+        :keyword polling_interval: Seconds between two status requests when the service does not say (Retry-After).
+        :keyword continuation_token: Resume the operation a poller's continuation_token() describes, instead of starting it: nothing is sent to start it again.
+        :return: a poller; its result() waits for the operation to end and returns None.
+        :raises HttpResponseError: the service answered with an error status.
+        """
+
+        def _decode(response: httpx.Response) -> None:
+            return None
+
+        _options = _polling.LroOptions(
+            operation="VirtualMachineScaleSetRollingUpgrades_StartExtensionUpgrade",
+            method="POST",
+            final_state_via=None,
+            polling_interval=polling_interval,
+            headers=_polling.request_id_headers(headers),
+            error_map={},
+            default_error=_s.model_decoder(_models.CloudError),
+        )
+        if continuation_token is not None:
+            return _polling.AsyncLROPoller.resume(
+                self._client._pipeline, continuation_token, _options, _decode
+            )
+        _s.check("resource_group_name", resource_group_name, required=True)
+        _s.check("vm_scale_set_name", vm_scale_set_name, required=True)
+        _url = _s.format_url(
+            self._client._pipeline.base_url,
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/extensionRollingUpgrade",
+            {
+                "resourceGroupName": _s.quote_path(
+                    _s.to_query_value(resource_group_name), skip_encoding=False
+                ),
+                "vmScaleSetName": _s.quote_path(
+                    _s.to_query_value(vm_scale_set_name), skip_encoding=False
+                ),
+                "subscriptionId": _s.quote_path(
+                    _s.to_query_value(self._client.subscription_id), skip_encoding=False
+                ),
+            },
+        )
+        _params: list[tuple[str, str]] = []
+        _params.append(("api-version", _s.to_query_value(self._client.api_version)))
+        _headers: dict[str, str] = {"Accept": "application/json"}
+        _s.merge_headers(_headers, headers)
+        response = await self._client._pipeline.send(
+            "POST",
+            _url,
+            params=_params,
+            headers=_headers,
+            json=None,
+            content=None,
+        )
+        if response.status_code not in (200, 202):
+            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError))
+        return _polling.AsyncLROPoller.start(self._client._pipeline, response, _options, _decode)
 
     @overload
     async def get_latest(
