@@ -443,6 +443,10 @@ class LROPoller(Generic[T]):
     another process too.
     """
 
+    # A class attribute: the polling thread starts in __init__, so a subclass is the way to
+    # replace it (tests do).
+    _sleep: Callable[[float], None] = staticmethod(time.sleep)
+
     def __init__(
         self, pipeline: Pipeline, state: LroState, decode: Callable[[httpx.Response], T]
     ) -> None:
@@ -454,7 +458,6 @@ class LROPoller(Generic[T]):
             self._cookies.keep(state.last)
         self._result: T | None = None
         self._error: BaseException | None = None
-        self._sleep: Callable[[float], None] = time.sleep
         self._thread: threading.Thread | None = None
         if state.done:
             self._finish()
