@@ -57,7 +57,7 @@ class AsyncLROPoller(Generic[T]):
         options: LroOptions,
         decode: Callable[[httpx.Response], T],
     ) -> AsyncLROPoller[T]:
-        return cls(pipeline, LroState.from_token(token, options), decode)
+        return cls(pipeline, LroState.from_token(token, options, pipeline.base_url), decode)
 
     def _finish(self) -> None:
         assert self._state.last is not None

@@ -289,6 +289,18 @@ def test_token_of_another_operation_is_refused() -> None:
         LroState.from_token(token, LroOptions("Widgets_Delete", "DELETE"))
 
 
+def test_token_urls_must_be_on_the_client_endpoint() -> None:
+    token = _monitor("POST").token()
+    assert LroState.from_token(token, options("POST"), f"{BASE}/").poll_url == f"{BASE}/ops/1"
+    with pytest.raises(ValueError, match="svc.test"):
+        LroState.from_token(token, options("POST"), "https://elsewhere.test")
+    with pytest.raises(ValueError):
+        LroState.from_token(token, options("POST"), "http://svc.test")  # not over https
+    # A parameterized host cannot be compared; each operation names its own host.
+    assert LroState.from_token(token, options("POST"), "https://{account}.test").status == (
+        "InProgress")
+
+
 # --- helpers ---------------------------------------------------------------------------------
 
 

@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, cast
-from urllib.parse import unquote, urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 import httpx
 
@@ -314,7 +314,10 @@ class LroState:
         return base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii")
 
     @classmethod
-    def from_token(cls, token: str, options: LroOptions) -> LroState:
+    def from_token(cls, token: str, options: LroOptions, endpoint: str | None = None) -> LroState:
+        """The state a token describes. With `endpoint` (the client's), every URL in the token
+        must be on its host: a token is data from outside, and the requests it leads to carry the
+        client's credentials."""
         data = _decode_token(token)
         if data.get("operation") != options.operation:
             raise ValueError(
@@ -336,7 +339,27 @@ class LroState:
             state.last = _stored_result(data, state.initial_url)
         elif state.poll_url is None and state.final_url is None:
             raise ValueError("the continuation token has no URL to follow the operation with")
+        if endpoint is not None:
+            _check_origins(endpoint, state)
         return state
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme.lower(), parts.netloc.lower()
+
+
+def _check_origins(endpoint: str, state: LroState) -> None:
+    if "{" in endpoint:
+        return  # a parameterized host: each operation names its own
+    expected = _origin(endpoint)
+    urls = (state.initial_url, state.poll_url, state.location_url, state.final_url)
+    for url in (u for u in urls if u is not None):
+        if _origin(url) != expected:
+            raise ValueError(
+                f"the continuation token leads to {_origin(url)[1]!r}, not to the client's "
+                f"endpoint {expected[1]!r}"
+            )
 
 
 def _failure(status: str, response: httpx.Response, options: LroOptions) -> HttpResponseError:
@@ -483,7 +506,7 @@ class LROPoller(Generic[T]):
         options: LroOptions,
         decode: Callable[[httpx.Response], T],
     ) -> LROPoller[T]:
-        return cls(pipeline, LroState.from_token(token, options), decode)
+        return cls(pipeline, LroState.from_token(token, options, pipeline.base_url), decode)
 
     def _run(self) -> None:
         try:
