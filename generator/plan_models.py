@@ -235,7 +235,7 @@ def _known_tree(fields: list[ir.Field]) -> str:
 
 
 def _decode_expr(names: TypeNames, f: ir.Field) -> str:
-    value = names.decode(f.type, f"_s.get_path(data, {f.wire_path!r})")
+    value = names.decode(f.type, _path_expr(f))
     if f.required and not f.read_only and not f.nullable:
         return f"_s.as_required({value})"
     return value
@@ -282,6 +282,10 @@ def _after_decode(names: TypeNames, fields: list[ir.Field], fixed: set[str]) -> 
 
 
 def _path_expr(f: ir.Field) -> str:
+    # A top-level property is read straight from the mapping: most fields are, and it is the
+    # hot path of decoding.
+    if len(f.wire_path) == 1:
+        return f"data.get({f.wire_path[0]!r})"
     return f"_s.get_path(data, {f.wire_path!r})"
 
 

@@ -6,6 +6,7 @@ straight-line code is written with: decoders and encoders for lists, dictionarie
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TypeVar
@@ -163,6 +164,7 @@ def as_required(value: _T | None) -> _T:
     return value  # type: ignore[return-value]
 
 
+@functools.cache
 def list_of(item: Codec) -> Codec:
     """A codec for a JSON array whose items `item` converts; None stays None."""
 
@@ -176,6 +178,7 @@ def list_of(item: Codec) -> Codec:
     return convert
 
 
+@functools.cache
 def dict_of(item: Codec) -> Codec:
     """A codec for a JSON object whose values `item` converts; None stays None."""
 
@@ -189,6 +192,7 @@ def dict_of(item: Codec) -> Codec:
     return convert
 
 
+@functools.cache
 def model_decoder(cls: _ModelClass) -> Codec:
     def decode(value: Any) -> Any:
         if value is None:
@@ -200,6 +204,7 @@ def model_decoder(cls: _ModelClass) -> Codec:
     return decode
 
 
+@functools.cache
 def model_encoder(exclude_readonly: bool) -> Codec:
     def encode(value: _Model | None) -> Any:
         return None if value is None else value.to_dict(exclude_readonly=exclude_readonly)
@@ -207,6 +212,7 @@ def model_encoder(exclude_readonly: bool) -> Codec:
     return encode
 
 
+@functools.cache
 def enum_decoder(cls: type[_E]) -> Callable[[Any], _E | None]:
     def decode(value: Any) -> _E | None:
         return deserialize_enum(cls, value)  # type: ignore[type-var]

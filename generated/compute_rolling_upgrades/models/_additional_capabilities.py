@@ -27,8 +27,8 @@ class AdditionalCapabilities:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            ultra_ssd_enabled=_s.deserialize_bool(_s.get_path(data, ("ultraSSDEnabled",))),
-            hibernation_enabled=_s.deserialize_bool(_s.get_path(data, ("hibernationEnabled",))),
+            ultra_ssd_enabled=_s.deserialize_bool(data.get("ultraSSDEnabled")),
+            hibernation_enabled=_s.deserialize_bool(data.get("hibernationEnabled")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

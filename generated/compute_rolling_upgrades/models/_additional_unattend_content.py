@@ -37,12 +37,10 @@ class AdditionalUnattendContent:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            pass_name=_s.enum_decoder(_models.PassNames)(_s.get_path(data, ("passName",))),
-            component_name=_s.enum_decoder(_models.ComponentNames)(
-                _s.get_path(data, ("componentName",))
-            ),
-            setting_name=_s.enum_decoder(_models.SettingNames)(_s.get_path(data, ("settingName",))),
-            content=_s.deserialize_str(_s.get_path(data, ("content",))),
+            pass_name=_s.enum_decoder(_models.PassNames)(data.get("passName")),
+            component_name=_s.enum_decoder(_models.ComponentNames)(data.get("componentName")),
+            setting_name=_s.enum_decoder(_models.SettingNames)(data.get("settingName")),
+            content=_s.deserialize_str(data.get("content")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -40,13 +40,11 @@ class ApiError:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            details=_s.list_of(_s.model_decoder(_models.ApiErrorBase))(
-                _s.get_path(data, ("details",))
-            ),
-            innererror=_s.model_decoder(_models.InnerError)(_s.get_path(data, ("innererror",))),
-            code=_s.deserialize_str(_s.get_path(data, ("code",))),
-            target=_s.deserialize_str(_s.get_path(data, ("target",))),
-            message=_s.deserialize_str(_s.get_path(data, ("message",))),
+            details=_s.list_of(_s.model_decoder(_models.ApiErrorBase))(data.get("details")),
+            innererror=_s.model_decoder(_models.InnerError)(data.get("innererror")),
+            code=_s.deserialize_str(data.get("code")),
+            target=_s.deserialize_str(data.get("target")),
+            message=_s.deserialize_str(data.get("message")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

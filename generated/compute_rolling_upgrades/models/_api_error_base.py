@@ -29,9 +29,9 @@ class ApiErrorBase:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            code=_s.deserialize_str(_s.get_path(data, ("code",))),
-            target=_s.deserialize_str(_s.get_path(data, ("target",))),
-            message=_s.deserialize_str(_s.get_path(data, ("message",))),
+            code=_s.deserialize_str(data.get("code")),
+            target=_s.deserialize_str(data.get("target")),
+            message=_s.deserialize_str(data.get("message")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -27,7 +27,7 @@ class ApplicationProfile:
         """Build the model from its JSON form (wire names)."""
         result = cls(
             gallery_applications=_s.list_of(_s.model_decoder(_models.VMGalleryApplication))(
-                _s.get_path(data, ("galleryApplications",))
+                data.get("galleryApplications")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

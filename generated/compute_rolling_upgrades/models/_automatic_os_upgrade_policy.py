@@ -36,18 +36,10 @@ class AutomaticOSUpgradePolicy:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            enable_automatic_os_upgrade=_s.deserialize_bool(
-                _s.get_path(data, ("enableAutomaticOSUpgrade",))
-            ),
-            disable_automatic_rollback=_s.deserialize_bool(
-                _s.get_path(data, ("disableAutomaticRollback",))
-            ),
-            use_rolling_upgrade_policy=_s.deserialize_bool(
-                _s.get_path(data, ("useRollingUpgradePolicy",))
-            ),
-            os_rolling_upgrade_deferral=_s.deserialize_bool(
-                _s.get_path(data, ("osRollingUpgradeDeferral",))
-            ),
+            enable_automatic_os_upgrade=_s.deserialize_bool(data.get("enableAutomaticOSUpgrade")),
+            disable_automatic_rollback=_s.deserialize_bool(data.get("disableAutomaticRollback")),
+            use_rolling_upgrade_policy=_s.deserialize_bool(data.get("useRollingUpgradePolicy")),
+            os_rolling_upgrade_deferral=_s.deserialize_bool(data.get("osRollingUpgradeDeferral")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

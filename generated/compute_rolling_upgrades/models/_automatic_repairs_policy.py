@@ -30,11 +30,9 @@ class AutomaticRepairsPolicy:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            enabled=_s.deserialize_bool(_s.get_path(data, ("enabled",))),
-            grace_period=_s.deserialize_str(_s.get_path(data, ("gracePeriod",))),
-            repair_action=_s.enum_decoder(_models.RepairAction)(
-                _s.get_path(data, ("repairAction",))
-            ),
+            enabled=_s.deserialize_bool(data.get("enabled")),
+            grace_period=_s.deserialize_str(data.get("gracePeriod")),
+            repair_action=_s.enum_decoder(_models.RepairAction)(data.get("repairAction")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

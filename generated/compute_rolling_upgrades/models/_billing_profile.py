@@ -25,7 +25,7 @@ class BillingProfile:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            max_price=_s.deserialize_float(_s.get_path(data, ("maxPrice",))),
+            max_price=_s.deserialize_float(data.get("maxPrice")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

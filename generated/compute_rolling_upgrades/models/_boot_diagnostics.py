@@ -27,8 +27,8 @@ class BootDiagnostics:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            enabled=_s.deserialize_bool(_s.get_path(data, ("enabled",))),
-            storage_uri=_s.deserialize_str(_s.get_path(data, ("storageUri",))),
+            enabled=_s.deserialize_bool(data.get("enabled")),
+            storage_uri=_s.deserialize_str(data.get("storageUri")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -27,7 +27,7 @@ class CapacityReservationProfile:
         """Build the model from its JSON form (wire names)."""
         result = cls(
             capacity_reservation_group=_s.model_decoder(_models.SubResource)(
-                _s.get_path(data, ("capacityReservationGroup",))
+                data.get("capacityReservationGroup")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

@@ -26,7 +26,7 @@ class CloudError:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            error=_s.model_decoder(_models.ApiError)(_s.get_path(data, ("error",))),
+            error=_s.model_decoder(_models.ApiError)(data.get("error")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -26,9 +26,7 @@ class DiagnosticsProfile:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            boot_diagnostics=_s.model_decoder(_models.BootDiagnostics)(
-                _s.get_path(data, ("bootDiagnostics",))
-            ),
+            boot_diagnostics=_s.model_decoder(_models.BootDiagnostics)(data.get("bootDiagnostics")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -28,8 +28,8 @@ class DiffDiskSettings:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            option=_s.enum_decoder(_models.DiffDiskOptions)(_s.get_path(data, ("option",))),
-            placement=_s.enum_decoder(_models.DiffDiskPlacement)(_s.get_path(data, ("placement",))),
+            option=_s.enum_decoder(_models.DiffDiskOptions)(data.get("option")),
+            placement=_s.enum_decoder(_models.DiffDiskPlacement)(data.get("placement")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

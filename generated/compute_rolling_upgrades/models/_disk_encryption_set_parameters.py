@@ -21,7 +21,7 @@ class DiskEncryptionSetParameters(SubResource):
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            id=_s.deserialize_str(_s.get_path(data, ("id",))),
+            id=_s.deserialize_str(data.get("id")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

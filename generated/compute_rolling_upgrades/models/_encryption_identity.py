@@ -26,7 +26,7 @@ class EncryptionIdentity:
         """Build the model from its JSON form (wire names)."""
         result = cls(
             user_assigned_identity_resource_id=_s.deserialize_str(
-                _s.get_path(data, ("userAssignedIdentityResourceId",))
+                data.get("userAssignedIdentityResourceId")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

@@ -25,7 +25,7 @@ class EventGridAndResourceGraph:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            enable=_s.deserialize_bool(_s.get_path(data, ("enable",))),
+            enable=_s.deserialize_bool(data.get("enable")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -28,8 +28,8 @@ class ExtendedLocation:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            name=_s.deserialize_str(_s.get_path(data, ("name",))),
-            type=_s.enum_decoder(_models.ExtendedLocationTypes)(_s.get_path(data, ("type",))),
+            name=_s.deserialize_str(data.get("name")),
+            type=_s.enum_decoder(_models.ExtendedLocationTypes)(data.get("type")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -28,9 +28,9 @@ class HostEndpointSettings:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            mode=_s.enum_decoder(_models.Mode)(_s.get_path(data, ("mode",))),
+            mode=_s.enum_decoder(_models.Mode)(data.get("mode")),
             in_vm_access_control_profile_reference_id=_s.deserialize_str(
-                _s.get_path(data, ("inVMAccessControlProfileReferenceId",))
+                data.get("inVMAccessControlProfileReferenceId")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

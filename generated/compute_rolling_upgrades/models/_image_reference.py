@@ -45,18 +45,14 @@ class ImageReference(SubResource):
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            id=_s.deserialize_str(_s.get_path(data, ("id",))),
-            publisher=_s.deserialize_str(_s.get_path(data, ("publisher",))),
-            offer=_s.deserialize_str(_s.get_path(data, ("offer",))),
-            sku=_s.deserialize_str(_s.get_path(data, ("sku",))),
-            version=_s.deserialize_str(_s.get_path(data, ("version",))),
-            exact_version=_s.deserialize_str(_s.get_path(data, ("exactVersion",))),
-            shared_gallery_image_id=_s.deserialize_str(
-                _s.get_path(data, ("sharedGalleryImageId",))
-            ),
-            community_gallery_image_id=_s.deserialize_str(
-                _s.get_path(data, ("communityGalleryImageId",))
-            ),
+            id=_s.deserialize_str(data.get("id")),
+            publisher=_s.deserialize_str(data.get("publisher")),
+            offer=_s.deserialize_str(data.get("offer")),
+            sku=_s.deserialize_str(data.get("sku")),
+            version=_s.deserialize_str(data.get("version")),
+            exact_version=_s.deserialize_str(data.get("exactVersion")),
+            shared_gallery_image_id=_s.deserialize_str(data.get("sharedGalleryImageId")),
+            community_gallery_image_id=_s.deserialize_str(data.get("communityGalleryImageId")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -27,8 +27,8 @@ class InnerError:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            exceptiontype=_s.deserialize_str(_s.get_path(data, ("exceptiontype",))),
-            errordetail=_s.deserialize_str(_s.get_path(data, ("errordetail",))),
+            exceptiontype=_s.deserialize_str(data.get("exceptiontype")),
+            errordetail=_s.deserialize_str(data.get("errordetail")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

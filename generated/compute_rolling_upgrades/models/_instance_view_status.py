@@ -41,11 +41,11 @@ class InstanceViewStatus:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            code=_s.deserialize_str(_s.get_path(data, ("code",))),
-            level=_s.enum_decoder(_models.StatusLevelTypes)(_s.get_path(data, ("level",))),
-            display_status=_s.deserialize_str(_s.get_path(data, ("displayStatus",))),
-            message=_s.deserialize_str(_s.get_path(data, ("message",))),
-            time=_s.deserialize_datetime(_s.get_path(data, ("time",))),
+            code=_s.deserialize_str(data.get("code")),
+            level=_s.enum_decoder(_models.StatusLevelTypes)(data.get("level")),
+            display_status=_s.deserialize_str(data.get("displayStatus")),
+            message=_s.deserialize_str(data.get("message")),
+            time=_s.deserialize_datetime(data.get("time")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -28,9 +28,9 @@ class KeyVaultSecretReference:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            secret_url=_s.as_required(_s.deserialize_str(_s.get_path(data, ("secretUrl",)))),
+            secret_url=_s.as_required(_s.deserialize_str(data.get("secretUrl"))),
             source_vault=_s.as_required(
-                _s.model_decoder(_models.SubResource)(_s.get_path(data, ("sourceVault",)))
+                _s.model_decoder(_models.SubResource)(data.get("sourceVault"))
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

@@ -41,15 +41,13 @@ class LinuxConfiguration:
         """Build the model from its JSON form (wire names)."""
         result = cls(
             disable_password_authentication=_s.deserialize_bool(
-                _s.get_path(data, ("disablePasswordAuthentication",))
+                data.get("disablePasswordAuthentication")
             ),
-            ssh=_s.model_decoder(_models.SshConfiguration)(_s.get_path(data, ("ssh",))),
-            provision_vm_agent=_s.deserialize_bool(_s.get_path(data, ("provisionVMAgent",))),
-            patch_settings=_s.model_decoder(_models.LinuxPatchSettings)(
-                _s.get_path(data, ("patchSettings",))
-            ),
+            ssh=_s.model_decoder(_models.SshConfiguration)(data.get("ssh")),
+            provision_vm_agent=_s.deserialize_bool(data.get("provisionVMAgent")),
+            patch_settings=_s.model_decoder(_models.LinuxPatchSettings)(data.get("patchSettings")),
             enable_vm_agent_platform_updates=_s.deserialize_bool(
-                _s.get_path(data, ("enableVMAgentPlatformUpdates",))
+                data.get("enableVMAgentPlatformUpdates")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

@@ -36,15 +36,13 @@ class LinuxPatchSettings:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            patch_mode=_s.enum_decoder(_models.LinuxVMGuestPatchMode)(
-                _s.get_path(data, ("patchMode",))
-            ),
+            patch_mode=_s.enum_decoder(_models.LinuxVMGuestPatchMode)(data.get("patchMode")),
             assessment_mode=_s.enum_decoder(_models.LinuxPatchAssessmentMode)(
-                _s.get_path(data, ("assessmentMode",))
+                data.get("assessmentMode")
             ),
             automatic_by_platform_settings=_s.model_decoder(
                 _models.LinuxVMGuestPatchAutomaticByPlatformSettings
-            )(_s.get_path(data, ("automaticByPlatformSettings",))),
+            )(data.get("automaticByPlatformSettings")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

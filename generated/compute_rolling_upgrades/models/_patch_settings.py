@@ -39,16 +39,14 @@ class PatchSettings:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            patch_mode=_s.enum_decoder(_models.WindowsVMGuestPatchMode)(
-                _s.get_path(data, ("patchMode",))
-            ),
-            enable_hotpatching=_s.deserialize_bool(_s.get_path(data, ("enableHotpatching",))),
+            patch_mode=_s.enum_decoder(_models.WindowsVMGuestPatchMode)(data.get("patchMode")),
+            enable_hotpatching=_s.deserialize_bool(data.get("enableHotpatching")),
             assessment_mode=_s.enum_decoder(_models.WindowsPatchAssessmentMode)(
-                _s.get_path(data, ("assessmentMode",))
+                data.get("assessmentMode")
             ),
             automatic_by_platform_settings=_s.model_decoder(
                 _models.WindowsVMGuestPatchAutomaticByPlatformSettings
-            )(_s.get_path(data, ("automaticByPlatformSettings",))),
+            )(data.get("automaticByPlatformSettings")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -36,10 +36,10 @@ class Plan:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            name=_s.deserialize_str(_s.get_path(data, ("name",))),
-            publisher=_s.deserialize_str(_s.get_path(data, ("publisher",))),
-            product=_s.deserialize_str(_s.get_path(data, ("product",))),
-            promotion_code=_s.deserialize_str(_s.get_path(data, ("promotionCode",))),
+            name=_s.deserialize_str(data.get("name")),
+            publisher=_s.deserialize_str(data.get("publisher")),
+            product=_s.deserialize_str(data.get("product")),
+            promotion_code=_s.deserialize_str(data.get("promotionCode")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

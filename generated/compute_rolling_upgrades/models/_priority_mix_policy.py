@@ -30,11 +30,9 @@ class PriorityMixPolicy:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            base_regular_priority_count=_s.deserialize_int(
-                _s.get_path(data, ("baseRegularPriorityCount",))
-            ),
+            base_regular_priority_count=_s.deserialize_int(data.get("baseRegularPriorityCount")),
             regular_priority_percentage_above_base=_s.deserialize_int(
-                _s.get_path(data, ("regularPriorityPercentageAboveBase",))
+                data.get("regularPriorityPercentageAboveBase")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

@@ -37,12 +37,10 @@ class ProxyAgentSettings:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            enabled=_s.deserialize_bool(_s.get_path(data, ("enabled",))),
-            key_incarnation_id=_s.deserialize_int(_s.get_path(data, ("keyIncarnationId",))),
-            wire_server=_s.model_decoder(_models.HostEndpointSettings)(
-                _s.get_path(data, ("wireServer",))
-            ),
-            imds=_s.model_decoder(_models.HostEndpointSettings)(_s.get_path(data, ("imds",))),
+            enabled=_s.deserialize_bool(data.get("enabled")),
+            key_incarnation_id=_s.deserialize_int(data.get("keyIncarnationId")),
+            wire_server=_s.model_decoder(_models.HostEndpointSettings)(data.get("wireServer")),
+            imds=_s.model_decoder(_models.HostEndpointSettings)(data.get("imds")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

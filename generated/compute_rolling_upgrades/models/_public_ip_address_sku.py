@@ -28,8 +28,8 @@ class PublicIPAddressSku:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            name=_s.enum_decoder(_models.PublicIPAddressSkuName)(_s.get_path(data, ("name",))),
-            tier=_s.enum_decoder(_models.PublicIPAddressSkuTier)(_s.get_path(data, ("tier",))),
+            name=_s.enum_decoder(_models.PublicIPAddressSkuName)(data.get("name")),
+            tier=_s.enum_decoder(_models.PublicIPAddressSkuTier)(data.get("tier")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -32,10 +32,10 @@ class ResiliencyPolicy:
         """Build the model from its JSON form (wire names)."""
         result = cls(
             resilient_vm_creation_policy=_s.model_decoder(_models.ResilientVMCreationPolicy)(
-                _s.get_path(data, ("resilientVMCreationPolicy",))
+                data.get("resilientVMCreationPolicy")
             ),
             resilient_vm_deletion_policy=_s.model_decoder(_models.ResilientVMDeletionPolicy)(
-                _s.get_path(data, ("resilientVMDeletionPolicy",))
+                data.get("resilientVMDeletionPolicy")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

@@ -25,7 +25,7 @@ class ResilientVMDeletionPolicy:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            enabled=_s.deserialize_bool(_s.get_path(data, ("enabled",))),
+            enabled=_s.deserialize_bool(data.get("enabled")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -39,11 +39,11 @@ class Resource:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            id=_s.deserialize_str(_s.get_path(data, ("id",))),
-            name=_s.deserialize_str(_s.get_path(data, ("name",))),
-            type=_s.deserialize_str(_s.get_path(data, ("type",))),
-            location=_s.as_required(_s.deserialize_str(_s.get_path(data, ("location",)))),
-            tags=_s.dict_of(_s.deserialize_str)(_s.get_path(data, ("tags",))),
+            id=_s.deserialize_str(data.get("id")),
+            name=_s.deserialize_str(data.get("name")),
+            type=_s.deserialize_str(data.get("type")),
+            location=_s.as_required(_s.deserialize_str(data.get("location"))),
+            tags=_s.dict_of(_s.deserialize_str)(data.get("tags")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

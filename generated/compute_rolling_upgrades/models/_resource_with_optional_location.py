@@ -39,11 +39,11 @@ class ResourceWithOptionalLocation:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            location=_s.deserialize_str(_s.get_path(data, ("location",))),
-            id=_s.deserialize_str(_s.get_path(data, ("id",))),
-            name=_s.deserialize_str(_s.get_path(data, ("name",))),
-            type=_s.deserialize_str(_s.get_path(data, ("type",))),
-            tags=_s.dict_of(_s.deserialize_str)(_s.get_path(data, ("tags",))),
+            location=_s.deserialize_str(data.get("location")),
+            id=_s.deserialize_str(data.get("id")),
+            name=_s.deserialize_str(data.get("name")),
+            type=_s.deserialize_str(data.get("type")),
+            tags=_s.dict_of(_s.deserialize_str)(data.get("tags")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -48,28 +48,22 @@ class RollingUpgradePolicy:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            max_batch_instance_percent=_s.deserialize_int(
-                _s.get_path(data, ("maxBatchInstancePercent",))
-            ),
+            max_batch_instance_percent=_s.deserialize_int(data.get("maxBatchInstancePercent")),
             max_unhealthy_instance_percent=_s.deserialize_int(
-                _s.get_path(data, ("maxUnhealthyInstancePercent",))
+                data.get("maxUnhealthyInstancePercent")
             ),
             max_unhealthy_upgraded_instance_percent=_s.deserialize_int(
-                _s.get_path(data, ("maxUnhealthyUpgradedInstancePercent",))
+                data.get("maxUnhealthyUpgradedInstancePercent")
             ),
-            pause_time_between_batches=_s.deserialize_str(
-                _s.get_path(data, ("pauseTimeBetweenBatches",))
-            ),
-            enable_cross_zone_upgrade=_s.deserialize_bool(
-                _s.get_path(data, ("enableCrossZoneUpgrade",))
-            ),
+            pause_time_between_batches=_s.deserialize_str(data.get("pauseTimeBetweenBatches")),
+            enable_cross_zone_upgrade=_s.deserialize_bool(data.get("enableCrossZoneUpgrade")),
             prioritize_unhealthy_instances=_s.deserialize_bool(
-                _s.get_path(data, ("prioritizeUnhealthyInstances",))
+                data.get("prioritizeUnhealthyInstances")
             ),
             rollback_failed_instances_on_policy_breach=_s.deserialize_bool(
-                _s.get_path(data, ("rollbackFailedInstancesOnPolicyBreach",))
+                data.get("rollbackFailedInstancesOnPolicyBreach")
             ),
-            max_surge=_s.deserialize_bool(_s.get_path(data, ("maxSurge",))),
+            max_surge=_s.deserialize_bool(data.get("maxSurge")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

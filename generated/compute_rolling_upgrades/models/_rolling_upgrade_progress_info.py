@@ -36,14 +36,10 @@ class RollingUpgradeProgressInfo:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            successful_instance_count=_s.deserialize_int(
-                _s.get_path(data, ("successfulInstanceCount",))
-            ),
-            failed_instance_count=_s.deserialize_int(_s.get_path(data, ("failedInstanceCount",))),
-            in_progress_instance_count=_s.deserialize_int(
-                _s.get_path(data, ("inProgressInstanceCount",))
-            ),
-            pending_instance_count=_s.deserialize_int(_s.get_path(data, ("pendingInstanceCount",))),
+            successful_instance_count=_s.deserialize_int(data.get("successfulInstanceCount")),
+            failed_instance_count=_s.deserialize_int(data.get("failedInstanceCount")),
+            in_progress_instance_count=_s.deserialize_int(data.get("inProgressInstanceCount")),
+            pending_instance_count=_s.deserialize_int(data.get("pendingInstanceCount")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -38,12 +38,10 @@ class RollingUpgradeRunningStatus:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            code=_s.enum_decoder(_models.RollingUpgradeStatusCode)(_s.get_path(data, ("code",))),
-            start_time=_s.deserialize_datetime(_s.get_path(data, ("startTime",))),
-            last_action=_s.enum_decoder(_models.RollingUpgradeActionType)(
-                _s.get_path(data, ("lastAction",))
-            ),
-            last_action_time=_s.deserialize_datetime(_s.get_path(data, ("lastActionTime",))),
+            code=_s.enum_decoder(_models.RollingUpgradeStatusCode)(data.get("code")),
+            start_time=_s.deserialize_datetime(data.get("startTime")),
+            last_action=_s.enum_decoder(_models.RollingUpgradeActionType)(data.get("lastAction")),
+            last_action_time=_s.deserialize_datetime(data.get("lastActionTime")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -29,9 +29,9 @@ class ScaleInPolicy:
         """Build the model from its JSON form (wire names)."""
         result = cls(
             rules=_s.list_of(_s.enum_decoder(_models.VirtualMachineScaleSetScaleInRules))(
-                _s.get_path(data, ("rules",))
+                data.get("rules")
             ),
-            force_deletion=_s.deserialize_bool(_s.get_path(data, ("forceDeletion",))),
+            force_deletion=_s.deserialize_bool(data.get("forceDeletion")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -25,7 +25,7 @@ class ScheduledEventsAdditionalPublishingTargets:
         """Build the model from its JSON form (wire names)."""
         result = cls(
             event_grid_and_resource_graph=_s.model_decoder(_models.EventGridAndResourceGraph)(
-                _s.get_path(data, ("eventGridAndResourceGraph",))
+                data.get("eventGridAndResourceGraph")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

@@ -37,14 +37,14 @@ class ScheduledEventsPolicy:
         """Build the model from its JSON form (wire names)."""
         result = cls(
             user_initiated_redeploy=_s.model_decoder(_models.UserInitiatedRedeploy)(
-                _s.get_path(data, ("userInitiatedRedeploy",))
+                data.get("userInitiatedRedeploy")
             ),
             user_initiated_reboot=_s.model_decoder(_models.UserInitiatedReboot)(
-                _s.get_path(data, ("userInitiatedReboot",))
+                data.get("userInitiatedReboot")
             ),
             scheduled_events_additional_publishing_targets=_s.model_decoder(
                 _models.ScheduledEventsAdditionalPublishingTargets
-            )(_s.get_path(data, ("scheduledEventsAdditionalPublishingTargets",))),
+            )(data.get("scheduledEventsAdditionalPublishingTargets")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

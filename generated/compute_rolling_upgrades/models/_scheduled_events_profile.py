@@ -30,10 +30,10 @@ class ScheduledEventsProfile:
         """Build the model from its JSON form (wire names)."""
         result = cls(
             terminate_notification_profile=_s.model_decoder(_models.TerminateNotificationProfile)(
-                _s.get_path(data, ("terminateNotificationProfile",))
+                data.get("terminateNotificationProfile")
             ),
             os_image_notification_profile=_s.model_decoder(_models.OSImageNotificationProfile)(
-                _s.get_path(data, ("osImageNotificationProfile",))
+                data.get("osImageNotificationProfile")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

@@ -28,9 +28,9 @@ class SecurityPostureReference:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            id=_s.deserialize_str(_s.get_path(data, ("id",))),
+            id=_s.deserialize_str(data.get("id")),
             exclude_extensions=_s.list_of(_s.model_decoder(_models.VirtualMachineExtension))(
-                _s.get_path(data, ("excludeExtensions",))
+                data.get("excludeExtensions")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

@@ -40,18 +40,14 @@ class SecurityProfile:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            uefi_settings=_s.model_decoder(_models.UefiSettings)(
-                _s.get_path(data, ("uefiSettings",))
-            ),
-            encryption_at_host=_s.deserialize_bool(_s.get_path(data, ("encryptionAtHost",))),
-            security_type=_s.enum_decoder(_models.SecurityTypes)(
-                _s.get_path(data, ("securityType",))
-            ),
+            uefi_settings=_s.model_decoder(_models.UefiSettings)(data.get("uefiSettings")),
+            encryption_at_host=_s.deserialize_bool(data.get("encryptionAtHost")),
+            security_type=_s.enum_decoder(_models.SecurityTypes)(data.get("securityType")),
             encryption_identity=_s.model_decoder(_models.EncryptionIdentity)(
-                _s.get_path(data, ("encryptionIdentity",))
+                data.get("encryptionIdentity")
             ),
             proxy_agent_settings=_s.model_decoder(_models.ProxyAgentSettings)(
-                _s.get_path(data, ("proxyAgentSettings",))
+                data.get("proxyAgentSettings")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

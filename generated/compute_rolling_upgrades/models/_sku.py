@@ -29,9 +29,9 @@ class Sku:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            name=_s.deserialize_str(_s.get_path(data, ("name",))),
-            tier=_s.deserialize_str(_s.get_path(data, ("tier",))),
-            capacity=_s.deserialize_int(_s.get_path(data, ("capacity",))),
+            name=_s.deserialize_str(data.get("name")),
+            tier=_s.deserialize_str(data.get("tier")),
+            capacity=_s.deserialize_int(data.get("capacity")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

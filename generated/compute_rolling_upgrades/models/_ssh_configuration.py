@@ -26,9 +26,7 @@ class SshConfiguration:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            public_keys=_s.list_of(_s.model_decoder(_models.SshPublicKey))(
-                _s.get_path(data, ("publicKeys",))
-            ),
+            public_keys=_s.list_of(_s.model_decoder(_models.SshPublicKey))(data.get("publicKeys")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

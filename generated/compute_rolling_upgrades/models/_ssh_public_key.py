@@ -27,8 +27,8 @@ class SshPublicKey:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            path=_s.deserialize_str(_s.get_path(data, ("path",))),
-            key_data=_s.deserialize_str(_s.get_path(data, ("keyData",))),
+            path=_s.deserialize_str(data.get("path")),
+            key_data=_s.deserialize_str(data.get("keyData")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

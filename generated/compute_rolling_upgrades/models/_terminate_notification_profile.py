@@ -25,8 +25,8 @@ class TerminateNotificationProfile:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            not_before_timeout=_s.deserialize_str(_s.get_path(data, ("notBeforeTimeout",))),
-            enable=_s.deserialize_bool(_s.get_path(data, ("enable",))),
+            not_before_timeout=_s.deserialize_str(data.get("notBeforeTimeout")),
+            enable=_s.deserialize_bool(data.get("enable")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

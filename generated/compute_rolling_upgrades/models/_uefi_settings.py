@@ -27,8 +27,8 @@ class UefiSettings:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            secure_boot_enabled=_s.deserialize_bool(_s.get_path(data, ("secureBootEnabled",))),
-            v_tpm_enabled=_s.deserialize_bool(_s.get_path(data, ("vTpmEnabled",))),
+            secure_boot_enabled=_s.deserialize_bool(data.get("secureBootEnabled")),
+            v_tpm_enabled=_s.deserialize_bool(data.get("vTpmEnabled")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -34,12 +34,12 @@ class UpgradePolicy:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            mode=_s.enum_decoder(_models.UpgradeMode)(_s.get_path(data, ("mode",))),
+            mode=_s.enum_decoder(_models.UpgradeMode)(data.get("mode")),
             rolling_upgrade_policy=_s.model_decoder(_models.RollingUpgradePolicy)(
-                _s.get_path(data, ("rollingUpgradePolicy",))
+                data.get("rollingUpgradePolicy")
             ),
             automatic_os_upgrade_policy=_s.model_decoder(_models.AutomaticOSUpgradePolicy)(
-                _s.get_path(data, ("automaticOSUpgradePolicy",))
+                data.get("automaticOSUpgradePolicy")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

@@ -25,8 +25,8 @@ class UserAssignedIdentitiesValue:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            principal_id=_s.deserialize_str(_s.get_path(data, ("principalId",))),
-            client_id=_s.deserialize_str(_s.get_path(data, ("clientId",))),
+            principal_id=_s.deserialize_str(data.get("principalId")),
+            client_id=_s.deserialize_str(data.get("clientId")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -25,7 +25,7 @@ class UserInitiatedRedeploy:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            automatically_approve=_s.deserialize_bool(_s.get_path(data, ("automaticallyApprove",))),
+            automatically_approve=_s.deserialize_bool(data.get("automaticallyApprove")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

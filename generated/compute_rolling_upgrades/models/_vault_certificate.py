@@ -27,8 +27,8 @@ class VaultCertificate:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            certificate_url=_s.deserialize_str(_s.get_path(data, ("certificateUrl",))),
-            certificate_store=_s.deserialize_str(_s.get_path(data, ("certificateStore",))),
+            certificate_url=_s.deserialize_str(data.get("certificateUrl")),
+            certificate_store=_s.deserialize_str(data.get("certificateStore")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

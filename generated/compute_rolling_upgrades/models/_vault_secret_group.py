@@ -28,9 +28,9 @@ class VaultSecretGroup:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            source_vault=_s.model_decoder(_models.SubResource)(_s.get_path(data, ("sourceVault",))),
+            source_vault=_s.model_decoder(_models.SubResource)(data.get("sourceVault")),
             vault_certificates=_s.list_of(_s.model_decoder(_models.VaultCertificate))(
-                _s.get_path(data, ("vaultCertificates",))
+                data.get("vaultCertificates")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

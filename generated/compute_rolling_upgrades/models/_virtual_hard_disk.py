@@ -25,7 +25,7 @@ class VirtualHardDisk:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            uri=_s.deserialize_str(_s.get_path(data, ("uri",))),
+            uri=_s.deserialize_str(data.get("uri")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -70,11 +70,11 @@ class VirtualMachineExtension(ResourceWithOptionalLocation):
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            location=_s.deserialize_str(_s.get_path(data, ("location",))),
-            id=_s.deserialize_str(_s.get_path(data, ("id",))),
-            name=_s.deserialize_str(_s.get_path(data, ("name",))),
-            type=_s.deserialize_str(_s.get_path(data, ("type",))),
-            tags=_s.dict_of(_s.deserialize_str)(_s.get_path(data, ("tags",))),
+            location=_s.deserialize_str(data.get("location")),
+            id=_s.deserialize_str(data.get("id")),
+            name=_s.deserialize_str(data.get("name")),
+            type=_s.deserialize_str(data.get("type")),
+            tags=_s.dict_of(_s.deserialize_str)(data.get("tags")),
             force_update_tag=_s.deserialize_str(
                 _s.get_path(data, ("properties", "forceUpdateTag"))
             ),

@@ -40,15 +40,13 @@ class VirtualMachineExtensionInstanceView:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            name=_s.deserialize_str(_s.get_path(data, ("name",))),
-            type=_s.deserialize_str(_s.get_path(data, ("type",))),
-            type_handler_version=_s.deserialize_str(_s.get_path(data, ("typeHandlerVersion",))),
+            name=_s.deserialize_str(data.get("name")),
+            type=_s.deserialize_str(data.get("type")),
+            type_handler_version=_s.deserialize_str(data.get("typeHandlerVersion")),
             substatuses=_s.list_of(_s.model_decoder(_models.InstanceViewStatus))(
-                _s.get_path(data, ("substatuses",))
+                data.get("substatuses")
             ),
-            statuses=_s.list_of(_s.model_decoder(_models.InstanceViewStatus))(
-                _s.get_path(data, ("statuses",))
-            ),
+            statuses=_s.list_of(_s.model_decoder(_models.InstanceViewStatus))(data.get("statuses")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

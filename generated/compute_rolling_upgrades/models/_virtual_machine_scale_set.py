@@ -116,13 +116,13 @@ class VirtualMachineScaleSet(Resource):
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            id=_s.deserialize_str(_s.get_path(data, ("id",))),
-            name=_s.deserialize_str(_s.get_path(data, ("name",))),
-            type=_s.deserialize_str(_s.get_path(data, ("type",))),
-            location=_s.as_required(_s.deserialize_str(_s.get_path(data, ("location",)))),
-            tags=_s.dict_of(_s.deserialize_str)(_s.get_path(data, ("tags",))),
-            sku=_s.model_decoder(_models.Sku)(_s.get_path(data, ("sku",))),
-            plan=_s.model_decoder(_models.Plan)(_s.get_path(data, ("plan",))),
+            id=_s.deserialize_str(data.get("id")),
+            name=_s.deserialize_str(data.get("name")),
+            type=_s.deserialize_str(data.get("type")),
+            location=_s.as_required(_s.deserialize_str(data.get("location"))),
+            tags=_s.dict_of(_s.deserialize_str)(data.get("tags")),
+            sku=_s.model_decoder(_models.Sku)(data.get("sku")),
+            plan=_s.model_decoder(_models.Plan)(data.get("plan")),
             upgrade_policy=_s.model_decoder(_models.UpgradePolicy)(
                 _s.get_path(data, ("properties", "upgradePolicy"))
             ),
@@ -181,14 +181,12 @@ class VirtualMachineScaleSet(Resource):
             zonal_platform_fault_domain_align_mode=_s.enum_decoder(
                 _models.ZonalPlatformFaultDomainAlignMode
             )(_s.get_path(data, ("properties", "zonalPlatformFaultDomainAlignMode"))),
-            identity=_s.model_decoder(_models.VirtualMachineScaleSetIdentity)(
-                _s.get_path(data, ("identity",))
-            ),
-            zones=_s.list_of(_s.deserialize_str)(_s.get_path(data, ("zones",))),
+            identity=_s.model_decoder(_models.VirtualMachineScaleSetIdentity)(data.get("identity")),
+            zones=_s.list_of(_s.deserialize_str)(data.get("zones")),
             extended_location=_s.model_decoder(_models.ExtendedLocation)(
-                _s.get_path(data, ("extendedLocation",))
+                data.get("extendedLocation")
             ),
-            etag=_s.deserialize_str(_s.get_path(data, ("etag",))),
+            etag=_s.deserialize_str(data.get("etag")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -55,24 +55,20 @@ class VirtualMachineScaleSetDataDisk:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            name=_s.deserialize_str(_s.get_path(data, ("name",))),
-            lun=_s.as_required(_s.deserialize_int(_s.get_path(data, ("lun",)))),
-            caching=_s.enum_decoder(_models.CachingTypes)(_s.get_path(data, ("caching",))),
-            write_accelerator_enabled=_s.deserialize_bool(
-                _s.get_path(data, ("writeAcceleratorEnabled",))
-            ),
+            name=_s.deserialize_str(data.get("name")),
+            lun=_s.as_required(_s.deserialize_int(data.get("lun"))),
+            caching=_s.enum_decoder(_models.CachingTypes)(data.get("caching")),
+            write_accelerator_enabled=_s.deserialize_bool(data.get("writeAcceleratorEnabled")),
             create_option=_s.as_required(
-                _s.enum_decoder(_models.DiskCreateOptionTypes)(_s.get_path(data, ("createOption",)))
+                _s.enum_decoder(_models.DiskCreateOptionTypes)(data.get("createOption"))
             ),
-            disk_size_gb=_s.deserialize_int(_s.get_path(data, ("diskSizeGB",))),
+            disk_size_gb=_s.deserialize_int(data.get("diskSizeGB")),
             managed_disk=_s.model_decoder(_models.VirtualMachineScaleSetManagedDiskParameters)(
-                _s.get_path(data, ("managedDisk",))
+                data.get("managedDisk")
             ),
-            disk_iops_read_write=_s.deserialize_int(_s.get_path(data, ("diskIOPSReadWrite",))),
-            disk_m_bps_read_write=_s.deserialize_int(_s.get_path(data, ("diskMBpsReadWrite",))),
-            delete_option=_s.enum_decoder(_models.DiskDeleteOptionTypes)(
-                _s.get_path(data, ("deleteOption",))
-            ),
+            disk_iops_read_write=_s.deserialize_int(data.get("diskIOPSReadWrite")),
+            disk_m_bps_read_write=_s.deserialize_int(data.get("diskMBpsReadWrite")),
+            delete_option=_s.enum_decoder(_models.DiskDeleteOptionTypes)(data.get("deleteOption")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

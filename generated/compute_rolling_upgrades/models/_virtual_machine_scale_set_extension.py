@@ -69,9 +69,9 @@ class VirtualMachineScaleSetExtension(SubResourceReadOnly):
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            id=_s.deserialize_str(_s.get_path(data, ("id",))),
-            name=_s.deserialize_str(_s.get_path(data, ("name",))),
-            type=_s.deserialize_str(_s.get_path(data, ("type",))),
+            id=_s.deserialize_str(data.get("id")),
+            name=_s.deserialize_str(data.get("name")),
+            type=_s.deserialize_str(data.get("type")),
             force_update_tag=_s.deserialize_str(
                 _s.get_path(data, ("properties", "forceUpdateTag"))
             ),

@@ -29,9 +29,9 @@ class VirtualMachineScaleSetExtensionProfile:
         """Build the model from its JSON form (wire names)."""
         result = cls(
             extensions=_s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetExtension))(
-                _s.get_path(data, ("extensions",))
+                data.get("extensions")
             ),
-            extensions_time_budget=_s.deserialize_str(_s.get_path(data, ("extensionsTimeBudget",))),
+            extensions_time_budget=_s.deserialize_str(data.get("extensionsTimeBudget")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

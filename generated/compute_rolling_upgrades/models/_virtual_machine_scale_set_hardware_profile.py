@@ -27,7 +27,7 @@ class VirtualMachineScaleSetHardwareProfile:
         """Build the model from its JSON form (wire names)."""
         result = cls(
             vm_size_properties=_s.model_decoder(_models.VMSizeProperties)(
-                _s.get_path(data, ("vmSizeProperties",))
+                data.get("vmSizeProperties")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

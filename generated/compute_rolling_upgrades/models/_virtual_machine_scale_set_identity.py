@@ -37,12 +37,12 @@ class VirtualMachineScaleSetIdentity:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            principal_id=_s.deserialize_str(_s.get_path(data, ("principalId",))),
-            tenant_id=_s.deserialize_str(_s.get_path(data, ("tenantId",))),
-            type=_s.enum_decoder(_models.ResourceIdentityType)(_s.get_path(data, ("type",))),
+            principal_id=_s.deserialize_str(data.get("principalId")),
+            tenant_id=_s.deserialize_str(data.get("tenantId")),
+            type=_s.enum_decoder(_models.ResourceIdentityType)(data.get("type")),
             user_assigned_identities=_s.dict_of(
                 _s.model_decoder(_models.UserAssignedIdentitiesValue)
-            )(_s.get_path(data, ("userAssignedIdentities",))),
+            )(data.get("userAssignedIdentities")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

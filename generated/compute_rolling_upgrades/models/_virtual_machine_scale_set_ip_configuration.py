@@ -56,7 +56,7 @@ class VirtualMachineScaleSetIPConfiguration:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            name=_s.as_required(_s.deserialize_str(_s.get_path(data, ("name",)))),
+            name=_s.as_required(_s.deserialize_str(data.get("name"))),
             subnet=_s.model_decoder(_models.ApiEntityReference)(
                 _s.get_path(data, ("properties", "subnet"))
             ),

@@ -27,8 +27,8 @@ class VirtualMachineScaleSetIpTag:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            ip_tag_type=_s.deserialize_str(_s.get_path(data, ("ipTagType",))),
-            tag=_s.deserialize_str(_s.get_path(data, ("tag",))),
+            ip_tag_type=_s.deserialize_str(data.get("ipTagType")),
+            tag=_s.deserialize_str(data.get("tag")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -29,11 +29,9 @@ class VirtualMachineScaleSetListResult:
         """Build the model from its JSON form (wire names)."""
         result = cls(
             value=_s.as_required(
-                _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSet))(
-                    _s.get_path(data, ("value",))
-                )
+                _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSet))(data.get("value"))
             ),
-            next_link=_s.deserialize_str(_s.get_path(data, ("nextLink",))),
+            next_link=_s.deserialize_str(data.get("nextLink")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -35,13 +35,13 @@ class VirtualMachineScaleSetManagedDiskParameters:
         """Build the model from its JSON form (wire names)."""
         result = cls(
             storage_account_type=_s.enum_decoder(_models.StorageAccountTypes)(
-                _s.get_path(data, ("storageAccountType",))
+                data.get("storageAccountType")
             ),
             disk_encryption_set=_s.model_decoder(_models.DiskEncryptionSetParameters)(
-                _s.get_path(data, ("diskEncryptionSet",))
+                data.get("diskEncryptionSet")
             ),
             security_profile=_s.model_decoder(_models.VMDiskSecurityProfile)(
-                _s.get_path(data, ("securityProfile",))
+                data.get("securityProfile")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

@@ -63,7 +63,7 @@ class VirtualMachineScaleSetNetworkConfiguration:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            name=_s.as_required(_s.deserialize_str(_s.get_path(data, ("name",)))),
+            name=_s.as_required(_s.deserialize_str(data.get("name"))),
             primary=_s.deserialize_bool(_s.get_path(data, ("properties", "primary"))),
             enable_accelerated_networking=_s.deserialize_bool(
                 _s.get_path(data, ("properties", "enableAcceleratedNetworking"))

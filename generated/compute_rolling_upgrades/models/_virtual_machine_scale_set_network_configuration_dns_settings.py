@@ -25,7 +25,7 @@ class VirtualMachineScaleSetNetworkConfigurationDnsSettings:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            dns_servers=_s.list_of(_s.deserialize_str)(_s.get_path(data, ("dnsServers",))),
+            dns_servers=_s.list_of(_s.deserialize_str)(data.get("dnsServers")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

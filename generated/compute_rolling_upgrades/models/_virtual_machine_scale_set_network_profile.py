@@ -36,14 +36,12 @@ class VirtualMachineScaleSetNetworkProfile:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            health_probe=_s.model_decoder(_models.ApiEntityReference)(
-                _s.get_path(data, ("healthProbe",))
-            ),
+            health_probe=_s.model_decoder(_models.ApiEntityReference)(data.get("healthProbe")),
             network_interface_configurations=_s.list_of(
                 _s.model_decoder(_models.VirtualMachineScaleSetNetworkConfiguration)
-            )(_s.get_path(data, ("networkInterfaceConfigurations",))),
+            )(data.get("networkInterfaceConfigurations")),
             network_api_version=_s.enum_decoder(_models.NetworkApiVersion)(
-                _s.get_path(data, ("networkApiVersion",))
+                data.get("networkApiVersion")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

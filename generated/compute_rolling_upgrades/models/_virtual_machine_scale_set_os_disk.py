@@ -58,27 +58,23 @@ class VirtualMachineScaleSetOSDisk:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            name=_s.deserialize_str(_s.get_path(data, ("name",))),
-            caching=_s.enum_decoder(_models.CachingTypes)(_s.get_path(data, ("caching",))),
-            write_accelerator_enabled=_s.deserialize_bool(
-                _s.get_path(data, ("writeAcceleratorEnabled",))
-            ),
+            name=_s.deserialize_str(data.get("name")),
+            caching=_s.enum_decoder(_models.CachingTypes)(data.get("caching")),
+            write_accelerator_enabled=_s.deserialize_bool(data.get("writeAcceleratorEnabled")),
             create_option=_s.as_required(
-                _s.enum_decoder(_models.DiskCreateOptionTypes)(_s.get_path(data, ("createOption",)))
+                _s.enum_decoder(_models.DiskCreateOptionTypes)(data.get("createOption"))
             ),
             diff_disk_settings=_s.model_decoder(_models.DiffDiskSettings)(
-                _s.get_path(data, ("diffDiskSettings",))
+                data.get("diffDiskSettings")
             ),
-            disk_size_gb=_s.deserialize_int(_s.get_path(data, ("diskSizeGB",))),
-            os_type=_s.enum_decoder(_models.OperatingSystemTypes)(_s.get_path(data, ("osType",))),
-            image=_s.model_decoder(_models.VirtualHardDisk)(_s.get_path(data, ("image",))),
-            vhd_containers=_s.list_of(_s.deserialize_str)(_s.get_path(data, ("vhdContainers",))),
+            disk_size_gb=_s.deserialize_int(data.get("diskSizeGB")),
+            os_type=_s.enum_decoder(_models.OperatingSystemTypes)(data.get("osType")),
+            image=_s.model_decoder(_models.VirtualHardDisk)(data.get("image")),
+            vhd_containers=_s.list_of(_s.deserialize_str)(data.get("vhdContainers")),
             managed_disk=_s.model_decoder(_models.VirtualMachineScaleSetManagedDiskParameters)(
-                _s.get_path(data, ("managedDisk",))
+                data.get("managedDisk")
             ),
-            delete_option=_s.enum_decoder(_models.DiskDeleteOptionTypes)(
-                _s.get_path(data, ("deleteOption",))
-            ),
+            delete_option=_s.enum_decoder(_models.DiskDeleteOptionTypes)(data.get("deleteOption")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -52,24 +52,20 @@ class VirtualMachineScaleSetOSProfile:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            computer_name_prefix=_s.deserialize_str(_s.get_path(data, ("computerNamePrefix",))),
-            admin_username=_s.deserialize_str(_s.get_path(data, ("adminUsername",))),
-            admin_password=_s.deserialize_str(_s.get_path(data, ("adminPassword",))),
-            custom_data=_s.deserialize_str(_s.get_path(data, ("customData",))),
+            computer_name_prefix=_s.deserialize_str(data.get("computerNamePrefix")),
+            admin_username=_s.deserialize_str(data.get("adminUsername")),
+            admin_password=_s.deserialize_str(data.get("adminPassword")),
+            custom_data=_s.deserialize_str(data.get("customData")),
             windows_configuration=_s.model_decoder(_models.WindowsConfiguration)(
-                _s.get_path(data, ("windowsConfiguration",))
+                data.get("windowsConfiguration")
             ),
             linux_configuration=_s.model_decoder(_models.LinuxConfiguration)(
-                _s.get_path(data, ("linuxConfiguration",))
+                data.get("linuxConfiguration")
             ),
-            secrets=_s.list_of(_s.model_decoder(_models.VaultSecretGroup))(
-                _s.get_path(data, ("secrets",))
-            ),
-            allow_extension_operations=_s.deserialize_bool(
-                _s.get_path(data, ("allowExtensionOperations",))
-            ),
+            secrets=_s.list_of(_s.model_decoder(_models.VaultSecretGroup))(data.get("secrets")),
+            allow_extension_operations=_s.deserialize_bool(data.get("allowExtensionOperations")),
             require_guest_provision_signal=_s.deserialize_bool(
-                _s.get_path(data, ("requireGuestProvisionSignal",))
+                data.get("requireGuestProvisionSignal")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

@@ -53,7 +53,7 @@ class VirtualMachineScaleSetPublicIPAddressConfiguration:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            name=_s.as_required(_s.deserialize_str(_s.get_path(data, ("name",)))),
+            name=_s.as_required(_s.deserialize_str(data.get("name"))),
             idle_timeout_in_minutes=_s.deserialize_int(
                 _s.get_path(data, ("properties", "idleTimeoutInMinutes"))
             ),
@@ -72,7 +72,7 @@ class VirtualMachineScaleSetPublicIPAddressConfiguration:
             delete_option=_s.enum_decoder(_models.DeleteOptions)(
                 _s.get_path(data, ("properties", "deleteOption"))
             ),
-            sku=_s.model_decoder(_models.PublicIPAddressSku)(_s.get_path(data, ("sku",))),
+            sku=_s.model_decoder(_models.PublicIPAddressSku)(data.get("sku")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -28,11 +28,9 @@ class VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            domain_name_label=_s.as_required(
-                _s.deserialize_str(_s.get_path(data, ("domainNameLabel",)))
-            ),
+            domain_name_label=_s.as_required(_s.deserialize_str(data.get("domainNameLabel"))),
             domain_name_label_scope=_s.enum_decoder(_models.DomainNameLabelScopeTypes)(
-                _s.get_path(data, ("domainNameLabelScope",))
+                data.get("domainNameLabelScope")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

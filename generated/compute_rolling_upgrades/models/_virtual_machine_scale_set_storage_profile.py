@@ -36,16 +36,12 @@ class VirtualMachineScaleSetStorageProfile:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            image_reference=_s.model_decoder(_models.ImageReference)(
-                _s.get_path(data, ("imageReference",))
-            ),
-            os_disk=_s.model_decoder(_models.VirtualMachineScaleSetOSDisk)(
-                _s.get_path(data, ("osDisk",))
-            ),
+            image_reference=_s.model_decoder(_models.ImageReference)(data.get("imageReference")),
+            os_disk=_s.model_decoder(_models.VirtualMachineScaleSetOSDisk)(data.get("osDisk")),
             data_disks=_s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetDataDisk))(
-                _s.get_path(data, ("dataDisks",))
+                data.get("dataDisks")
             ),
-            disk_controller_type=_s.deserialize_str(_s.get_path(data, ("diskControllerType",))),
+            disk_controller_type=_s.deserialize_str(data.get("diskControllerType")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -81,53 +81,47 @@ class VirtualMachineScaleSetVMProfile:
         """Build the model from its JSON form (wire names)."""
         result = cls(
             os_profile=_s.model_decoder(_models.VirtualMachineScaleSetOSProfile)(
-                _s.get_path(data, ("osProfile",))
+                data.get("osProfile")
             ),
             storage_profile=_s.model_decoder(_models.VirtualMachineScaleSetStorageProfile)(
-                _s.get_path(data, ("storageProfile",))
+                data.get("storageProfile")
             ),
             network_profile=_s.model_decoder(_models.VirtualMachineScaleSetNetworkProfile)(
-                _s.get_path(data, ("networkProfile",))
+                data.get("networkProfile")
             ),
-            security_profile=_s.model_decoder(_models.SecurityProfile)(
-                _s.get_path(data, ("securityProfile",))
-            ),
+            security_profile=_s.model_decoder(_models.SecurityProfile)(data.get("securityProfile")),
             diagnostics_profile=_s.model_decoder(_models.DiagnosticsProfile)(
-                _s.get_path(data, ("diagnosticsProfile",))
+                data.get("diagnosticsProfile")
             ),
             extension_profile=_s.model_decoder(_models.VirtualMachineScaleSetExtensionProfile)(
-                _s.get_path(data, ("extensionProfile",))
+                data.get("extensionProfile")
             ),
-            license_type=_s.deserialize_str(_s.get_path(data, ("licenseType",))),
-            priority=_s.enum_decoder(_models.VirtualMachinePriorityTypes)(
-                _s.get_path(data, ("priority",))
-            ),
+            license_type=_s.deserialize_str(data.get("licenseType")),
+            priority=_s.enum_decoder(_models.VirtualMachinePriorityTypes)(data.get("priority")),
             eviction_policy=_s.enum_decoder(_models.VirtualMachineEvictionPolicyTypes)(
-                _s.get_path(data, ("evictionPolicy",))
+                data.get("evictionPolicy")
             ),
-            billing_profile=_s.model_decoder(_models.BillingProfile)(
-                _s.get_path(data, ("billingProfile",))
-            ),
+            billing_profile=_s.model_decoder(_models.BillingProfile)(data.get("billingProfile")),
             scheduled_events_profile=_s.model_decoder(_models.ScheduledEventsProfile)(
-                _s.get_path(data, ("scheduledEventsProfile",))
+                data.get("scheduledEventsProfile")
             ),
-            user_data=_s.deserialize_str(_s.get_path(data, ("userData",))),
+            user_data=_s.deserialize_str(data.get("userData")),
             capacity_reservation=_s.model_decoder(_models.CapacityReservationProfile)(
-                _s.get_path(data, ("capacityReservation",))
+                data.get("capacityReservation")
             ),
             application_profile=_s.model_decoder(_models.ApplicationProfile)(
-                _s.get_path(data, ("applicationProfile",))
+                data.get("applicationProfile")
             ),
             hardware_profile=_s.model_decoder(_models.VirtualMachineScaleSetHardwareProfile)(
-                _s.get_path(data, ("hardwareProfile",))
+                data.get("hardwareProfile")
             ),
             service_artifact_reference=_s.model_decoder(_models.ServiceArtifactReference)(
-                _s.get_path(data, ("serviceArtifactReference",))
+                data.get("serviceArtifactReference")
             ),
             security_posture_reference=_s.model_decoder(_models.SecurityPostureReference)(
-                _s.get_path(data, ("securityPostureReference",))
+                data.get("securityPostureReference")
             ),
-            time_created=_s.deserialize_datetime(_s.get_path(data, ("timeCreated",))),
+            time_created=_s.deserialize_datetime(data.get("timeCreated")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -29,10 +29,10 @@ class VMDiskSecurityProfile:
         """Build the model from its JSON form (wire names)."""
         result = cls(
             security_encryption_type=_s.enum_decoder(_models.SecurityEncryptionTypes)(
-                _s.get_path(data, ("securityEncryptionType",))
+                data.get("securityEncryptionType")
             ),
             disk_encryption_set=_s.model_decoder(_models.DiskEncryptionSetParameters)(
-                _s.get_path(data, ("diskEncryptionSet",))
+                data.get("diskEncryptionSet")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

@@ -42,20 +42,14 @@ class VMGalleryApplication:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            tags=_s.deserialize_str(_s.get_path(data, ("tags",))),
-            order=_s.deserialize_int(_s.get_path(data, ("order",))),
-            package_reference_id=_s.as_required(
-                _s.deserialize_str(_s.get_path(data, ("packageReferenceId",)))
-            ),
-            configuration_reference=_s.deserialize_str(
-                _s.get_path(data, ("configurationReference",))
-            ),
+            tags=_s.deserialize_str(data.get("tags")),
+            order=_s.deserialize_int(data.get("order")),
+            package_reference_id=_s.as_required(_s.deserialize_str(data.get("packageReferenceId"))),
+            configuration_reference=_s.deserialize_str(data.get("configurationReference")),
             treat_failure_as_deployment_failure=_s.deserialize_bool(
-                _s.get_path(data, ("treatFailureAsDeploymentFailure",))
+                data.get("treatFailureAsDeploymentFailure")
             ),
-            enable_automatic_upgrade=_s.deserialize_bool(
-                _s.get_path(data, ("enableAutomaticUpgrade",))
-            ),
+            enable_automatic_upgrade=_s.deserialize_bool(data.get("enableAutomaticUpgrade")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

@@ -27,8 +27,8 @@ class VMSizeProperties:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            v_cpus_available=_s.deserialize_int(_s.get_path(data, ("vCPUsAvailable",))),
-            v_cpus_per_core=_s.deserialize_int(_s.get_path(data, ("vCPUsPerCore",))),
+            v_cpus_available=_s.deserialize_int(data.get("vCPUsAvailable")),
+            v_cpus_per_core=_s.deserialize_int(data.get("vCPUsPerCore")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

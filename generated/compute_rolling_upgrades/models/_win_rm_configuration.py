@@ -26,9 +26,7 @@ class WinRMConfiguration:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            listeners=_s.list_of(_s.model_decoder(_models.WinRMListener))(
-                _s.get_path(data, ("listeners",))
-            ),
+            listeners=_s.list_of(_s.model_decoder(_models.WinRMListener))(data.get("listeners")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

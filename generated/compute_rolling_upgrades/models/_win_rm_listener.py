@@ -28,8 +28,8 @@ class WinRMListener:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            protocol=_s.enum_decoder(_models.ProtocolTypes)(_s.get_path(data, ("protocol",))),
-            certificate_url=_s.deserialize_str(_s.get_path(data, ("certificateUrl",))),
+            protocol=_s.enum_decoder(_models.ProtocolTypes)(data.get("protocol")),
+            certificate_url=_s.deserialize_str(data.get("certificateUrl")),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
         return result

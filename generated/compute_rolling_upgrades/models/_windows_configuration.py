@@ -46,20 +46,16 @@ class WindowsConfiguration:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         result = cls(
-            provision_vm_agent=_s.deserialize_bool(_s.get_path(data, ("provisionVMAgent",))),
-            enable_automatic_updates=_s.deserialize_bool(
-                _s.get_path(data, ("enableAutomaticUpdates",))
-            ),
-            time_zone=_s.deserialize_str(_s.get_path(data, ("timeZone",))),
+            provision_vm_agent=_s.deserialize_bool(data.get("provisionVMAgent")),
+            enable_automatic_updates=_s.deserialize_bool(data.get("enableAutomaticUpdates")),
+            time_zone=_s.deserialize_str(data.get("timeZone")),
             additional_unattend_content=_s.list_of(
                 _s.model_decoder(_models.AdditionalUnattendContent)
-            )(_s.get_path(data, ("additionalUnattendContent",))),
-            patch_settings=_s.model_decoder(_models.PatchSettings)(
-                _s.get_path(data, ("patchSettings",))
-            ),
-            win_rm=_s.model_decoder(_models.WinRMConfiguration)(_s.get_path(data, ("winRM",))),
+            )(data.get("additionalUnattendContent")),
+            patch_settings=_s.model_decoder(_models.PatchSettings)(data.get("patchSettings")),
+            win_rm=_s.model_decoder(_models.WinRMConfiguration)(data.get("winRM")),
             enable_vm_agent_platform_updates=_s.deserialize_bool(
-                _s.get_path(data, ("enableVMAgentPlatformUpdates",))
+                data.get("enableVMAgentPlatformUpdates")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )

@@ -33,9 +33,9 @@ class WindowsVMGuestPatchAutomaticByPlatformSettings:
         result = cls(
             reboot_setting=_s.enum_decoder(
                 _models.WindowsVMGuestPatchAutomaticByPlatformRebootSetting
-            )(_s.get_path(data, ("rebootSetting",))),
+            )(data.get("rebootSetting")),
             bypass_platform_safety_checks_on_user_schedule=_s.deserialize_bool(
-                _s.get_path(data, ("bypassPlatformSafetyChecksOnUserSchedule",))
+                data.get("bypassPlatformSafetyChecksOnUserSchedule")
             ),
             _unknown=_s.unknown_fields(data, cls._KNOWN),
         )
