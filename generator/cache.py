@@ -1,10 +1,11 @@
 """`_sdkforge.json`: what a package was generated from, so `generate` can skip unchanged clients.
 
-The manifest records content hashes of every spec file the loader read, the options, the generator
-version with its templates and runtime, and the generated files themselves. It is written into the
-package like any other output, so it is deterministic and `check` compares it too; `check` never
-trusts it and always rebuilds. `generate` skips a client only when every recorded input and every
-generated file on disk still has the recorded hash, so a hand-edited file is regenerated as well.
+The manifest records content hashes of every spec file the loader read, the options, the
+generator's version, code, templates and runtime, and the generated files themselves. It is
+written into the package like any other output, so it is deterministic and `check` compares it
+too; `check` never trusts it and always rebuilds. `generate` skips a client only when every
+recorded input and every generated file on disk still has the recorded hash, so a hand-edited
+file is regenerated as well.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.locations import RUNTIME_DIR, TEMPLATE_DIR
+from generator.locations import GENERATOR_DIR, TEMPLATE_DIR
 from generator.write import read_tree
 
 MANIFEST = "_sdkforge.json"
@@ -29,11 +30,16 @@ def _sha256(data: bytes) -> str:
 
 @functools.cache
 def generator_digest() -> str:
-    """The templates and runtime files, by name and content (the code that shapes the output)."""
+    """The generator's modules, templates and runtime, by name and content.
+
+    All of it shapes the output, so a change to any of it (even without a new version number)
+    means every client is generated again.
+    """
     digest = hashlib.sha256()
-    for folder, pattern in ((TEMPLATE_DIR, "*.jinja"), (RUNTIME_DIR, "*.py")):
+    folders = ((GENERATOR_DIR, "**/*.py"), (TEMPLATE_DIR, "*.jinja"))
+    for folder, pattern in folders:
         for path in sorted(folder.glob(pattern)):
-            digest.update(f"{folder.name}/{path.name}\0".encode())
+            digest.update(f"{path.relative_to(folder.parent).as_posix()}\0".encode())
             digest.update(_sha256(path.read_bytes()).encode())
     return digest.hexdigest()
 
@@ -62,7 +68,7 @@ def manifest(
 ) -> bytes:
     data = {
         "generator": __version__,
-        "templates_and_runtime": generator_digest(),
+        "generator_code": generator_digest(),
         "options": dict(options),
         "sources": source_digests(spec, sources),
         "outputs": output_digest(files),
@@ -80,7 +86,7 @@ def stale_reason(package_dir: Path, spec: Path, options: Mapping[str, Any]) -> s
         return f"{MANIFEST} is not an object"
     checks = (
         ("generator version", recorded.get("generator"), __version__),
-        ("templates or runtime", recorded.get("templates_and_runtime"), generator_digest()),
+        ("generator code", recorded.get("generator_code"), generator_digest()),
         ("options", recorded.get("options"), json.loads(json.dumps(dict(options)))),
     )
     for what, was, now in checks:

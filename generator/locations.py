@@ -10,3 +10,4 @@ _HERE = Path(__file__).resolve().parent
 # are the top-level templates/ folder.
 TEMPLATE_DIR = _HERE / "templates" if (_HERE / "templates").is_dir() else _HERE.parent / "templates"
 RUNTIME_DIR = _HERE / "runtime"
+GENERATOR_DIR = _HERE

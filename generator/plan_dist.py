@@ -37,7 +37,9 @@ class UsageView:
     example: str  # the example's name, "" when the spec has none for this operation
     call: str  # `client.group.method`
     arguments: tuple[ArgumentView, ...]
-    returns_value: bool
+    lead: str  # what stands before the call: an assignment or a `for` header
+    tail: str  # what closes the call's line
+    follow: tuple[str, ...]  # the lines that use the result
     fence: str  # a code fence longer than any run of backticks inside the example
 
 
@@ -134,15 +136,35 @@ def _usage(api: ir.Api, group: ir.OperationGroup, op: ir.Operation) -> UsageView
     found = (_argument(api, p, values) for p in method_parameters(op))
     arguments = tuple(a for a in found if a is not None)
     call = f"client.{group.py_attr}.{op.py_name}" if group.py_attr else f"client.{op.py_name}"
+    lead, tail, follow = _use_of_result(op)
     return UsageView(
         title=f"`{call}`",
         summary=_one_line(op.summary or op.description),
         example=_one_line(example.name) if example else "",
         call=call,
         arguments=arguments,
-        returns_value=any(r.type is not None for r in op.responses if not r.is_error),
+        lead=lead,
+        tail=tail,
+        follow=follow,
         fence=_fence(*(a.value for a in arguments)),
     )
+
+
+def _use_of_result(op: ir.Operation) -> tuple[str, str, tuple[str, ...]]:
+    """How the example uses what the method returns: a pager is iterated, a poller waited on.
+
+    The parts are what stands before the call, what closes its line, and the lines after it.
+    """
+    if op.paging is not None:
+        return "for item in ", ":", ("    print(item)",)
+    returns_value = any(r.type is not None for r in op.responses if not r.is_error)
+    if op.long_running is not None:
+        if returns_value:
+            return "poller = ", "", ("result = poller.result()", "print(result)")
+        return "poller = ", "", ("poller.result()",)
+    if returns_value:
+        return "result = ", "", ("print(result)",)
+    return "", "", ()
 
 
 def _first_values(api: ir.Api) -> dict[str, object]:
