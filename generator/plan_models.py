@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from generator import ir
@@ -113,16 +113,27 @@ def _fields_with_parents(api: ir.Api, model: ir.Model, visiting: set[str]) -> It
     yield from model.fields
 
 
+def _walk(
+    api: ir.Api, model: ir.Model, edges: Callable[[ir.Model], tuple[str, ...]]
+) -> list[ir.Model]:
+    """The models reached from `model` along `edges`, breadth first (nearest first), each once."""
+    seen = {model.name}
+    result: list[ir.Model] = []
+    queue = list(edges(model))
+    while queue:
+        name = queue.pop(0)
+        if name in seen:
+            continue
+        seen.add(name)
+        found = api.model(name)
+        result.append(found)
+        queue.extend(edges(found))
+    return result
+
+
 def _ancestors(api: ir.Api, model: ir.Model) -> list[ir.Model]:
     """Every ancestor, nearest first, each once."""
-    result: list[ir.Model] = []
-    queue = list(model.parents)
-    while queue:
-        parent = api.model(queue.pop(0))
-        if parent not in result and parent != model:
-            result.append(parent)
-            queue.extend(parent.parents)
-    return result
+    return _walk(api, model, lambda m: m.parents)
 
 
 def _discriminator_root(api: ir.Api, model: ir.Model) -> ir.Model | None:
@@ -138,14 +149,7 @@ def _fixes_discriminator(api: ir.Api, model: ir.Model, root: ir.Model) -> bool:
 
 def _descendants(api: ir.Api, model: ir.Model) -> list[ir.Model]:
     """Subtypes with a discriminator value, nearest first."""
-    result: list[ir.Model] = []
-    queue = list(model.subtypes)
-    while queue:
-        child = api.model(queue.pop(0))
-        if child not in result and child != model:
-            result.append(child)
-            queue.extend(child.subtypes)
-    return result
+    return _walk(api, model, lambda m: m.subtypes)
 
 
 def _bag(api: ir.Api, model: ir.Model) -> ir.Model | None:
