@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from generator import ir
 from generator.imports import ImportSet
 from generator.plan_body import flatten_body_arguments, flattened_body_setup
+from generator.plan_forms import FormField, file_annotation, form_view
 from generator.plan_media import body_parameter, request_body_view
 from generator.plan_params import (
     ArgView,
@@ -66,6 +67,11 @@ class OperationView:
     # The annotation of the `cls` keyword's callable, "" for a method without `cls`.
     cls_annotation: str = ""
     cls_description: str = _CLS_DOC
+    # A form body: the pipeline's argument ("form" or "multipart", "" for none), the annotation of
+    # the `_form` list and the statements filling it.
+    form_keyword: str = ""
+    form_annotation: str = ""
+    form: tuple[FormField, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,7 +166,8 @@ def _view(names: TypeNames, op: ir.Operation, context: Context) -> OperationView
 def _arguments(names: TypeNames, op: ir.Operation, body_annotation: str | None) -> list[ArgView]:
     body = body_parameter(op)
     args = [
-        arg_view(names, p, body_annotation if p is body else None) for p in method_parameters(op)
+        arg_view(names, p, body_annotation if p is body else file_annotation(p))
+        for p in method_parameters(op)
     ]
     return flatten_body_arguments(names, op, args)
 
@@ -187,6 +194,7 @@ def operation_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> Ope
         args.append(body.content_type_arg)
     args.append(_HEADERS_ARG)
     result = result_view(names, op, is_async=is_async)
+    form = form_view(names, op)
     return OperationView(
         template="operation_basic.py.jinja",
         py_name=op.py_name,
@@ -218,4 +226,7 @@ def operation_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> Ope
         cls_annotation=(
             f"Callable[[httpx.Response, {result.return_annotation}, dict[str, Any]], _R]"
         ),
+        form_keyword=form.keyword if form else "",
+        form_annotation=form.annotation if form else "",
+        form=form.fields if form else (),
     )

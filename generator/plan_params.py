@@ -82,7 +82,7 @@ def checks(op: ir.Operation) -> tuple[str, ...]:
     return tuple(s for s in statements if s is not None)
 
 
-def _string_expr(names: TypeNames, p: ir.Parameter) -> str:
+def string_expr(names: TypeNames, p: ir.Parameter) -> str:
     """The text sent for a path, query or header value."""
     value = source_expr(p)
     if isinstance(p.type, ir.ListType):
@@ -95,7 +95,7 @@ def _string_expr(names: TypeNames, p: ir.Parameter) -> str:
 
 
 def wire_value(names: TypeNames, p: ir.Parameter) -> WireValue:
-    expr = _string_expr(names, p)
+    expr = string_expr(names, p)
     if p.location in (ir.ParamLocation.PATH, ir.ParamLocation.HOST):
         expr = f"_s.quote_path({expr}, skip_encoding={p.skip_url_encoding!r})"
     required = p.required or isinstance(p.type, ir.ConstantType)

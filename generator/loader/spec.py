@@ -369,16 +369,20 @@ def _form_parameters(spec: Spec, schema: Node | None, required: bool) -> list[Ra
         return None
     needed = set(resolved.str_list_at("required"))
     return [
-        RawParameter(
-            spec.resolve(prop),
-            name,
-            ir.ParamLocation.FORM,
-            required and name in needed,
-            prop,
-            False,
-        )
+        _form_property(spec, name, prop, required and name in needed)
         for name, prop in properties.items()
     ]
+
+
+def _form_property(spec: Spec, name: str, prop: Node, required: bool) -> RawParameter:
+    """A property of an OpenAPI 3 form body; an array is sent as one field per item (the
+    default `form` style, exploded)."""
+    resolved = spec.resolve(prop)
+    is_array = "array" in _types_of(resolved)
+    fmt = ir.CollectionFormat.MULTI if is_array else None
+    return RawParameter(
+        resolved, name, ir.ParamLocation.FORM, required, prop, False, fmt, explode=is_array
+    )
 
 
 def _response(spec: Spec, key: str, node: Node, op: Node) -> RawResponse:

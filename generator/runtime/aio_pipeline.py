@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 
 from .auth import ApiKeyAuth, AsyncBearerTokenAuth, BasicAuth, BearerTokenAuth
+from .forms import FormPart
 from .retry import RetryPolicy
 from .transfer import (
     DEFAULT_MAX_REDIRECTS,
@@ -95,10 +96,12 @@ class AsyncPipeline:
         headers: Mapping[str, str] | None = None,
         content: bytes | str | Iterable[bytes] | AsyncIterable[bytes] | None = None,
         json: Any = None,
+        form: Sequence[tuple[str, str]] | None = None,
+        multipart: Sequence[tuple[str, FormPart]] | None = None,
         stream: bool = False,
     ) -> httpx.Response:
         """Send until a response is final; see `Pipeline.send`."""
-        body = _for_async_client(make_body(content, json))
+        body = _for_async_client(make_body(content, json, form=form, multipart=multipart))
         transfer = Transfer(self._settings, method, url, params=params, headers=headers, body=body)
         while True:
             request = transfer.prepare(self._client, await self._authorization())

@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 
 from .auth import ApiKeyAuth, BasicAuth, BearerTokenAuth
+from .forms import FormPart
 from .retry import RetryPolicy
 from .transfer import (
     DEFAULT_MAX_REDIRECTS,
@@ -74,15 +75,20 @@ class Pipeline:
         headers: Mapping[str, str] | None = None,
         content: bytes | str | Iterable[bytes] | None = None,
         json: Any = None,
+        form: Sequence[tuple[str, str]] | None = None,
+        multipart: Sequence[tuple[str, FormPart]] | None = None,
         stream: bool = False,
     ) -> httpx.Response:
         """Send until a response is final; its body is read unless `stream` is true and the
         status is a success (2xx).
 
+        The body is one of `content` (raw), `json`, `form` (urlencoded fields) or `multipart`
+        (text fields and `FilePart`s).
+
         Error statuses are returned, not raised. Raises `ServiceRequestError` or
         `ServiceResponseError` when the last attempt failed in transport.
         """
-        body = make_body(content, json)
+        body = make_body(content, json, form=form, multipart=multipart)
         if isinstance(body.content, AsyncIterable):
             raise TypeError("Pipeline.send() needs bytes or a sync iterable; use AsyncPipeline")
         transfer = Transfer(self._settings, method, url, params=params, headers=headers, body=body)

@@ -21,6 +21,7 @@ import httpx
 
 from .auth import ApiKeyAuth
 from .errors import ServiceRequestError, ServiceResponseError, ValidationError
+from .forms import URLENCODED, FormPart, encode_multipart, encode_urlencoded
 from .redaction import REDACT_EXTENSION, Redactor
 from .retry import RetryPolicy, retry_after
 
@@ -70,18 +71,37 @@ class Body:
     content_type: str | None = None
 
 
-def make_body(content: RequestContent | None, json_body: Any) -> Body:
-    """Normalize the request body; JSON is encoded once, so every attempt sends the same bytes."""
+def make_body(
+    content: RequestContent | None,
+    json_body: Any,
+    *,
+    form: Sequence[tuple[str, str]] | None = None,
+    multipart: Sequence[tuple[str, FormPart]] | None = None,
+) -> Body:
+    """Normalize the request body; JSON and forms are encoded once, so every attempt sends the
+    same bytes."""
+    given = [content is not None, json_body is not None, form is not None, multipart is not None]
+    if sum(given) > 1:
+        raise ValidationError("A request takes one of content, json, form or multipart")
     if json_body is not None:
-        if content is not None:
-            raise ValidationError("A request takes either content or json, not both")
-        try:
-            encoded = json.dumps(
-                json_body, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-            )
-        except ValueError as exc:
-            raise ValidationError(f"The request body is not valid JSON: {exc}") from exc
-        return Body(encoded.encode("utf-8"), replayable=True, content_type="application/json")
+        return _json_body(json_body)
+    if form is not None:
+        return Body(encode_urlencoded(form), replayable=True, content_type=URLENCODED)
+    if multipart is not None:
+        data, content_type = encode_multipart(multipart)
+        return Body(data, replayable=True, content_type=content_type)
+    return _content_body(content)
+
+
+def _json_body(json_body: Any) -> Body:
+    try:
+        encoded = json.dumps(json_body, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    except ValueError as exc:
+        raise ValidationError(f"The request body is not valid JSON: {exc}") from exc
+    return Body(encoded.encode("utf-8"), replayable=True, content_type="application/json")
+
+
+def _content_body(content: RequestContent | None) -> Body:
     if content is None or isinstance(content, bytes):
         return Body(content, replayable=True)
     if isinstance(content, str):

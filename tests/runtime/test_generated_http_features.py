@@ -145,3 +145,62 @@ def test_server_variables_are_client_values(tmp_path: Path, server: ScriptedServ
     with package.Regional(host=host, version="v1") as client:
         assert client.ping() is None
     assert server.received[0].path == "/api/v1/ping"
+
+
+FORMS3: dict[str, Any] = {
+    "openapi": "3.0.3",
+    "info": {"title": "Uploads", "version": "1.0"},
+    "servers": [{"url": "http://example.invalid"}],
+    "paths": {
+        "/docs/{id}": {
+            "post": {
+                "operationId": "Docs_Upload",
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
+                ],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "multipart/form-data": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["file"],
+                                "properties": {
+                                    "file": {"type": "string", "format": "binary"},
+                                    "tags": {"type": "array", "items": {"type": "string"}},
+                                    "pages": {"type": "integer"},
+                                },
+                            }
+                        }
+                    },
+                },
+                "responses": {"204": {"description": "stored"}},
+            }
+        }
+    },
+}
+
+
+def test_openapi3_multipart_form_body(tmp_path: Path, server: ScriptedServer) -> None:
+    package = _generate(tmp_path, FORMS3, "uploads_http")
+    server.reply(Reply(204), Reply(204))
+    with package.Uploads(endpoint=server.url) as client:
+        assert (
+            client.docs.upload(7, ("a.pdf", b"%PDF-1", "application/pdf"), tags=["x", "y"]) is None
+        )
+        client.docs.upload(8, b"raw")
+    first, second = server.received
+    assert first.path == "/docs/7"
+    boundary = first.headers["content-type"].removeprefix("multipart/form-data; boundary=")
+    assert (
+        first.body
+        == (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n'
+            f"Content-Type: application/pdf\r\n\r\n%PDF-1\r\n"
+            f'--{boundary}\r\nContent-Disposition: form-data; name="tags"\r\n\r\nx\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="tags"\r\n\r\ny\r\n'
+            f"--{boundary}--\r\n"
+        ).encode()
+    )
+    assert b'name="pages"' not in second.body
+    assert b'name="file"; filename="file"' in second.body

@@ -8,16 +8,12 @@ from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.testserver.clients import GeneratedClients
 from tests.testserver.models_helpers import accepted, submodule
 from tests.testserver.server import TestServer
-
-FORM_BODIES = pytest.mark.xfail(
-    strict=True,
-    reason="form-urlencoded and multipart bodies (formData parameters) are not sent yet",
-)
 
 
 @pytest.fixture(scope="module")
@@ -55,19 +51,39 @@ def test_body_named_json(client: Any, testserver: TestServer) -> None:
     )
 
 
-@FORM_BODIES
+def _request(response: httpx.Response, result: Any, headers: dict[str, Any]) -> httpx.Request:
+    return response.request
+
+
 def test_form_field_named_data(client: Any, testserver: TestServer) -> None:
-    accepted(
+    request = accepted(
         testserver,
         "reservedWordsBodyNamedData",
-        lambda: client.operation_with_data_param("hello", "world"),
+        lambda: client.operation_with_data_param("hello", "world", cls=_request),
     )
+    assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
+    assert request.content == b"data=hello&world=world"
 
 
-def test_form_file_named_files(client: Any) -> None:
-    # The server does not look at this body; the names must just not clash.
+def test_form_file_named_files(client: Any, testserver: TestServer) -> None:
     arguments = inspect.signature(client.operation_with_files_param).parameters
     assert list(arguments)[:2] == ["files", "file_name"]
+    # The server does not look at this body, so the test reads the bytes that were sent.
+    request = accepted(
+        testserver,
+        "reservedWordsBodyNamedFiles",
+        lambda: client.operation_with_files_param(b"file body", "my.txt", cls=_request),
+    )
+    boundary = request.headers["Content-Type"].removeprefix("multipart/form-data; boundary=")
+    assert (
+        request.content
+        == (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="files"\r\n'
+            f"Content-Type: application/octet-stream\r\n\r\nfile body\r\n"
+            f'--{boundary}\r\nContent-Disposition: form-data; name="fileName"\r\n\r\nmy.txt\r\n'
+            f"--{boundary}--\r\n"
+        ).encode()
+    )
 
 
 def test_url_header_and_query_names(client: Any, testserver: TestServer) -> None:

@@ -13,7 +13,15 @@ import pytest
 
 from tests.testserver.clients import GeneratedClients
 
-SWAGGERS = ["header.json", "url.json", "httpInfrastructure.json", "validation.json"]
+SWAGGERS = [
+    "header.json",
+    "url.json",
+    "httpInfrastructure.json",
+    "validation.json",
+    "body-formdata.json",
+    "body-formdata-urlencoded.json",
+    "reserved-words.json",
+]
 
 
 def _root(package: ModuleType) -> Path:

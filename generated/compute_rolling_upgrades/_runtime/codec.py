@@ -25,6 +25,7 @@ from .content import (
     response_text,
 )
 from .errors import DeserializationError, raise_for_response
+from .forms import FilePart, FormFile, form_file
 from .serialization import (
     NULL,
     ExtensibleFloatEnum,
@@ -79,6 +80,8 @@ __all__ = [
     "ExtensibleFloatEnum",
     "ExtensibleIntEnum",
     "ExtensibleStrEnum",
+    "FilePart",
+    "FormFile",
     "KnownTree",
     "RawBody",
     "ResponseStream",
@@ -102,6 +105,7 @@ __all__ = [
     "dict_of",
     "encode_body",
     "enum_decoder",
+    "form_file",
     "format_collection",
     "format_host",
     "format_url",
