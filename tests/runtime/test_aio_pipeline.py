@@ -202,7 +202,8 @@ def test_streamed_request_bodies(server: ScriptedServer) -> None:
         await pipeline.send("PUT", "/json", json={"n": 1})
 
     run_with(server.url, scenario)
-    assert [received.body for received in server.received] == [b"abc", b"12", b'{"n":1}']
+    assert [received.body for received in server.received] == [b"abc", b"12", b'{"n": 1}']
+    assert server.received[2].headers["content-length"] == "8"
 
 
 def test_streamed_response(server: ScriptedServer) -> None:

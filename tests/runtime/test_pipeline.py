@@ -119,7 +119,7 @@ def test_dropped_connection_then_success(
     response = client.send("PUT", "/things/1", json={"a": 1})
     assert response.text == "fine"
     assert len(server.received) == 2
-    assert [received.body for received in server.received] == [b'{"a":1}'] * 2
+    assert [received.body for received in server.received] == [b'{"a": 1}'] * 2
     assert len(sleeps) == 1
 
 
@@ -160,7 +160,7 @@ def test_post_is_retried_after_a_status_that_says_it_was_not_processed(
     server.reply(Reply(status, headers={"Retry-After": "2"}), Reply(200, b"done"))
     assert client.send("POST", "/actions/restart", json={"now": True}).text == "done"
     assert sleeps == [2.0]
-    assert [r.body for r in server.received] == [b'{"now":true}'] * 2
+    assert [r.body for r in server.received] == [b'{"now": true}'] * 2
 
 
 def test_post_is_retried_when_allowed(server: ScriptedServer) -> None:
@@ -435,3 +435,17 @@ def test_async_iterables_are_refused(server: ScriptedServer) -> None:
     client, _ = make_pipeline(server.url)
     with pytest.raises(TypeError, match="AsyncPipeline"):
         client.send("PUT", "/", content=chunks())
+
+
+def test_json_bodies_use_the_default_separators(
+    server: ScriptedServer, pipeline: tuple[Pipeline, list[float]]
+) -> None:
+    """As json.dumps writes by default (and the Azure SDK sends): ", " and ": ", UTF-8."""
+    client, _ = pipeline
+    client.send("PATCH", "/things/1", json={"foo": "bar"})
+    client.send("PUT", "/things/2", json={"a": [1, {"b": "é"}], "c": None})
+    first, second = server.received
+    assert first.body == b'{"foo": "bar"}'
+    assert first.headers["content-length"] == "14"
+    assert second.body == '{"a": [1, {"b": "é"}], "c": null}'.encode()
+    assert second.headers["content-type"] == "application/json"

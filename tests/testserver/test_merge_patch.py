@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.testserver.clients import GeneratedClients
-from tests.testserver.models_helpers import submodule
+from tests.testserver.models_helpers import accepted, run_async, submodule
 from tests.testserver.server import TestServer
 
 
@@ -24,17 +25,33 @@ def client(package: ModuleType, testserver: TestServer) -> Iterator[Any]:
         yield service
 
 
-def test_patch_single_is_sent_as_compact_merge_patch_json(
-    client: Any, package: ModuleType, testserver: TestServer
-) -> None:
-    # The server wants Content-Length 14, the size of '{"foo": "bar"}' with a space after the
-    # colon; the client writes compact JSON ('{"foo":"bar"}', 13 bytes). The media type is
-    # checked first and passes. See EXCEPTIONS.md.
-    errors = submodule(package, "exceptions")
-    before = testserver.report("vanilla")["PassMergePatchObject"]
-    with pytest.raises(errors.HttpResponseError, match="Expected 14 but got 13") as caught:
-        client.patch_single({"foo": "bar"})
-    assert caught.value.status_code == 400
-    assert caught.value.response.request.headers["Content-Type"] == "application/merge-patch+json"
-    assert caught.value.response.request.content == b'{"foo":"bar"}'
-    assert testserver.report("vanilla")["PassMergePatchObject"] == before
+def _request(response: httpx.Response, result: Any, headers: dict[str, Any]) -> httpx.Request:
+    return response.request
+
+
+def test_patch_single(client: Any, testserver: TestServer) -> None:
+    # The server checks the media type and Content-Length 14: the size of '{"foo": "bar"}' as
+    # json.dumps writes it by default.
+    request = accepted(
+        testserver,
+        "PassMergePatchObject",
+        lambda: client.patch_single({"foo": "bar"}, cls=_request),
+    )
+    assert request.headers["Content-Type"] == "application/merge-patch+json"
+    assert request.content == b'{"foo": "bar"}'
+
+
+def test_async_patch_single(package: ModuleType, testserver: TestServer) -> None:
+    aio = submodule(package, "aio")
+
+    async def patch(service: Any) -> httpx.Request:
+        result: httpx.Request = await service.patch_single({"foo": "bar"}, cls=_request)
+        return result
+
+    request = accepted(
+        testserver,
+        "PassMergePatchObject",
+        lambda: run_async(aio.MergePatchJsonClient, testserver.url, patch),
+    )
+    assert request.content == b'{"foo": "bar"}'
+    assert request.headers["Content-Length"] == "14"

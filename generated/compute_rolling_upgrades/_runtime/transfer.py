@@ -27,6 +27,7 @@ from .retry import RetryPolicy, retry_after
 
 REQUEST_ID_HEADER = "x-ms-client-request-id"
 DEFAULT_MAX_REDIRECTS = 30
+_JSON_SEPARATORS = (", ", ": ")
 
 RequestContent = bytes | str | Iterable[bytes] | AsyncIterable[bytes]
 BodyContent = bytes | Iterable[bytes] | AsyncIterable[bytes] | None
@@ -94,8 +95,12 @@ def make_body(
 
 
 def _json_body(json_body: Any) -> Body:
+    # json.dumps' default separators (", ", ": "), as the Azure SDK sends: services and test
+    # servers that check a body's length expect those bytes.
     try:
-        encoded = json.dumps(json_body, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+        encoded = json.dumps(
+            json_body, separators=_JSON_SEPARATORS, ensure_ascii=False, allow_nan=False
+        )
     except ValueError as exc:
         raise ValidationError(f"The request body is not valid JSON: {exc}") from exc
     return Body(encoded.encode("utf-8"), replayable=True, content_type="application/json")
