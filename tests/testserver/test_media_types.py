@@ -93,11 +93,8 @@ def test_binary_body_with_three_content_types(client: Any, testserver: TestServe
 def test_body_of_any_type(client: Any, testserver: TestServer) -> None:
     """A schema that allows anything: a dict goes as JSON (the default), text and bytes raw."""
     method = client.body_three_types
-    assert (
-        hit(testserver, "MediaTypesThreeBodyTypes", lambda: method({"hello": "world"}))
-        == ("Nice job with JSON")
-        or True
-    )
+    # The server answers 200 without a body.
+    assert hit(testserver, "MediaTypesThreeBodyTypes", lambda: method({"hello": "world"})) is None
     sent = [
         hit(testserver, "MediaTypesThreeBodyTypes", lambda: method({"hello": "world"}, cls=_sent)),
         hit(
@@ -112,7 +109,7 @@ def test_body_of_any_type(client: Any, testserver: TestServer) -> None:
         ),
     ]
     assert sent == [
-        ("application/json", b'{"hello":"world"}'),
+        ("application/json", b'{"hello": "world"}'),
         ("text/plain", b"hello, world"),
         ("application/octet-stream", b"\xffbinary"),
     ]
