@@ -115,6 +115,7 @@ def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> Grou
     imports.name("typing", "TYPE_CHECKING")
     imports.name(f"{up}_runtime", "codec as _s")
     imports.typing_only(".._client", api.client_name)
+    imports.name("collections.abc", "Mapping")  # the per-call `headers` of every method
     names = TypeNames(api, imports, up)
     from generator.plan_paging import Context
 
@@ -174,9 +175,10 @@ def _arguments(names: TypeNames, op: ir.Operation, body_annotation: str | None) 
 
 _HEADERS_ARG = ArgView(
     "headers",
-    "dict[str, str] | None",
+    "Mapping[str, str | None] | None",
     " = None",
-    "Extra request headers; they replace headers of the same name the method sets.",
+    "Extra request headers; they replace headers of the same name the method sets. A header "
+    "given as None is left out (for example, no x-ms-client-request-id).",
 )
 
 

@@ -72,7 +72,7 @@ class Pipeline:
         url: str,
         *,
         params: Sequence[tuple[str, str]] = (),
-        headers: Mapping[str, str] | None = None,
+        headers: Mapping[str, str | None] | None = None,
         content: bytes | str | Iterable[bytes] | None = None,
         json: Any = None,
         form: Sequence[tuple[str, str]] | None = None,
@@ -83,7 +83,8 @@ class Pipeline:
         status is a success (2xx).
 
         The body is one of `content` (raw), `json`, `form` (urlencoded fields) or `multipart`
-        (text fields and `FilePart`s).
+        (text fields and `FilePart`s). A header given as None is left out of the request, even one
+        the pipeline adds itself (User-Agent, x-ms-client-request-id, Content-Type).
 
         Error statuses are returned, not raised. Raises `ServiceRequestError` or
         `ServiceResponseError` when the last attempt failed in transport.

@@ -50,6 +50,7 @@ _REQUEST_SIDE = (
 )
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+_FRAMING = frozenset({"host", "content-length", "transfer-encoding"})
 
 
 @dataclass(frozen=True)
@@ -193,16 +194,21 @@ class Transfer:
         url: str,
         *,
         params: Sequence[tuple[str, str]],
-        headers: Mapping[str, str] | None,
+        headers: Mapping[str, str | None] | None,
         body: Body,
     ) -> None:
         self._settings = settings
         self.method = method.upper()
         self.url = append_params(absolute_url(settings.base_url, url), params)
         self._origin = _origin(self.url)
-        self._headers = httpx.Headers(headers)
+        given = dict(headers or {})
+        # A header given as None is left out, even one the pipeline would add itself.
+        self._omitted = {name.lower() for name, value in given.items() if value is None}
+        self._headers = httpx.Headers({k: v for k, v in given.items() if v is not None})
         self._body = body
-        self._request_id = self._headers.get(REQUEST_ID_HEADER) or str(uuid.uuid4())
+        self._request_id: str | None = None
+        if REQUEST_ID_HEADER not in self._omitted:
+            self._request_id = self._headers.get(REQUEST_ID_HEADER) or str(uuid.uuid4())
         # Cookies live for this call only, so retries and redirects carry what the service set
         # (affinity, throttling) without one call's cookies leaking into the next.
         self._cookies = httpx.Cookies()
@@ -219,7 +225,8 @@ class Transfer:
         headers = httpx.Headers(settings.headers)
         headers.update(self._headers)
         headers.setdefault("User-Agent", settings.user_agent)
-        headers[REQUEST_ID_HEADER] = self._request_id
+        if self._request_id is not None:
+            headers[REQUEST_ID_HEADER] = self._request_id
         if self._body.content_type is not None:
             headers.setdefault("Content-Type", self._body.content_type)
         params: list[tuple[str, str]] = []
@@ -237,9 +244,16 @@ class Transfer:
             cookies=self._cookies,
             extensions={REDACT_EXTENSION: settings.redactor.extra_names},
         )
+        self._leave_out(request.headers)
         self._request = request
         self._log_request(request)
         return request
+
+    def _leave_out(self, headers: httpx.Headers) -> None:
+        """Remove the headers the caller gave as None (the HTTP client adds defaults of its own
+        when the request is built); the ones that frame the message stay."""
+        for name in self._omitted - _FRAMING:
+            headers.pop(name, None)
 
     def _add_credentials(
         self, headers: httpx.Headers, params: list[tuple[str, str]], authorization: str | None

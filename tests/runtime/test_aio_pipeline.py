@@ -251,3 +251,15 @@ def test_close_leaves_a_given_client_open(server: ScriptedServer) -> None:
         return still_open
 
     assert asyncio.run(main())
+
+
+def test_a_header_given_as_none_is_left_out(server: ScriptedServer) -> None:
+    async def scenario(pipeline: AsyncPipeline) -> None:
+        await pipeline.send("GET", "/a", headers={"x-ms-client-request-id": None})
+        await pipeline.send("GET", "/b")
+
+    run_with(server.url, scenario)
+    without, with_id = server.received
+    assert "x-ms-client-request-id" not in without.headers
+    assert len(with_id.headers["x-ms-client-request-id"]) == 36
+    assert without.headers["user-agent"] == "sdkforge-tests/1.0"

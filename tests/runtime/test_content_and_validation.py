@@ -126,6 +126,8 @@ def test_merge_headers_replaces_whatever_the_case() -> None:
     }
     merge_headers(headers, None)
     assert len(headers) == 3
+    merge_headers(headers, {"ACCEPT": None})
+    assert headers == {"content-type": "application/pdf", "X-Extra": "1", "ACCEPT": None}
 
 
 # --- responses ---------------------------------------------------------------------------------

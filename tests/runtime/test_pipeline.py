@@ -251,6 +251,35 @@ def test_headers_auth_and_url(server: ScriptedServer) -> None:
     assert received.headers["x-overridden"] == "call"
 
 
+def test_a_header_given_as_none_is_left_out(server: ScriptedServer) -> None:
+    client, sleeps = make_pipeline(
+        server.url, headers={"x-default": "d"}, retry=RetryPolicy(retry_non_idempotent=True)
+    )
+    server.reply(Reply(503, headers={"Retry-After": "0"}), Reply(200))
+    client.send(
+        "PUT",
+        "/things/1",
+        json={"a": 1},
+        headers={
+            "X-MS-Client-Request-Id": None,
+            "user-agent": None,
+            "Content-Type": None,
+            "x-default": None,
+            "Accept-Encoding": None,
+            "Content-Length": None,
+            "x-kept": "k",
+        },
+    )
+    assert len(server.received) == 2, "retried without the headers too"
+    for received in server.received:
+        for name in ("x-ms-client-request-id", "user-agent", "content-type", "x-default"):
+            assert name not in received.headers
+        assert "accept-encoding" not in received.headers, "the HTTP client's default is removed"
+        assert received.headers["content-length"] == "8", "headers that frame the body stay"
+        assert received.headers["x-kept"] == "k"
+        assert received.body == b'{"a": 1}'
+
+
 def test_absolute_url_is_used_as_is(server: ScriptedServer) -> None:
     client, _ = make_pipeline("https://elsewhere.invalid")
     assert client.send("GET", server.url + "/abs").status_code == 200

@@ -212,16 +212,58 @@ def test_every_request_carries_a_generated_client_request_id(
     assert testserver.report("azure")["AzureRequestClientIdInError"] == before + 1
 
 
-def test_a_request_without_client_request_id_cannot_be_sent(
+def _request(response: Any, result: Any, headers: dict[str, Any]) -> Any:
+    assert result is None
+    return response.request
+
+
+def test_a_none_header_leaves_the_client_request_id_out(
     client: Any, testserver: TestServer, package: ModuleType
 ) -> None:
-    # Listed in EXCEPTIONS.md (AzureXmsRequestClientIdNull): an empty id is replaced too.
+    before = testserver.report("azure")
+    request = client.x_ms_client_request_id.get(
+        headers={"x-ms-client-request-id": None}, cls=_request
+    )
+    after = testserver.report("azure")
+    assert "x-ms-client-request-id" not in request.headers
+    assert after["AzureXmsRequestClientIdNull"] == before["AzureXmsRequestClientIdNull"] + 1
+    assert after["AzureRequestClientIdInError"] == before["AzureRequestClientIdInError"]
+    # Any spelling of the name; other headers the method sets stay.
+    request = client.x_ms_client_request_id.get(
+        headers={"X-MS-Client-Request-Id": None}, cls=_request
+    )
+    assert "x-ms-client-request-id" not in request.headers
+    assert request.headers["Accept"] == "application/json"
+
+
+def test_an_empty_client_request_id_is_replaced(
+    client: Any, testserver: TestServer, package: ModuleType
+) -> None:
     errors = _sub(package, "exceptions")
-    before = testserver.report("azure")["AzureXmsRequestClientIdNull"]
+    before = testserver.report("azure")["AzureRequestClientIdInError"]
     with pytest.raises(errors.HttpResponseError) as caught:
         client.x_ms_client_request_id.get(headers={"x-ms-client-request-id": ""})
-    assert caught.value.response.request.headers["x-ms-client-request-id"] != ""
-    assert testserver.report("azure")["AzureXmsRequestClientIdNull"] == before
+    assert len(caught.value.response.request.headers["x-ms-client-request-id"]) == 36
+    assert testserver.report("azure")["AzureRequestClientIdInError"] == before + 1
+
+
+def test_async_none_header_leaves_the_client_request_id_out(
+    package: ModuleType, testserver: TestServer
+) -> None:
+    aio = _sub(package, "aio")
+
+    async def call() -> Any:
+        async with aio.AutoRestAzureSpecialParametersTestClient(
+            SUBSCRIPTION, endpoint=testserver.url
+        ) as service:
+            return await service.x_ms_client_request_id.get(
+                headers={"x-ms-client-request-id": None}, cls=_request
+            )
+
+    before = testserver.report("azure")["AzureXmsRequestClientIdNull"]
+    request = asyncio.run(call())
+    assert "x-ms-client-request-id" not in request.headers
+    assert testserver.report("azure")["AzureXmsRequestClientIdNull"] == before + 1
 
 
 def test_client_request_id_as_a_parameter(client: Any, testserver: TestServer) -> None:

@@ -93,7 +93,7 @@ class AsyncPipeline:
         url: str,
         *,
         params: Sequence[tuple[str, str]] = (),
-        headers: Mapping[str, str] | None = None,
+        headers: Mapping[str, str | None] | None = None,
         content: bytes | str | Iterable[bytes] | AsyncIterable[bytes] | None = None,
         json: Any = None,
         form: Sequence[tuple[str, str]] | None = None,

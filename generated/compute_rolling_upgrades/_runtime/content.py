@@ -94,8 +94,11 @@ def encode_body(
     )
 
 
-def merge_headers(target: dict[str, str], extra: Mapping[str, str] | None) -> None:
-    """Set `extra` on `target`, replacing headers of the same name whatever their case."""
+def merge_headers(target: dict[str, str | None], extra: Mapping[str, str | None] | None) -> None:
+    """Set `extra` on `target`, replacing headers of the same name whatever their case.
+
+    A None value stays: it tells the pipeline to leave that header out of the request.
+    """
     for name, value in (extra or {}).items():
         for existing in [key for key in target if key.lower() == name.lower()]:
             del target[existing]

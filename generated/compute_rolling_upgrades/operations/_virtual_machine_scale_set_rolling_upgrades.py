@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 from typing import cast as _cast
 
@@ -30,7 +30,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         resource_group_name: str,
         vm_scale_set_name: str,
         *,
-        headers: dict[str, str] | None = None,
+        headers: Mapping[str, str | None] | None = None,
         polling_interval: float = 30.0,
         continuation_token: str | None = None,
     ) -> _polling.LROPoller[None]:
@@ -38,7 +38,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
 
         :param resource_group_name: The name of the resource group.
         :param vm_scale_set_name: The name of the VM scale set.
-        :keyword headers: Extra request headers; they replace headers of the same name the method sets.
+        :keyword headers: Extra request headers; they replace headers of the same name the method sets. A header given as None is left out (for example, no x-ms-client-request-id).
         :keyword polling_interval: Seconds between two status requests when the service does not say (Retry-After).
         :keyword continuation_token: Resume the operation a poller's continuation_token() describes, instead of starting it: nothing is sent to start it again.
         :return: a poller; its result() waits for the operation to end and returns None.
@@ -80,7 +80,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         _params: list[tuple[str, str]] = []
         _params.append(("api-version", _s.to_query_value(self._client.api_version)))
-        _headers: dict[str, str] = {"Accept": "application/json"}
+        _headers: dict[str, str | None] = {"Accept": "application/json"}
         _s.merge_headers(_headers, headers)
         response = self._client._pipeline.send(
             "POST",
@@ -99,7 +99,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         resource_group_name: str,
         vm_scale_set_name: str,
         *,
-        headers: dict[str, str] | None = None,
+        headers: Mapping[str, str | None] | None = None,
         polling_interval: float = 30.0,
         continuation_token: str | None = None,
     ) -> _polling.LROPoller[None]:
@@ -107,7 +107,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
 
         :param resource_group_name: The name of the resource group.
         :param vm_scale_set_name: The name of the VM scale set.
-        :keyword headers: Extra request headers; they replace headers of the same name the method sets.
+        :keyword headers: Extra request headers; they replace headers of the same name the method sets. A header given as None is left out (for example, no x-ms-client-request-id).
         :keyword polling_interval: Seconds between two status requests when the service does not say (Retry-After).
         :keyword continuation_token: Resume the operation a poller's continuation_token() describes, instead of starting it: nothing is sent to start it again.
         :return: a poller; its result() waits for the operation to end and returns None.
@@ -149,7 +149,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         _params: list[tuple[str, str]] = []
         _params.append(("api-version", _s.to_query_value(self._client.api_version)))
-        _headers: dict[str, str] = {"Accept": "application/json"}
+        _headers: dict[str, str | None] = {"Accept": "application/json"}
         _s.merge_headers(_headers, headers)
         response = self._client._pipeline.send(
             "POST",
@@ -168,7 +168,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         resource_group_name: str,
         vm_scale_set_name: str,
         *,
-        headers: dict[str, str] | None = None,
+        headers: Mapping[str, str | None] | None = None,
         polling_interval: float = 30.0,
         continuation_token: str | None = None,
     ) -> _polling.LROPoller[None]:
@@ -176,7 +176,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
 
         :param resource_group_name: The name of the resource group.
         :param vm_scale_set_name: The name of the VM scale set.
-        :keyword headers: Extra request headers; they replace headers of the same name the method sets.
+        :keyword headers: Extra request headers; they replace headers of the same name the method sets. A header given as None is left out (for example, no x-ms-client-request-id).
         :keyword polling_interval: Seconds between two status requests when the service does not say (Retry-After).
         :keyword continuation_token: Resume the operation a poller's continuation_token() describes, instead of starting it: nothing is sent to start it again.
         :return: a poller; its result() waits for the operation to end and returns None.
@@ -218,7 +218,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         _params: list[tuple[str, str]] = []
         _params.append(("api-version", _s.to_query_value(self._client.api_version)))
-        _headers: dict[str, str] = {"Accept": "application/json"}
+        _headers: dict[str, str | None] = {"Accept": "application/json"}
         _s.merge_headers(_headers, headers)
         response = self._client._pipeline.send(
             "POST",
@@ -238,7 +238,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         resource_group_name: str,
         vm_scale_set_name: str,
         *,
-        headers: dict[str, str] | None = None,
+        headers: Mapping[str, str | None] | None = None,
         cls: None = None,
     ) -> _models.RollingUpgradeStatusInfo: ...
 
@@ -248,7 +248,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         resource_group_name: str,
         vm_scale_set_name: str,
         *,
-        headers: dict[str, str] | None = None,
+        headers: Mapping[str, str | None] | None = None,
         cls: Callable[[httpx.Response, _models.RollingUpgradeStatusInfo, dict[str, Any]], _R],
     ) -> _R: ...
 
@@ -257,7 +257,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         resource_group_name: str,
         vm_scale_set_name: str,
         *,
-        headers: dict[str, str] | None = None,
+        headers: Mapping[str, str | None] | None = None,
         cls: Callable[[httpx.Response, _models.RollingUpgradeStatusInfo, dict[str, Any]], _R]
         | None = None,
     ) -> _models.RollingUpgradeStatusInfo | _R:
@@ -265,7 +265,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
 
         :param resource_group_name: The name of the resource group.
         :param vm_scale_set_name: The name of the VM scale set.
-        :keyword headers: Extra request headers; they replace headers of the same name the method sets.
+        :keyword headers: Extra request headers; they replace headers of the same name the method sets. A header given as None is left out (for example, no x-ms-client-request-id).
         :keyword cls: Called with the response, the result and the typed response headers; its value is returned.
         :return: OK
         :raises HttpResponseError: the service answered with an error status.
@@ -289,7 +289,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         _params: list[tuple[str, str]] = []
         _params.append(("api-version", _s.to_query_value(self._client.api_version)))
-        _headers: dict[str, str] = {"Accept": "application/json"}
+        _headers: dict[str, str | None] = {"Accept": "application/json"}
         _s.merge_headers(_headers, headers)
         response = self._client._pipeline.send(
             "GET",

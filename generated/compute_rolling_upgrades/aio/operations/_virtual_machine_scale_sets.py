@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from typing import cast as _cast
 
@@ -26,12 +27,12 @@ class VirtualMachineScaleSetsOperations:
         self,
         resource_group_name: str,
         *,
-        headers: dict[str, str] | None = None,
+        headers: Mapping[str, str | None] | None = None,
     ) -> _paging.AsyncItemPaged[_models.VirtualMachineScaleSet]:
         """Gets a list of all VM scale sets under a resource group.
 
         :param resource_group_name: The name of the resource group.
-        :keyword headers: Extra request headers; they replace headers of the same name the method sets.
+        :keyword headers: Extra request headers; they replace headers of the same name the method sets. A header given as None is left out (for example, no x-ms-client-request-id).
         :return: an iterator of the items of every page, fetched as they are needed; by_page() iterates over the pages instead.
         :raises HttpResponseError: the service answered with an error status.
         """
@@ -52,7 +53,7 @@ class VirtualMachineScaleSetsOperations:
             )
             _params: list[tuple[str, str]] = []
             _params.append(("api-version", _s.to_query_value(self._client.api_version)))
-            _headers: dict[str, str] = {"Accept": "application/json"}
+            _headers: dict[str, str | None] = {"Accept": "application/json"}
             _s.merge_headers(_headers, headers)
             response = await self._client._pipeline.send(
                 "GET",
@@ -65,7 +66,7 @@ class VirtualMachineScaleSetsOperations:
             return response
 
         async def _next_page(next_link: str) -> httpx.Response:
-            _headers: dict[str, str] = {"Accept": "application/json"}
+            _headers: dict[str, str | None] = {"Accept": "application/json"}
             _s.merge_headers(_headers, headers)
             return await self._client._pipeline.send(
                 "GET",
