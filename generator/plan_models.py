@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from generator import ir
 from generator.imports import ImportSet
+from generator.plan_validation import model_checks
 from generator.pytypes import TypeNames, literal
 
 
@@ -47,6 +48,7 @@ class ModelView:
     encode_stmts: tuple[EncodeStmt, ...]
     additional: str  # "" or the arguments of `_s.merge_additional(result, ...)`
     xml_layout: str = ""  # the `_x.Layout(...)` expression; "" when the API has no XML bodies
+    validate: tuple[str, ...] = ()  # the statements of `_validate(path)`; () for no method
 
 
 @dataclass(frozen=True)
@@ -393,7 +395,15 @@ def model_view(api: ir.Api, model: ir.Model) -> ModelView:
         encode_stmts=encode_stmts,
         additional=bag_encode,
         xml_layout=layout,
+        validate=model_checks(fields, _bag_field(api, model)),
     )
+
+
+def _bag_field(api: ir.Api, model: ir.Model) -> tuple[str, ir.TypeRef] | None:
+    bag = _bag(api, model)
+    if bag is None or bag.additional_properties is None:
+        return None
+    return bag.additional_properties_py_name, bag.additional_properties
 
 
 _ENUM_BASES = {

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import ir
-from generator.plan_body import source_expr
+from generator.plan_body import flattened_body, source_expr
+from generator.plan_validation import body_check, constraint_args
 from generator.pytypes import TypeNames, literal
 
 RAW_BODY = "_s.RawBody"
@@ -50,26 +51,10 @@ def arg_view(names: TypeNames, p: ir.Parameter, annotation: str | None = None) -
     return ArgView(p.py_name, f"{annotation} | None", " = None", p.description)
 
 
-def _constraint_args(c: ir.Constraints) -> list[str]:
-    args: list[str] = []
-    for name in ("minimum", "maximum", "min_length", "max_length", "min_items", "max_items"):
-        value = getattr(c, name)
-        if value is not None:
-            args.append(f"{name}={literal(value)}")
-    for name in ("exclusive_minimum", "exclusive_maximum", "unique_items"):
-        if getattr(c, name):
-            args.append(f"{name}=True")
-    if c.pattern is not None:
-        args.append(f"pattern={literal(c.pattern)}")
-    if c.multiple_of is not None:
-        args.append(f"multiple_of={literal(c.multiple_of)}")
-    return args
-
-
 def check_statement(p: ir.Parameter, value: str) -> str | None:
     """The `_s.check(...)` call validating `value` (an expression), or None when nothing is
     checked."""
-    args = _constraint_args(p.constraints)
+    args = constraint_args(p.constraints)
     if p.required and not p.nullable:
         args.insert(0, "required=True")
     if not args:
@@ -78,7 +63,13 @@ def check_statement(p: ir.Parameter, value: str) -> str | None:
 
 
 def checks(op: ir.Operation) -> tuple[str, ...]:
-    statements = (check_statement(p, p.py_name) for p in method_parameters(op))
+    """Each argument's constraints, then the models of the body (a flattened body's properties
+    are arguments themselves, so their paths start at the property)."""
+    statements = [check_statement(p, p.py_name) for p in method_parameters(op)]
+    flattened = flattened_body(op)
+    for p in method_parameters(op):
+        if p.location is ir.ParamLocation.BODY:
+            statements.append(body_check(p, p.py_name, "" if p is flattened else p.py_name))
     return tuple(s for s in statements if s is not None)
 
 

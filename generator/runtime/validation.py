@@ -7,7 +7,7 @@ is sent, so a bad value fails fast with a `ValidationError` that names the argum
 from __future__ import annotations
 
 import re
-from collections.abc import Sized
+from collections.abc import Mapping, Sized
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -119,3 +119,17 @@ def _all_unique(items: list[Any] | tuple[Any, ...]) -> bool:
             return False
         seen.append(item)
     return True
+
+
+def validate_nested(path: str, value: Any) -> None:
+    """Check a model, or the models inside a list or dict, against the spec's constraints (each
+    generated model with constraints has `_validate(path)`); other values pass."""
+    validate = getattr(value, "_validate", None)
+    if callable(validate):
+        validate(path)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            validate_nested(f"{path}[{index}]", item)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            validate_nested(f"{path}[{key!r}]", item)

@@ -1,8 +1,9 @@
 """validation.json: constants in the path and the body, and the spec's constraints checked on the
-client before any request is sent."""
+client before any request is sent: method arguments and the properties of body models."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
@@ -94,3 +95,71 @@ def test_valid_arguments_are_sent(client: Any, errors: ModuleType) -> None:
         client.validation_of_method_parameters("123", 150)
     assert info.value.response.request.url.path == "/fakepath/abc123/123/150"
     assert info.value.response.request.url.params["apiVersion"] == "12-34-5678"
+
+
+def _product(models: Any, **changes: Any) -> Any:
+    values: dict[str, Any] = {
+        "child": models.ChildProduct(),
+        "const_child": models.ConstantProduct(),
+    }
+    values.update(changes)
+    return models.Product(**values)
+
+
+INVALID_PRODUCTS = [
+    ({"capacity": 100}, "body.capacity must be less than 100, not 100"),
+    ({"capacity": 0}, "body.capacity must be greater than 0, not 0"),
+    ({"display_names": [str(n) for n in range(7)]}, "body.display_names must have at most 6 items"),
+    ({"display_names": ["a", "a"]}, "body.display_names must not contain the same item twice"),
+    ({"image": "ftp://x"}, r"body.image must match the pattern 'http://\\\\w\+'"),
+    ({"child": None}, "body.child must not be None"),
+]
+
+
+@pytest.mark.parametrize(("changes", "message"), INVALID_PRODUCTS)
+def test_body_model_constraints_are_checked_before_sending(
+    client: Any,
+    validation: ModuleType,
+    errors: ModuleType,
+    testserver: TestServer,
+    changes: dict[str, Any],
+    message: str,
+) -> None:
+    """The ConstantsInBody route would accept these bodies (it checks only the constants)."""
+    product = _product(validation.models, **changes)
+    before = testserver.report("vanilla")
+    with pytest.raises(errors.ValidationError, match=message):
+        client.post_with_constant_in_body(body=product)
+    with pytest.raises(errors.ValidationError, match=message):
+        client.validation_of_body("123", 150, body=product)
+    assert testserver.report("vanilla") == before
+
+
+def test_a_body_within_its_constraints_is_sent(
+    client: Any, validation: ModuleType, testserver: TestServer
+) -> None:
+    product = _product(validation.models, capacity=99, display_names=["a", "b"], image="http://pic")
+    returned = hit(
+        testserver, "ConstantsInBody", lambda: client.post_with_constant_in_body(body=product)
+    )
+    assert (returned.capacity, returned.display_names, returned.image) == (
+        99,
+        ["a", "b"],
+        "http://pic",
+    )
+
+
+def test_async_client_checks_the_body_model(validation: ModuleType, testserver: TestServer) -> None:
+    aio = submodule(validation, "aio")
+    errors = submodule(validation, "exceptions")
+
+    async def post() -> None:
+        async with aio.AutoRestValidationTest(
+            "abc123", "12-34-5678", endpoint=testserver.url
+        ) as service:
+            await service.post_with_constant_in_body(body=_product(validation.models, capacity=100))
+
+    before = testserver.report("vanilla")
+    with pytest.raises(errors.ValidationError, match="body.capacity must be less than 100"):
+        asyncio.run(post())
+    assert testserver.report("vanilla") == before

@@ -72,7 +72,7 @@ from .urls import (
     quote_path,
     to_query_value,
 )
-from .validation import check
+from .validation import check, validate_nested
 
 __all__ = [
     "NULL",
@@ -140,6 +140,7 @@ __all__ = [
     "subtype",
     "to_query_value",
     "unknown_fields",
+    "validate_nested",
 ]
 
 Codec = Callable[[Any], Any]

@@ -59,3 +59,10 @@ class ApiError:
         _s.put(result, ("target",), self.target)
         _s.put(result, ("message",), self.message)
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "details", self.details)
+        _s.validate_nested(at + "innererror", self.innererror)

@@ -44,3 +44,9 @@ class CapacityReservationProfile:
             _s.model_encoder(exclude_readonly),
         )
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "capacity_reservation_group", self.capacity_reservation_group)

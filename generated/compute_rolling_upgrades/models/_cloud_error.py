@@ -37,3 +37,9 @@ class CloudError:
         _s.merge_unknown(result, self._unknown)
         _s.put(result, ("error",), self.error, _s.model_encoder(exclude_readonly))
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "error", self.error)

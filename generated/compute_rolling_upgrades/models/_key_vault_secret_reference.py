@@ -43,3 +43,11 @@ class KeyVaultSecretReference:
         _s.put(result, ("secretUrl",), self.secret_url)
         _s.put(result, ("sourceVault",), self.source_vault, _s.model_encoder(exclude_readonly))
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.check(at + "secret_url", self.secret_url, required=True)
+        _s.check(at + "source_vault", self.source_vault, required=True)
+        _s.validate_nested(at + "source_vault", self.source_vault)

@@ -63,3 +63,10 @@ class LinuxConfiguration:
         _s.put(result, ("patchSettings",), self.patch_settings, _s.model_encoder(exclude_readonly))
         _s.put(result, ("enableVMAgentPlatformUpdates",), self.enable_vm_agent_platform_updates)
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "ssh", self.ssh)
+        _s.validate_nested(at + "patch_settings", self.patch_settings)

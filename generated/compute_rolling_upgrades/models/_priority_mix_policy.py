@@ -49,3 +49,15 @@ class PriorityMixPolicy:
             self.regular_priority_percentage_above_base,
         )
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.check(at + "base_regular_priority_count", self.base_regular_priority_count, minimum=0)
+        _s.check(
+            at + "regular_priority_percentage_above_base",
+            self.regular_priority_percentage_above_base,
+            minimum=0,
+            maximum=100,
+        )

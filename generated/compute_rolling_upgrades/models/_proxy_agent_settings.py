@@ -54,3 +54,10 @@ class ProxyAgentSettings:
         _s.put(result, ("wireServer",), self.wire_server, _s.model_encoder(exclude_readonly))
         _s.put(result, ("imds",), self.imds, _s.model_encoder(exclude_readonly))
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "wire_server", self.wire_server)
+        _s.validate_nested(at + "imds", self.imds)

@@ -58,3 +58,10 @@ class ResiliencyPolicy:
             _s.model_encoder(exclude_readonly),
         )
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "resilient_vm_creation_policy", self.resilient_vm_creation_policy)
+        _s.validate_nested(at + "resilient_vm_deletion_policy", self.resilient_vm_deletion_policy)

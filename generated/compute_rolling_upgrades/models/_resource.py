@@ -58,3 +58,9 @@ class Resource:
         _s.put(result, ("location",), self.location)
         _s.put(result, ("tags",), self.tags)
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.check(at + "location", self.location, required=True)

@@ -89,3 +89,26 @@ class RollingUpgradePolicy:
         )
         _s.put(result, ("maxSurge",), self.max_surge)
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.check(
+            at + "max_batch_instance_percent",
+            self.max_batch_instance_percent,
+            minimum=5,
+            maximum=100,
+        )
+        _s.check(
+            at + "max_unhealthy_instance_percent",
+            self.max_unhealthy_instance_percent,
+            minimum=5,
+            maximum=100,
+        )
+        _s.check(
+            at + "max_unhealthy_upgraded_instance_percent",
+            self.max_unhealthy_upgraded_instance_percent,
+            minimum=0,
+            maximum=100,
+        )

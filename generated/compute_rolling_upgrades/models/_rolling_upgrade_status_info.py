@@ -91,3 +91,9 @@ class RollingUpgradeStatusInfo(Resource):
             _s.model_encoder(exclude_readonly),
         )
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.check(at + "location", self.location, required=True)

@@ -72,3 +72,14 @@ class ScheduledEventsPolicy:
             _s.model_encoder(exclude_readonly),
         )
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "user_initiated_redeploy", self.user_initiated_redeploy)
+        _s.validate_nested(at + "user_initiated_reboot", self.user_initiated_reboot)
+        _s.validate_nested(
+            at + "scheduled_events_additional_publishing_targets",
+            self.scheduled_events_additional_publishing_targets,
+        )

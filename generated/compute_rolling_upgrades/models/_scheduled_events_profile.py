@@ -56,3 +56,12 @@ class ScheduledEventsProfile:
             _s.model_encoder(exclude_readonly),
         )
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(
+            at + "terminate_notification_profile", self.terminate_notification_profile
+        )
+        _s.validate_nested(at + "os_image_notification_profile", self.os_image_notification_profile)

@@ -48,3 +48,9 @@ class SecurityPostureReference:
             _s.list_of(_s.model_encoder(exclude_readonly)),
         )
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "exclude_extensions", self.exclude_extensions)

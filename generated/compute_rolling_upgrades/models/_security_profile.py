@@ -73,3 +73,11 @@ class SecurityProfile:
             _s.model_encoder(exclude_readonly),
         )
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "uefi_settings", self.uefi_settings)
+        _s.validate_nested(at + "encryption_identity", self.encryption_identity)
+        _s.validate_nested(at + "proxy_agent_settings", self.proxy_agent_settings)

@@ -63,3 +63,10 @@ class UpgradePolicy:
             _s.model_encoder(exclude_readonly),
         )
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "rolling_upgrade_policy", self.rolling_upgrade_policy)
+        _s.validate_nested(at + "automatic_os_upgrade_policy", self.automatic_os_upgrade_policy)

@@ -152,3 +152,12 @@ class VirtualMachineExtension(ResourceWithOptionalLocation):
         )
         _s.put(result, ("properties", "provisionAfterExtensions"), self.provision_after_extensions)
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "instance_view", self.instance_view)
+        _s.validate_nested(
+            at + "protected_settings_from_key_vault", self.protected_settings_from_key_vault
+        )

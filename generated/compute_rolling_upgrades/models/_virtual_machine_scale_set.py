@@ -308,3 +308,24 @@ class VirtualMachineScaleSet(Resource):
         )
         _s.put(result, ("etag",), None if exclude_readonly else self.etag)
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.check(at + "location", self.location, required=True)
+        _s.validate_nested(at + "sku", self.sku)
+        _s.validate_nested(at + "plan", self.plan)
+        _s.validate_nested(at + "upgrade_policy", self.upgrade_policy)
+        _s.validate_nested(at + "scheduled_events_policy", self.scheduled_events_policy)
+        _s.validate_nested(at + "automatic_repairs_policy", self.automatic_repairs_policy)
+        _s.validate_nested(at + "virtual_machine_profile", self.virtual_machine_profile)
+        _s.validate_nested(at + "proximity_placement_group", self.proximity_placement_group)
+        _s.validate_nested(at + "host_group", self.host_group)
+        _s.validate_nested(at + "additional_capabilities", self.additional_capabilities)
+        _s.validate_nested(at + "scale_in_policy", self.scale_in_policy)
+        _s.validate_nested(at + "spot_restore_policy", self.spot_restore_policy)
+        _s.validate_nested(at + "priority_mix_policy", self.priority_mix_policy)
+        _s.validate_nested(at + "resiliency_policy", self.resiliency_policy)
+        _s.validate_nested(at + "identity", self.identity)
+        _s.validate_nested(at + "extended_location", self.extended_location)

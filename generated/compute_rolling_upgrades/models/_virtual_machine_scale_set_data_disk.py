@@ -88,3 +88,11 @@ class VirtualMachineScaleSetDataDisk:
         _s.put(result, ("diskMBpsReadWrite",), self.disk_m_bps_read_write)
         _s.put(result, ("deleteOption",), self.delete_option, _s.serialize_enum)
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.check(at + "lun", self.lun, required=True)
+        _s.check(at + "create_option", self.create_option, required=True)
+        _s.validate_nested(at + "managed_disk", self.managed_disk)

@@ -138,3 +138,11 @@ class VirtualMachineScaleSetExtension(SubResourceReadOnly):
             _s.model_encoder(exclude_readonly),
         )
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(
+            at + "protected_settings_from_key_vault", self.protected_settings_from_key_vault
+        )

@@ -45,3 +45,9 @@ class VirtualMachineScaleSetExtensionProfile:
         )
         _s.put(result, ("extensionsTimeBudget",), self.extensions_time_budget)
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "extensions", self.extensions)

@@ -127,3 +127,24 @@ class VirtualMachineScaleSetIPConfiguration:
             _s.list_of(_s.model_encoder(exclude_readonly)),
         )
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.check(at + "name", self.name, required=True)
+        _s.validate_nested(at + "subnet", self.subnet)
+        _s.validate_nested(
+            at + "public_ip_address_configuration", self.public_ip_address_configuration
+        )
+        _s.validate_nested(
+            at + "application_gateway_backend_address_pools",
+            self.application_gateway_backend_address_pools,
+        )
+        _s.validate_nested(at + "application_security_groups", self.application_security_groups)
+        _s.validate_nested(
+            at + "load_balancer_backend_address_pools", self.load_balancer_backend_address_pools
+        )
+        _s.validate_nested(
+            at + "load_balancer_inbound_nat_pools", self.load_balancer_inbound_nat_pools
+        )

@@ -43,3 +43,10 @@ class VirtualMachineScaleSetListResult:
         _s.put(result, ("value",), self.value, _s.list_of(_s.model_encoder(exclude_readonly)))
         _s.put(result, ("nextLink",), self.next_link)
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.check(at + "value", self.value, required=True)
+        _s.validate_nested(at + "value", self.value)

@@ -133,3 +133,12 @@ class VirtualMachineScaleSetNetworkConfiguration:
         _s.put(result, ("properties", "auxiliaryMode"), self.auxiliary_mode, _s.serialize_enum)
         _s.put(result, ("properties", "auxiliarySku"), self.auxiliary_sku, _s.serialize_enum)
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.check(at + "name", self.name, required=True)
+        _s.validate_nested(at + "network_security_group", self.network_security_group)
+        _s.validate_nested(at + "dns_settings", self.dns_settings)
+        _s.validate_nested(at + "ip_configurations", self.ip_configurations)

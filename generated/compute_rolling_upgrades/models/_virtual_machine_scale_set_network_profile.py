@@ -60,3 +60,12 @@ class VirtualMachineScaleSetNetworkProfile:
         )
         _s.put(result, ("networkApiVersion",), self.network_api_version, _s.serialize_enum)
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "health_probe", self.health_probe)
+        _s.validate_nested(
+            at + "network_interface_configurations", self.network_interface_configurations
+        )

@@ -100,3 +100,12 @@ class VirtualMachineScaleSetOSDisk:
         _s.put(result, ("managedDisk",), self.managed_disk, _s.model_encoder(exclude_readonly))
         _s.put(result, ("deleteOption",), self.delete_option, _s.serialize_enum)
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.check(at + "create_option", self.create_option, required=True)
+        _s.validate_nested(at + "diff_disk_settings", self.diff_disk_settings)
+        _s.validate_nested(at + "image", self.image)
+        _s.validate_nested(at + "managed_disk", self.managed_disk)

@@ -95,3 +95,11 @@ class VirtualMachineScaleSetOSProfile:
         _s.put(result, ("allowExtensionOperations",), self.allow_extension_operations)
         _s.put(result, ("requireGuestProvisionSignal",), self.require_guest_provision_signal)
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "windows_configuration", self.windows_configuration)
+        _s.validate_nested(at + "linux_configuration", self.linux_configuration)
+        _s.validate_nested(at + "secrets", self.secrets)

@@ -110,3 +110,13 @@ class VirtualMachineScaleSetPublicIPAddressConfiguration:
         _s.put(result, ("properties", "deleteOption"), self.delete_option, _s.serialize_enum)
         _s.put(result, ("sku",), self.sku, _s.model_encoder(exclude_readonly))
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.check(at + "name", self.name, required=True)
+        _s.validate_nested(at + "dns_settings", self.dns_settings)
+        _s.validate_nested(at + "ip_tags", self.ip_tags)
+        _s.validate_nested(at + "public_ip_prefix", self.public_ip_prefix)
+        _s.validate_nested(at + "sku", self.sku)

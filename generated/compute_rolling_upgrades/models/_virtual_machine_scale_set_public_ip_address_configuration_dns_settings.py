@@ -43,3 +43,9 @@ class VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings:
         _s.put(result, ("domainNameLabel",), self.domain_name_label)
         _s.put(result, ("domainNameLabelScope",), self.domain_name_label_scope, _s.serialize_enum)
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.check(at + "domain_name_label", self.domain_name_label, required=True)

@@ -59,3 +59,11 @@ class VirtualMachineScaleSetStorageProfile:
         )
         _s.put(result, ("diskControllerType",), self.disk_controller_type)
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "image_reference", self.image_reference)
+        _s.validate_nested(at + "os_disk", self.os_disk)
+        _s.validate_nested(at + "data_disks", self.data_disks)

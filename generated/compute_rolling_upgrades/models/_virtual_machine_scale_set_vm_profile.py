@@ -199,3 +199,21 @@ class VirtualMachineScaleSetVMProfile:
             _s.serialize_datetime,
         )
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "os_profile", self.os_profile)
+        _s.validate_nested(at + "storage_profile", self.storage_profile)
+        _s.validate_nested(at + "network_profile", self.network_profile)
+        _s.validate_nested(at + "security_profile", self.security_profile)
+        _s.validate_nested(at + "diagnostics_profile", self.diagnostics_profile)
+        _s.validate_nested(at + "extension_profile", self.extension_profile)
+        _s.validate_nested(at + "billing_profile", self.billing_profile)
+        _s.validate_nested(at + "scheduled_events_profile", self.scheduled_events_profile)
+        _s.validate_nested(at + "capacity_reservation", self.capacity_reservation)
+        _s.validate_nested(at + "application_profile", self.application_profile)
+        _s.validate_nested(at + "hardware_profile", self.hardware_profile)
+        _s.validate_nested(at + "service_artifact_reference", self.service_artifact_reference)
+        _s.validate_nested(at + "security_posture_reference", self.security_posture_reference)

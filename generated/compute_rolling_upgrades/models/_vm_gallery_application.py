@@ -67,3 +67,9 @@ class VMGalleryApplication:
         )
         _s.put(result, ("enableAutomaticUpgrade",), self.enable_automatic_upgrade)
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.check(at + "package_reference_id", self.package_reference_id, required=True)

@@ -39,3 +39,9 @@ class WinRMConfiguration:
             result, ("listeners",), self.listeners, _s.list_of(_s.model_encoder(exclude_readonly))
         )
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "listeners", self.listeners)

@@ -78,3 +78,11 @@ class WindowsConfiguration:
         _s.put(result, ("winRM",), self.win_rm, _s.model_encoder(exclude_readonly))
         _s.put(result, ("enableVMAgentPlatformUpdates",), self.enable_vm_agent_platform_updates)
         return result
+
+    def _validate(self, path: str) -> None:
+        """Check the values against the spec's constraints before they are sent; raises
+        ValidationError naming the property by its path from `path`."""
+        at = f"{path}." if path else ""
+        _s.validate_nested(at + "additional_unattend_content", self.additional_unattend_content)
+        _s.validate_nested(at + "patch_settings", self.patch_settings)
+        _s.validate_nested(at + "win_rm", self.win_rm)
