@@ -29,6 +29,7 @@ class DecodeArg:
 class EncodeStmt:
     path: str  # a tuple literal of wire names
     args: str  # what follows the path in `_s.put(result, path, ...)`
+    guard: str = ""  # the condition for writing the property at all; "" for always
 
 
 @dataclass(frozen=True)
@@ -251,15 +252,20 @@ def _encode_stmt(names: TypeNames, f: ir.Field) -> EncodeStmt:
     if isinstance(f.type, ir.ConstantType):
         return EncodeStmt(repr(f.wire_path), literal(f.type.value))
     value = f"self.{f.py_name}"
-    if f.read_only:
-        value = f"None if exclude_readonly else {value}"
     args = [value]
     encoder = names.encoder(f.type, "exclude_readonly")
     if encoder is not None:
         args.append(encoder)
     if f.required and f.nullable:
+        # None can only mean null here, so the property is always written (unless read-only).
         args.append("null=True")
-    return EncodeStmt(repr(f.wire_path), ", ".join(args))
+        guard = "not exclude_readonly" if f.read_only else ""
+        return EncodeStmt(repr(f.wire_path), ", ".join(args), guard)
+    # Most properties of a large model are absent: skipping them here is the hot path of encoding.
+    guard = f"{value} is not None"
+    if f.read_only:
+        guard = f"not exclude_readonly and {guard}"
+    return EncodeStmt(repr(f.wire_path), ", ".join(args), guard)
 
 
 def _subtypes(api: ir.Api, names: TypeNames, model: ir.Model) -> tuple[str, str]:

@@ -37,6 +37,8 @@ class AdditionalCapabilities:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("ultraSSDEnabled",), self.ultra_ssd_enabled)
-        _s.put(result, ("hibernationEnabled",), self.hibernation_enabled)
+        if self.ultra_ssd_enabled is not None:
+            _s.put(result, ("ultraSSDEnabled",), self.ultra_ssd_enabled)
+        if self.hibernation_enabled is not None:
+            _s.put(result, ("hibernationEnabled",), self.hibernation_enabled)
         return result

@@ -49,8 +49,12 @@ class AdditionalUnattendContent:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("passName",), self.pass_name, _s.serialize_enum)
-        _s.put(result, ("componentName",), self.component_name, _s.serialize_enum)
-        _s.put(result, ("settingName",), self.setting_name, _s.serialize_enum)
-        _s.put(result, ("content",), self.content)
+        if self.pass_name is not None:
+            _s.put(result, ("passName",), self.pass_name, _s.serialize_enum)
+        if self.component_name is not None:
+            _s.put(result, ("componentName",), self.component_name, _s.serialize_enum)
+        if self.setting_name is not None:
+            _s.put(result, ("settingName",), self.setting_name, _s.serialize_enum)
+        if self.content is not None:
+            _s.put(result, ("content",), self.content)
         return result

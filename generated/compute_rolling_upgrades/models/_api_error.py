@@ -53,11 +53,18 @@ class ApiError:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("details",), self.details, _s.list_of(_s.model_encoder(exclude_readonly)))
-        _s.put(result, ("innererror",), self.innererror, _s.model_encoder(exclude_readonly))
-        _s.put(result, ("code",), self.code)
-        _s.put(result, ("target",), self.target)
-        _s.put(result, ("message",), self.message)
+        if self.details is not None:
+            _s.put(
+                result, ("details",), self.details, _s.list_of(_s.model_encoder(exclude_readonly))
+            )
+        if self.innererror is not None:
+            _s.put(result, ("innererror",), self.innererror, _s.model_encoder(exclude_readonly))
+        if self.code is not None:
+            _s.put(result, ("code",), self.code)
+        if self.target is not None:
+            _s.put(result, ("target",), self.target)
+        if self.message is not None:
+            _s.put(result, ("message",), self.message)
         return result
 
     def _validate(self, path: str) -> None:

@@ -40,7 +40,10 @@ class ApiErrorBase:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("code",), self.code)
-        _s.put(result, ("target",), self.target)
-        _s.put(result, ("message",), self.message)
+        if self.code is not None:
+            _s.put(result, ("code",), self.code)
+        if self.target is not None:
+            _s.put(result, ("target",), self.target)
+        if self.message is not None:
+            _s.put(result, ("message",), self.message)
         return result

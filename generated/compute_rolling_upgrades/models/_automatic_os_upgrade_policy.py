@@ -48,8 +48,12 @@ class AutomaticOSUpgradePolicy:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("enableAutomaticOSUpgrade",), self.enable_automatic_os_upgrade)
-        _s.put(result, ("disableAutomaticRollback",), self.disable_automatic_rollback)
-        _s.put(result, ("useRollingUpgradePolicy",), self.use_rolling_upgrade_policy)
-        _s.put(result, ("osRollingUpgradeDeferral",), self.os_rolling_upgrade_deferral)
+        if self.enable_automatic_os_upgrade is not None:
+            _s.put(result, ("enableAutomaticOSUpgrade",), self.enable_automatic_os_upgrade)
+        if self.disable_automatic_rollback is not None:
+            _s.put(result, ("disableAutomaticRollback",), self.disable_automatic_rollback)
+        if self.use_rolling_upgrade_policy is not None:
+            _s.put(result, ("useRollingUpgradePolicy",), self.use_rolling_upgrade_policy)
+        if self.os_rolling_upgrade_deferral is not None:
+            _s.put(result, ("osRollingUpgradeDeferral",), self.os_rolling_upgrade_deferral)
         return result

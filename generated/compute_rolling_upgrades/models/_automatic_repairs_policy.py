@@ -41,7 +41,10 @@ class AutomaticRepairsPolicy:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("enabled",), self.enabled)
-        _s.put(result, ("gracePeriod",), self.grace_period)
-        _s.put(result, ("repairAction",), self.repair_action, _s.serialize_enum)
+        if self.enabled is not None:
+            _s.put(result, ("enabled",), self.enabled)
+        if self.grace_period is not None:
+            _s.put(result, ("gracePeriod",), self.grace_period)
+        if self.repair_action is not None:
+            _s.put(result, ("repairAction",), self.repair_action, _s.serialize_enum)
         return result

@@ -34,5 +34,6 @@ class BillingProfile:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("maxPrice",), self.max_price)
+        if self.max_price is not None:
+            _s.put(result, ("maxPrice",), self.max_price)
         return result

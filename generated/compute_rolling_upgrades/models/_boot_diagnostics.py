@@ -37,6 +37,8 @@ class BootDiagnostics:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("enabled",), self.enabled)
-        _s.put(result, ("storageUri",), self.storage_uri)
+        if self.enabled is not None:
+            _s.put(result, ("enabled",), self.enabled)
+        if self.storage_uri is not None:
+            _s.put(result, ("storageUri",), self.storage_uri)
         return result

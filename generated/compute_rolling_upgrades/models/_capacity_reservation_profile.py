@@ -37,12 +37,13 @@ class CapacityReservationProfile:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(
-            result,
-            ("capacityReservationGroup",),
-            self.capacity_reservation_group,
-            _s.model_encoder(exclude_readonly),
-        )
+        if self.capacity_reservation_group is not None:
+            _s.put(
+                result,
+                ("capacityReservationGroup",),
+                self.capacity_reservation_group,
+                _s.model_encoder(exclude_readonly),
+            )
         return result
 
     def _validate(self, path: str) -> None:

@@ -35,7 +35,8 @@ class CloudError:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("error",), self.error, _s.model_encoder(exclude_readonly))
+        if self.error is not None:
+            _s.put(result, ("error",), self.error, _s.model_encoder(exclude_readonly))
         return result
 
     def _validate(self, path: str) -> None:

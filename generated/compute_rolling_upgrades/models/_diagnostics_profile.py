@@ -35,9 +35,13 @@ class DiagnosticsProfile:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(
-            result, ("bootDiagnostics",), self.boot_diagnostics, _s.model_encoder(exclude_readonly)
-        )
+        if self.boot_diagnostics is not None:
+            _s.put(
+                result,
+                ("bootDiagnostics",),
+                self.boot_diagnostics,
+                _s.model_encoder(exclude_readonly),
+            )
         return result
 
     def _validate(self, path: str) -> None:

@@ -38,6 +38,8 @@ class DiffDiskSettings:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("option",), self.option, _s.serialize_enum)
-        _s.put(result, ("placement",), self.placement, _s.serialize_enum)
+        if self.option is not None:
+            _s.put(result, ("option",), self.option, _s.serialize_enum)
+        if self.placement is not None:
+            _s.put(result, ("placement",), self.placement, _s.serialize_enum)
         return result

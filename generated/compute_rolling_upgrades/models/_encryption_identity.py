@@ -36,5 +36,8 @@ class EncryptionIdentity:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("userAssignedIdentityResourceId",), self.user_assigned_identity_resource_id)
+        if self.user_assigned_identity_resource_id is not None:
+            _s.put(
+                result, ("userAssignedIdentityResourceId",), self.user_assigned_identity_resource_id
+            )
         return result

@@ -38,6 +38,8 @@ class ExtendedLocation:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("name",), self.name)
-        _s.put(result, ("type",), self.type, _s.serialize_enum)
+        if self.name is not None:
+            _s.put(result, ("name",), self.name)
+        if self.type is not None:
+            _s.put(result, ("type",), self.type, _s.serialize_enum)
         return result

@@ -40,10 +40,12 @@ class HostEndpointSettings:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("mode",), self.mode, _s.serialize_enum)
-        _s.put(
-            result,
-            ("inVMAccessControlProfileReferenceId",),
-            self.in_vm_access_control_profile_reference_id,
-        )
+        if self.mode is not None:
+            _s.put(result, ("mode",), self.mode, _s.serialize_enum)
+        if self.in_vm_access_control_profile_reference_id is not None:
+            _s.put(
+                result,
+                ("inVMAccessControlProfileReferenceId",),
+                self.in_vm_access_control_profile_reference_id,
+            )
         return result

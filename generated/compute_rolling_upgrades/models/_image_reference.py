@@ -61,12 +61,20 @@ class ImageReference(SubResource):
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("id",), self.id)
-        _s.put(result, ("publisher",), self.publisher)
-        _s.put(result, ("offer",), self.offer)
-        _s.put(result, ("sku",), self.sku)
-        _s.put(result, ("version",), self.version)
-        _s.put(result, ("exactVersion",), None if exclude_readonly else self.exact_version)
-        _s.put(result, ("sharedGalleryImageId",), self.shared_gallery_image_id)
-        _s.put(result, ("communityGalleryImageId",), self.community_gallery_image_id)
+        if self.id is not None:
+            _s.put(result, ("id",), self.id)
+        if self.publisher is not None:
+            _s.put(result, ("publisher",), self.publisher)
+        if self.offer is not None:
+            _s.put(result, ("offer",), self.offer)
+        if self.sku is not None:
+            _s.put(result, ("sku",), self.sku)
+        if self.version is not None:
+            _s.put(result, ("version",), self.version)
+        if not exclude_readonly and self.exact_version is not None:
+            _s.put(result, ("exactVersion",), self.exact_version)
+        if self.shared_gallery_image_id is not None:
+            _s.put(result, ("sharedGalleryImageId",), self.shared_gallery_image_id)
+        if self.community_gallery_image_id is not None:
+            _s.put(result, ("communityGalleryImageId",), self.community_gallery_image_id)
         return result

@@ -37,6 +37,8 @@ class InnerError:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("exceptiontype",), self.exceptiontype)
-        _s.put(result, ("errordetail",), self.errordetail)
+        if self.exceptiontype is not None:
+            _s.put(result, ("exceptiontype",), self.exceptiontype)
+        if self.errordetail is not None:
+            _s.put(result, ("errordetail",), self.errordetail)
         return result

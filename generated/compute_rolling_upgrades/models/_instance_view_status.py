@@ -54,9 +54,14 @@ class InstanceViewStatus:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("code",), self.code)
-        _s.put(result, ("level",), self.level, _s.serialize_enum)
-        _s.put(result, ("displayStatus",), self.display_status)
-        _s.put(result, ("message",), self.message)
-        _s.put(result, ("time",), self.time, _s.serialize_datetime)
+        if self.code is not None:
+            _s.put(result, ("code",), self.code)
+        if self.level is not None:
+            _s.put(result, ("level",), self.level, _s.serialize_enum)
+        if self.display_status is not None:
+            _s.put(result, ("displayStatus",), self.display_status)
+        if self.message is not None:
+            _s.put(result, ("message",), self.message)
+        if self.time is not None:
+            _s.put(result, ("time",), self.time, _s.serialize_datetime)
         return result

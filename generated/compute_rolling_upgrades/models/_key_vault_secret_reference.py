@@ -40,8 +40,10 @@ class KeyVaultSecretReference:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("secretUrl",), self.secret_url)
-        _s.put(result, ("sourceVault",), self.source_vault, _s.model_encoder(exclude_readonly))
+        if self.secret_url is not None:
+            _s.put(result, ("secretUrl",), self.secret_url)
+        if self.source_vault is not None:
+            _s.put(result, ("sourceVault",), self.source_vault, _s.model_encoder(exclude_readonly))
         return result
 
     def _validate(self, path: str) -> None:

@@ -57,11 +57,18 @@ class LinuxConfiguration:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("disablePasswordAuthentication",), self.disable_password_authentication)
-        _s.put(result, ("ssh",), self.ssh, _s.model_encoder(exclude_readonly))
-        _s.put(result, ("provisionVMAgent",), self.provision_vm_agent)
-        _s.put(result, ("patchSettings",), self.patch_settings, _s.model_encoder(exclude_readonly))
-        _s.put(result, ("enableVMAgentPlatformUpdates",), self.enable_vm_agent_platform_updates)
+        if self.disable_password_authentication is not None:
+            _s.put(result, ("disablePasswordAuthentication",), self.disable_password_authentication)
+        if self.ssh is not None:
+            _s.put(result, ("ssh",), self.ssh, _s.model_encoder(exclude_readonly))
+        if self.provision_vm_agent is not None:
+            _s.put(result, ("provisionVMAgent",), self.provision_vm_agent)
+        if self.patch_settings is not None:
+            _s.put(
+                result, ("patchSettings",), self.patch_settings, _s.model_encoder(exclude_readonly)
+            )
+        if self.enable_vm_agent_platform_updates is not None:
+            _s.put(result, ("enableVMAgentPlatformUpdates",), self.enable_vm_agent_platform_updates)
         return result
 
     def _validate(self, path: str) -> None:

@@ -45,10 +45,12 @@ class LinuxVMGuestPatchAutomaticByPlatformSettings:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("rebootSetting",), self.reboot_setting, _s.serialize_enum)
-        _s.put(
-            result,
-            ("bypassPlatformSafetyChecksOnUserSchedule",),
-            self.bypass_platform_safety_checks_on_user_schedule,
-        )
+        if self.reboot_setting is not None:
+            _s.put(result, ("rebootSetting",), self.reboot_setting, _s.serialize_enum)
+        if self.bypass_platform_safety_checks_on_user_schedule is not None:
+            _s.put(
+                result,
+                ("bypassPlatformSafetyChecksOnUserSchedule",),
+                self.bypass_platform_safety_checks_on_user_schedule,
+            )
         return result

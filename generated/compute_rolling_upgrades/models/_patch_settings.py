@@ -55,15 +55,19 @@ class PatchSettings:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("patchMode",), self.patch_mode, _s.serialize_enum)
-        _s.put(result, ("enableHotpatching",), self.enable_hotpatching)
-        _s.put(result, ("assessmentMode",), self.assessment_mode, _s.serialize_enum)
-        _s.put(
-            result,
-            ("automaticByPlatformSettings",),
-            self.automatic_by_platform_settings,
-            _s.model_encoder(exclude_readonly),
-        )
+        if self.patch_mode is not None:
+            _s.put(result, ("patchMode",), self.patch_mode, _s.serialize_enum)
+        if self.enable_hotpatching is not None:
+            _s.put(result, ("enableHotpatching",), self.enable_hotpatching)
+        if self.assessment_mode is not None:
+            _s.put(result, ("assessmentMode",), self.assessment_mode, _s.serialize_enum)
+        if self.automatic_by_platform_settings is not None:
+            _s.put(
+                result,
+                ("automaticByPlatformSettings",),
+                self.automatic_by_platform_settings,
+                _s.model_encoder(exclude_readonly),
+            )
         return result
 
     def _validate(self, path: str) -> None:

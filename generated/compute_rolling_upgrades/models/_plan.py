@@ -48,8 +48,12 @@ class Plan:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("name",), self.name)
-        _s.put(result, ("publisher",), self.publisher)
-        _s.put(result, ("product",), self.product)
-        _s.put(result, ("promotionCode",), self.promotion_code)
+        if self.name is not None:
+            _s.put(result, ("name",), self.name)
+        if self.publisher is not None:
+            _s.put(result, ("publisher",), self.publisher)
+        if self.product is not None:
+            _s.put(result, ("product",), self.product)
+        if self.promotion_code is not None:
+            _s.put(result, ("promotionCode",), self.promotion_code)
         return result

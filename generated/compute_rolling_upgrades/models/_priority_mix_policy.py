@@ -42,12 +42,14 @@ class PriorityMixPolicy:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("baseRegularPriorityCount",), self.base_regular_priority_count)
-        _s.put(
-            result,
-            ("regularPriorityPercentageAboveBase",),
-            self.regular_priority_percentage_above_base,
-        )
+        if self.base_regular_priority_count is not None:
+            _s.put(result, ("baseRegularPriorityCount",), self.base_regular_priority_count)
+        if self.regular_priority_percentage_above_base is not None:
+            _s.put(
+                result,
+                ("regularPriorityPercentageAboveBase",),
+                self.regular_priority_percentage_above_base,
+            )
         return result
 
     def _validate(self, path: str) -> None:

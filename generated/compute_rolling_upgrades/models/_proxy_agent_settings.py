@@ -49,10 +49,14 @@ class ProxyAgentSettings:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("enabled",), self.enabled)
-        _s.put(result, ("keyIncarnationId",), self.key_incarnation_id)
-        _s.put(result, ("wireServer",), self.wire_server, _s.model_encoder(exclude_readonly))
-        _s.put(result, ("imds",), self.imds, _s.model_encoder(exclude_readonly))
+        if self.enabled is not None:
+            _s.put(result, ("enabled",), self.enabled)
+        if self.key_incarnation_id is not None:
+            _s.put(result, ("keyIncarnationId",), self.key_incarnation_id)
+        if self.wire_server is not None:
+            _s.put(result, ("wireServer",), self.wire_server, _s.model_encoder(exclude_readonly))
+        if self.imds is not None:
+            _s.put(result, ("imds",), self.imds, _s.model_encoder(exclude_readonly))
         return result
 
     def _validate(self, path: str) -> None:

@@ -38,6 +38,8 @@ class PublicIPAddressSku:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("name",), self.name, _s.serialize_enum)
-        _s.put(result, ("tier",), self.tier, _s.serialize_enum)
+        if self.name is not None:
+            _s.put(result, ("name",), self.name, _s.serialize_enum)
+        if self.tier is not None:
+            _s.put(result, ("tier",), self.tier, _s.serialize_enum)
         return result

@@ -45,18 +45,20 @@ class ResiliencyPolicy:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(
-            result,
-            ("resilientVMCreationPolicy",),
-            self.resilient_vm_creation_policy,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("resilientVMDeletionPolicy",),
-            self.resilient_vm_deletion_policy,
-            _s.model_encoder(exclude_readonly),
-        )
+        if self.resilient_vm_creation_policy is not None:
+            _s.put(
+                result,
+                ("resilientVMCreationPolicy",),
+                self.resilient_vm_creation_policy,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.resilient_vm_deletion_policy is not None:
+            _s.put(
+                result,
+                ("resilientVMDeletionPolicy",),
+                self.resilient_vm_deletion_policy,
+                _s.model_encoder(exclude_readonly),
+            )
         return result
 
     def _validate(self, path: str) -> None:

@@ -34,5 +34,6 @@ class ResilientVMDeletionPolicy:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("enabled",), self.enabled)
+        if self.enabled is not None:
+            _s.put(result, ("enabled",), self.enabled)
         return result

@@ -52,11 +52,16 @@ class Resource:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("id",), None if exclude_readonly else self.id)
-        _s.put(result, ("name",), None if exclude_readonly else self.name)
-        _s.put(result, ("type",), None if exclude_readonly else self.type)
-        _s.put(result, ("location",), self.location)
-        _s.put(result, ("tags",), self.tags)
+        if not exclude_readonly and self.id is not None:
+            _s.put(result, ("id",), self.id)
+        if not exclude_readonly and self.name is not None:
+            _s.put(result, ("name",), self.name)
+        if not exclude_readonly and self.type is not None:
+            _s.put(result, ("type",), self.type)
+        if self.location is not None:
+            _s.put(result, ("location",), self.location)
+        if self.tags is not None:
+            _s.put(result, ("tags",), self.tags)
         return result
 
     def _validate(self, path: str) -> None:

@@ -72,22 +72,30 @@ class RollingUpgradePolicy:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("maxBatchInstancePercent",), self.max_batch_instance_percent)
-        _s.put(result, ("maxUnhealthyInstancePercent",), self.max_unhealthy_instance_percent)
-        _s.put(
-            result,
-            ("maxUnhealthyUpgradedInstancePercent",),
-            self.max_unhealthy_upgraded_instance_percent,
-        )
-        _s.put(result, ("pauseTimeBetweenBatches",), self.pause_time_between_batches)
-        _s.put(result, ("enableCrossZoneUpgrade",), self.enable_cross_zone_upgrade)
-        _s.put(result, ("prioritizeUnhealthyInstances",), self.prioritize_unhealthy_instances)
-        _s.put(
-            result,
-            ("rollbackFailedInstancesOnPolicyBreach",),
-            self.rollback_failed_instances_on_policy_breach,
-        )
-        _s.put(result, ("maxSurge",), self.max_surge)
+        if self.max_batch_instance_percent is not None:
+            _s.put(result, ("maxBatchInstancePercent",), self.max_batch_instance_percent)
+        if self.max_unhealthy_instance_percent is not None:
+            _s.put(result, ("maxUnhealthyInstancePercent",), self.max_unhealthy_instance_percent)
+        if self.max_unhealthy_upgraded_instance_percent is not None:
+            _s.put(
+                result,
+                ("maxUnhealthyUpgradedInstancePercent",),
+                self.max_unhealthy_upgraded_instance_percent,
+            )
+        if self.pause_time_between_batches is not None:
+            _s.put(result, ("pauseTimeBetweenBatches",), self.pause_time_between_batches)
+        if self.enable_cross_zone_upgrade is not None:
+            _s.put(result, ("enableCrossZoneUpgrade",), self.enable_cross_zone_upgrade)
+        if self.prioritize_unhealthy_instances is not None:
+            _s.put(result, ("prioritizeUnhealthyInstances",), self.prioritize_unhealthy_instances)
+        if self.rollback_failed_instances_on_policy_breach is not None:
+            _s.put(
+                result,
+                ("rollbackFailedInstancesOnPolicyBreach",),
+                self.rollback_failed_instances_on_policy_breach,
+            )
+        if self.max_surge is not None:
+            _s.put(result, ("maxSurge",), self.max_surge)
         return result
 
     def _validate(self, path: str) -> None:

@@ -48,24 +48,12 @@ class RollingUpgradeProgressInfo:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(
-            result,
-            ("successfulInstanceCount",),
-            None if exclude_readonly else self.successful_instance_count,
-        )
-        _s.put(
-            result,
-            ("failedInstanceCount",),
-            None if exclude_readonly else self.failed_instance_count,
-        )
-        _s.put(
-            result,
-            ("inProgressInstanceCount",),
-            None if exclude_readonly else self.in_progress_instance_count,
-        )
-        _s.put(
-            result,
-            ("pendingInstanceCount",),
-            None if exclude_readonly else self.pending_instance_count,
-        )
+        if not exclude_readonly and self.successful_instance_count is not None:
+            _s.put(result, ("successfulInstanceCount",), self.successful_instance_count)
+        if not exclude_readonly and self.failed_instance_count is not None:
+            _s.put(result, ("failedInstanceCount",), self.failed_instance_count)
+        if not exclude_readonly and self.in_progress_instance_count is not None:
+            _s.put(result, ("inProgressInstanceCount",), self.in_progress_instance_count)
+        if not exclude_readonly and self.pending_instance_count is not None:
+            _s.put(result, ("pendingInstanceCount",), self.pending_instance_count)
         return result

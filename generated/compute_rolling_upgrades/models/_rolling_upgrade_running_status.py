@@ -50,23 +50,12 @@ class RollingUpgradeRunningStatus:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("code",), None if exclude_readonly else self.code, _s.serialize_enum)
-        _s.put(
-            result,
-            ("startTime",),
-            None if exclude_readonly else self.start_time,
-            _s.serialize_datetime,
-        )
-        _s.put(
-            result,
-            ("lastAction",),
-            None if exclude_readonly else self.last_action,
-            _s.serialize_enum,
-        )
-        _s.put(
-            result,
-            ("lastActionTime",),
-            None if exclude_readonly else self.last_action_time,
-            _s.serialize_datetime,
-        )
+        if not exclude_readonly and self.code is not None:
+            _s.put(result, ("code",), self.code, _s.serialize_enum)
+        if not exclude_readonly and self.start_time is not None:
+            _s.put(result, ("startTime",), self.start_time, _s.serialize_datetime)
+        if not exclude_readonly and self.last_action is not None:
+            _s.put(result, ("lastAction",), self.last_action, _s.serialize_enum)
+        if not exclude_readonly and self.last_action_time is not None:
+            _s.put(result, ("lastActionTime",), self.last_action_time, _s.serialize_datetime)
         return result

@@ -61,35 +61,36 @@ class RollingUpgradeStatusInfo(Resource):
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("id",), None if exclude_readonly else self.id)
-        _s.put(result, ("name",), None if exclude_readonly else self.name)
-        _s.put(result, ("type",), None if exclude_readonly else self.type)
-        _s.put(result, ("location",), self.location)
-        _s.put(result, ("tags",), self.tags)
-        _s.put(
-            result,
-            ("properties", "policy"),
-            None if exclude_readonly else self.policy,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("properties", "runningStatus"),
-            None if exclude_readonly else self.running_status,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("properties", "progress"),
-            None if exclude_readonly else self.progress,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("properties", "error"),
-            None if exclude_readonly else self.error,
-            _s.model_encoder(exclude_readonly),
-        )
+        if not exclude_readonly and self.id is not None:
+            _s.put(result, ("id",), self.id)
+        if not exclude_readonly and self.name is not None:
+            _s.put(result, ("name",), self.name)
+        if not exclude_readonly and self.type is not None:
+            _s.put(result, ("type",), self.type)
+        if self.location is not None:
+            _s.put(result, ("location",), self.location)
+        if self.tags is not None:
+            _s.put(result, ("tags",), self.tags)
+        if not exclude_readonly and self.policy is not None:
+            _s.put(
+                result, ("properties", "policy"), self.policy, _s.model_encoder(exclude_readonly)
+            )
+        if not exclude_readonly and self.running_status is not None:
+            _s.put(
+                result,
+                ("properties", "runningStatus"),
+                self.running_status,
+                _s.model_encoder(exclude_readonly),
+            )
+        if not exclude_readonly and self.progress is not None:
+            _s.put(
+                result,
+                ("properties", "progress"),
+                self.progress,
+                _s.model_encoder(exclude_readonly),
+            )
+        if not exclude_readonly and self.error is not None:
+            _s.put(result, ("properties", "error"), self.error, _s.model_encoder(exclude_readonly))
         return result
 
     def _validate(self, path: str) -> None:

@@ -40,6 +40,8 @@ class ScaleInPolicy:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("rules",), self.rules, _s.list_of(_s.serialize_enum))
-        _s.put(result, ("forceDeletion",), self.force_deletion)
+        if self.rules is not None:
+            _s.put(result, ("rules",), self.rules, _s.list_of(_s.serialize_enum))
+        if self.force_deletion is not None:
+            _s.put(result, ("forceDeletion",), self.force_deletion)
         return result

@@ -35,12 +35,13 @@ class ScheduledEventsAdditionalPublishingTargets:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(
-            result,
-            ("eventGridAndResourceGraph",),
-            self.event_grid_and_resource_graph,
-            _s.model_encoder(exclude_readonly),
-        )
+        if self.event_grid_and_resource_graph is not None:
+            _s.put(
+                result,
+                ("eventGridAndResourceGraph",),
+                self.event_grid_and_resource_graph,
+                _s.model_encoder(exclude_readonly),
+            )
         return result
 
     def _validate(self, path: str) -> None:

@@ -53,24 +53,27 @@ class ScheduledEventsPolicy:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(
-            result,
-            ("userInitiatedRedeploy",),
-            self.user_initiated_redeploy,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("userInitiatedReboot",),
-            self.user_initiated_reboot,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("scheduledEventsAdditionalPublishingTargets",),
-            self.scheduled_events_additional_publishing_targets,
-            _s.model_encoder(exclude_readonly),
-        )
+        if self.user_initiated_redeploy is not None:
+            _s.put(
+                result,
+                ("userInitiatedRedeploy",),
+                self.user_initiated_redeploy,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.user_initiated_reboot is not None:
+            _s.put(
+                result,
+                ("userInitiatedReboot",),
+                self.user_initiated_reboot,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.scheduled_events_additional_publishing_targets is not None:
+            _s.put(
+                result,
+                ("scheduledEventsAdditionalPublishingTargets",),
+                self.scheduled_events_additional_publishing_targets,
+                _s.model_encoder(exclude_readonly),
+            )
         return result
 
     def _validate(self, path: str) -> None:

@@ -43,18 +43,20 @@ class ScheduledEventsProfile:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(
-            result,
-            ("terminateNotificationProfile",),
-            self.terminate_notification_profile,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("osImageNotificationProfile",),
-            self.os_image_notification_profile,
-            _s.model_encoder(exclude_readonly),
-        )
+        if self.terminate_notification_profile is not None:
+            _s.put(
+                result,
+                ("terminateNotificationProfile",),
+                self.terminate_notification_profile,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.os_image_notification_profile is not None:
+            _s.put(
+                result,
+                ("osImageNotificationProfile",),
+                self.os_image_notification_profile,
+                _s.model_encoder(exclude_readonly),
+            )
         return result
 
     def _validate(self, path: str) -> None:

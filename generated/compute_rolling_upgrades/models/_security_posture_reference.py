@@ -40,13 +40,15 @@ class SecurityPostureReference:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("id",), self.id)
-        _s.put(
-            result,
-            ("excludeExtensions",),
-            self.exclude_extensions,
-            _s.list_of(_s.model_encoder(exclude_readonly)),
-        )
+        if self.id is not None:
+            _s.put(result, ("id",), self.id)
+        if self.exclude_extensions is not None:
+            _s.put(
+                result,
+                ("excludeExtensions",),
+                self.exclude_extensions,
+                _s.list_of(_s.model_encoder(exclude_readonly)),
+            )
         return result
 
     def _validate(self, path: str) -> None:

@@ -57,21 +57,28 @@ class SecurityProfile:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("uefiSettings",), self.uefi_settings, _s.model_encoder(exclude_readonly))
-        _s.put(result, ("encryptionAtHost",), self.encryption_at_host)
-        _s.put(result, ("securityType",), self.security_type, _s.serialize_enum)
-        _s.put(
-            result,
-            ("encryptionIdentity",),
-            self.encryption_identity,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("proxyAgentSettings",),
-            self.proxy_agent_settings,
-            _s.model_encoder(exclude_readonly),
-        )
+        if self.uefi_settings is not None:
+            _s.put(
+                result, ("uefiSettings",), self.uefi_settings, _s.model_encoder(exclude_readonly)
+            )
+        if self.encryption_at_host is not None:
+            _s.put(result, ("encryptionAtHost",), self.encryption_at_host)
+        if self.security_type is not None:
+            _s.put(result, ("securityType",), self.security_type, _s.serialize_enum)
+        if self.encryption_identity is not None:
+            _s.put(
+                result,
+                ("encryptionIdentity",),
+                self.encryption_identity,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.proxy_agent_settings is not None:
+            _s.put(
+                result,
+                ("proxyAgentSettings",),
+                self.proxy_agent_settings,
+                _s.model_encoder(exclude_readonly),
+            )
         return result
 
     def _validate(self, path: str) -> None:

@@ -40,7 +40,10 @@ class Sku:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("name",), self.name)
-        _s.put(result, ("tier",), self.tier)
-        _s.put(result, ("capacity",), self.capacity)
+        if self.name is not None:
+            _s.put(result, ("name",), self.name)
+        if self.tier is not None:
+            _s.put(result, ("tier",), self.tier)
+        if self.capacity is not None:
+            _s.put(result, ("capacity",), self.capacity)
         return result

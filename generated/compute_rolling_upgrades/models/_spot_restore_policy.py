@@ -37,6 +37,8 @@ class SpotRestorePolicy:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("enabled",), self.enabled)
-        _s.put(result, ("restoreTimeout",), self.restore_timeout)
+        if self.enabled is not None:
+            _s.put(result, ("enabled",), self.enabled)
+        if self.restore_timeout is not None:
+            _s.put(result, ("restoreTimeout",), self.restore_timeout)
         return result

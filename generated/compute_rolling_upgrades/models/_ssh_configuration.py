@@ -35,12 +35,13 @@ class SshConfiguration:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(
-            result,
-            ("publicKeys",),
-            self.public_keys,
-            _s.list_of(_s.model_encoder(exclude_readonly)),
-        )
+        if self.public_keys is not None:
+            _s.put(
+                result,
+                ("publicKeys",),
+                self.public_keys,
+                _s.list_of(_s.model_encoder(exclude_readonly)),
+            )
         return result
 
     def _validate(self, path: str) -> None:

@@ -37,6 +37,8 @@ class SshPublicKey:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("path",), self.path)
-        _s.put(result, ("keyData",), self.key_data)
+        if self.path is not None:
+            _s.put(result, ("path",), self.path)
+        if self.key_data is not None:
+            _s.put(result, ("keyData",), self.key_data)
         return result

@@ -32,5 +32,6 @@ class SubResource:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("id",), self.id)
+        if self.id is not None:
+            _s.put(result, ("id",), self.id)
         return result

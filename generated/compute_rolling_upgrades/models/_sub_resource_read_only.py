@@ -32,5 +32,6 @@ class SubResourceReadOnly:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("id",), None if exclude_readonly else self.id)
+        if not exclude_readonly and self.id is not None:
+            _s.put(result, ("id",), self.id)
         return result

@@ -35,6 +35,8 @@ class TerminateNotificationProfile:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("notBeforeTimeout",), self.not_before_timeout)
-        _s.put(result, ("enable",), self.enable)
+        if self.not_before_timeout is not None:
+            _s.put(result, ("notBeforeTimeout",), self.not_before_timeout)
+        if self.enable is not None:
+            _s.put(result, ("enable",), self.enable)
         return result

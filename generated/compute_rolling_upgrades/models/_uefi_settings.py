@@ -37,6 +37,8 @@ class UefiSettings:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("secureBootEnabled",), self.secure_boot_enabled)
-        _s.put(result, ("vTpmEnabled",), self.v_tpm_enabled)
+        if self.secure_boot_enabled is not None:
+            _s.put(result, ("secureBootEnabled",), self.secure_boot_enabled)
+        if self.v_tpm_enabled is not None:
+            _s.put(result, ("vTpmEnabled",), self.v_tpm_enabled)
         return result

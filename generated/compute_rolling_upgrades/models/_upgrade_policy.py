@@ -49,19 +49,22 @@ class UpgradePolicy:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("mode",), self.mode, _s.serialize_enum)
-        _s.put(
-            result,
-            ("rollingUpgradePolicy",),
-            self.rolling_upgrade_policy,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("automaticOSUpgradePolicy",),
-            self.automatic_os_upgrade_policy,
-            _s.model_encoder(exclude_readonly),
-        )
+        if self.mode is not None:
+            _s.put(result, ("mode",), self.mode, _s.serialize_enum)
+        if self.rolling_upgrade_policy is not None:
+            _s.put(
+                result,
+                ("rollingUpgradePolicy",),
+                self.rolling_upgrade_policy,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.automatic_os_upgrade_policy is not None:
+            _s.put(
+                result,
+                ("automaticOSUpgradePolicy",),
+                self.automatic_os_upgrade_policy,
+                _s.model_encoder(exclude_readonly),
+            )
         return result
 
     def _validate(self, path: str) -> None:

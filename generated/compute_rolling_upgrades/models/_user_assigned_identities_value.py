@@ -35,6 +35,8 @@ class UserAssignedIdentitiesValue:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("principalId",), None if exclude_readonly else self.principal_id)
-        _s.put(result, ("clientId",), None if exclude_readonly else self.client_id)
+        if not exclude_readonly and self.principal_id is not None:
+            _s.put(result, ("principalId",), self.principal_id)
+        if not exclude_readonly and self.client_id is not None:
+            _s.put(result, ("clientId",), self.client_id)
         return result

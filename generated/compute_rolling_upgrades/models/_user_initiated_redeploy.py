@@ -34,5 +34,6 @@ class UserInitiatedRedeploy:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("automaticallyApprove",), self.automatically_approve)
+        if self.automatically_approve is not None:
+            _s.put(result, ("automaticallyApprove",), self.automatically_approve)
         return result

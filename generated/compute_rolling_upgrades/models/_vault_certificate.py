@@ -37,6 +37,8 @@ class VaultCertificate:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("certificateUrl",), self.certificate_url)
-        _s.put(result, ("certificateStore",), self.certificate_store)
+        if self.certificate_url is not None:
+            _s.put(result, ("certificateUrl",), self.certificate_url)
+        if self.certificate_store is not None:
+            _s.put(result, ("certificateStore",), self.certificate_store)
         return result

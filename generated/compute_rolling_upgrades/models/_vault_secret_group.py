@@ -40,13 +40,15 @@ class VaultSecretGroup:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("sourceVault",), self.source_vault, _s.model_encoder(exclude_readonly))
-        _s.put(
-            result,
-            ("vaultCertificates",),
-            self.vault_certificates,
-            _s.list_of(_s.model_encoder(exclude_readonly)),
-        )
+        if self.source_vault is not None:
+            _s.put(result, ("sourceVault",), self.source_vault, _s.model_encoder(exclude_readonly))
+        if self.vault_certificates is not None:
+            _s.put(
+                result,
+                ("vaultCertificates",),
+                self.vault_certificates,
+                _s.list_of(_s.model_encoder(exclude_readonly)),
+            )
         return result
 
     def _validate(self, path: str) -> None:

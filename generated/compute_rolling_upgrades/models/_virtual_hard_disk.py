@@ -34,5 +34,6 @@ class VirtualHardDisk:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("uri",), self.uri)
+        if self.uri is not None:
+            _s.put(result, ("uri",), self.uri)
         return result

@@ -55,16 +55,23 @@ class VirtualMachineExtensionInstanceView:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("name",), self.name)
-        _s.put(result, ("type",), self.type)
-        _s.put(result, ("typeHandlerVersion",), self.type_handler_version)
-        _s.put(
-            result,
-            ("substatuses",),
-            self.substatuses,
-            _s.list_of(_s.model_encoder(exclude_readonly)),
-        )
-        _s.put(result, ("statuses",), self.statuses, _s.list_of(_s.model_encoder(exclude_readonly)))
+        if self.name is not None:
+            _s.put(result, ("name",), self.name)
+        if self.type is not None:
+            _s.put(result, ("type",), self.type)
+        if self.type_handler_version is not None:
+            _s.put(result, ("typeHandlerVersion",), self.type_handler_version)
+        if self.substatuses is not None:
+            _s.put(
+                result,
+                ("substatuses",),
+                self.substatuses,
+                _s.list_of(_s.model_encoder(exclude_readonly)),
+            )
+        if self.statuses is not None:
+            _s.put(
+                result, ("statuses",), self.statuses, _s.list_of(_s.model_encoder(exclude_readonly))
+            )
         return result
 
     def _validate(self, path: str) -> None:

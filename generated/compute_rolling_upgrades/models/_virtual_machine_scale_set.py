@@ -195,118 +195,152 @@ class VirtualMachineScaleSet(Resource):
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("id",), None if exclude_readonly else self.id)
-        _s.put(result, ("name",), None if exclude_readonly else self.name)
-        _s.put(result, ("type",), None if exclude_readonly else self.type)
-        _s.put(result, ("location",), self.location)
-        _s.put(result, ("tags",), self.tags)
-        _s.put(result, ("sku",), self.sku, _s.model_encoder(exclude_readonly))
-        _s.put(result, ("plan",), self.plan, _s.model_encoder(exclude_readonly))
-        _s.put(
-            result,
-            ("properties", "upgradePolicy"),
-            self.upgrade_policy,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("properties", "scheduledEventsPolicy"),
-            self.scheduled_events_policy,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("properties", "automaticRepairsPolicy"),
-            self.automatic_repairs_policy,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("properties", "virtualMachineProfile"),
-            self.virtual_machine_profile,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("properties", "provisioningState"),
-            None if exclude_readonly else self.provisioning_state,
-        )
-        _s.put(result, ("properties", "overprovision"), self.overprovision)
-        _s.put(
-            result,
-            ("properties", "doNotRunExtensionsOnOverprovisionedVMs"),
-            self.do_not_run_extensions_on_overprovisioned_vms,
-        )
-        _s.put(result, ("properties", "uniqueId"), None if exclude_readonly else self.unique_id)
-        _s.put(result, ("properties", "singlePlacementGroup"), self.single_placement_group)
-        _s.put(result, ("properties", "zoneBalance"), self.zone_balance)
-        _s.put(result, ("properties", "platformFaultDomainCount"), self.platform_fault_domain_count)
-        _s.put(
-            result,
-            ("properties", "proximityPlacementGroup"),
-            self.proximity_placement_group,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result, ("properties", "hostGroup"), self.host_group, _s.model_encoder(exclude_readonly)
-        )
-        _s.put(
-            result,
-            ("properties", "additionalCapabilities"),
-            self.additional_capabilities,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("properties", "scaleInPolicy"),
-            self.scale_in_policy,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result, ("properties", "orchestrationMode"), self.orchestration_mode, _s.serialize_enum
-        )
-        _s.put(
-            result,
-            ("properties", "spotRestorePolicy"),
-            self.spot_restore_policy,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("properties", "priorityMixPolicy"),
-            self.priority_mix_policy,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("properties", "timeCreated"),
-            None if exclude_readonly else self.time_created,
-            _s.serialize_datetime,
-        )
-        _s.put(
-            result, ("properties", "constrainedMaximumCapacity"), self.constrained_maximum_capacity
-        )
-        _s.put(
-            result,
-            ("properties", "resiliencyPolicy"),
-            self.resiliency_policy,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("properties", "zonalPlatformFaultDomainAlignMode"),
-            self.zonal_platform_fault_domain_align_mode,
-            _s.serialize_enum,
-        )
-        _s.put(result, ("identity",), self.identity, _s.model_encoder(exclude_readonly))
-        _s.put(result, ("zones",), self.zones)
-        _s.put(
-            result,
-            ("extendedLocation",),
-            self.extended_location,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(result, ("etag",), None if exclude_readonly else self.etag)
+        if not exclude_readonly and self.id is not None:
+            _s.put(result, ("id",), self.id)
+        if not exclude_readonly and self.name is not None:
+            _s.put(result, ("name",), self.name)
+        if not exclude_readonly and self.type is not None:
+            _s.put(result, ("type",), self.type)
+        if self.location is not None:
+            _s.put(result, ("location",), self.location)
+        if self.tags is not None:
+            _s.put(result, ("tags",), self.tags)
+        if self.sku is not None:
+            _s.put(result, ("sku",), self.sku, _s.model_encoder(exclude_readonly))
+        if self.plan is not None:
+            _s.put(result, ("plan",), self.plan, _s.model_encoder(exclude_readonly))
+        if self.upgrade_policy is not None:
+            _s.put(
+                result,
+                ("properties", "upgradePolicy"),
+                self.upgrade_policy,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.scheduled_events_policy is not None:
+            _s.put(
+                result,
+                ("properties", "scheduledEventsPolicy"),
+                self.scheduled_events_policy,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.automatic_repairs_policy is not None:
+            _s.put(
+                result,
+                ("properties", "automaticRepairsPolicy"),
+                self.automatic_repairs_policy,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.virtual_machine_profile is not None:
+            _s.put(
+                result,
+                ("properties", "virtualMachineProfile"),
+                self.virtual_machine_profile,
+                _s.model_encoder(exclude_readonly),
+            )
+        if not exclude_readonly and self.provisioning_state is not None:
+            _s.put(result, ("properties", "provisioningState"), self.provisioning_state)
+        if self.overprovision is not None:
+            _s.put(result, ("properties", "overprovision"), self.overprovision)
+        if self.do_not_run_extensions_on_overprovisioned_vms is not None:
+            _s.put(
+                result,
+                ("properties", "doNotRunExtensionsOnOverprovisionedVMs"),
+                self.do_not_run_extensions_on_overprovisioned_vms,
+            )
+        if not exclude_readonly and self.unique_id is not None:
+            _s.put(result, ("properties", "uniqueId"), self.unique_id)
+        if self.single_placement_group is not None:
+            _s.put(result, ("properties", "singlePlacementGroup"), self.single_placement_group)
+        if self.zone_balance is not None:
+            _s.put(result, ("properties", "zoneBalance"), self.zone_balance)
+        if self.platform_fault_domain_count is not None:
+            _s.put(
+                result, ("properties", "platformFaultDomainCount"), self.platform_fault_domain_count
+            )
+        if self.proximity_placement_group is not None:
+            _s.put(
+                result,
+                ("properties", "proximityPlacementGroup"),
+                self.proximity_placement_group,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.host_group is not None:
+            _s.put(
+                result,
+                ("properties", "hostGroup"),
+                self.host_group,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.additional_capabilities is not None:
+            _s.put(
+                result,
+                ("properties", "additionalCapabilities"),
+                self.additional_capabilities,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.scale_in_policy is not None:
+            _s.put(
+                result,
+                ("properties", "scaleInPolicy"),
+                self.scale_in_policy,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.orchestration_mode is not None:
+            _s.put(
+                result,
+                ("properties", "orchestrationMode"),
+                self.orchestration_mode,
+                _s.serialize_enum,
+            )
+        if self.spot_restore_policy is not None:
+            _s.put(
+                result,
+                ("properties", "spotRestorePolicy"),
+                self.spot_restore_policy,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.priority_mix_policy is not None:
+            _s.put(
+                result,
+                ("properties", "priorityMixPolicy"),
+                self.priority_mix_policy,
+                _s.model_encoder(exclude_readonly),
+            )
+        if not exclude_readonly and self.time_created is not None:
+            _s.put(result, ("properties", "timeCreated"), self.time_created, _s.serialize_datetime)
+        if self.constrained_maximum_capacity is not None:
+            _s.put(
+                result,
+                ("properties", "constrainedMaximumCapacity"),
+                self.constrained_maximum_capacity,
+            )
+        if self.resiliency_policy is not None:
+            _s.put(
+                result,
+                ("properties", "resiliencyPolicy"),
+                self.resiliency_policy,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.zonal_platform_fault_domain_align_mode is not None:
+            _s.put(
+                result,
+                ("properties", "zonalPlatformFaultDomainAlignMode"),
+                self.zonal_platform_fault_domain_align_mode,
+                _s.serialize_enum,
+            )
+        if self.identity is not None:
+            _s.put(result, ("identity",), self.identity, _s.model_encoder(exclude_readonly))
+        if self.zones is not None:
+            _s.put(result, ("zones",), self.zones)
+        if self.extended_location is not None:
+            _s.put(
+                result,
+                ("extendedLocation",),
+                self.extended_location,
+                _s.model_encoder(exclude_readonly),
+            )
+        if not exclude_readonly and self.etag is not None:
+            _s.put(result, ("etag",), self.etag)
         return result
 
     def _validate(self, path: str) -> None:

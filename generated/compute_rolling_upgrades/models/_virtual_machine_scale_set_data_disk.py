@@ -77,16 +77,26 @@ class VirtualMachineScaleSetDataDisk:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("name",), self.name)
-        _s.put(result, ("lun",), self.lun)
-        _s.put(result, ("caching",), self.caching, _s.serialize_enum)
-        _s.put(result, ("writeAcceleratorEnabled",), self.write_accelerator_enabled)
-        _s.put(result, ("createOption",), self.create_option, _s.serialize_enum)
-        _s.put(result, ("diskSizeGB",), self.disk_size_gb)
-        _s.put(result, ("managedDisk",), self.managed_disk, _s.model_encoder(exclude_readonly))
-        _s.put(result, ("diskIOPSReadWrite",), self.disk_iops_read_write)
-        _s.put(result, ("diskMBpsReadWrite",), self.disk_m_bps_read_write)
-        _s.put(result, ("deleteOption",), self.delete_option, _s.serialize_enum)
+        if self.name is not None:
+            _s.put(result, ("name",), self.name)
+        if self.lun is not None:
+            _s.put(result, ("lun",), self.lun)
+        if self.caching is not None:
+            _s.put(result, ("caching",), self.caching, _s.serialize_enum)
+        if self.write_accelerator_enabled is not None:
+            _s.put(result, ("writeAcceleratorEnabled",), self.write_accelerator_enabled)
+        if self.create_option is not None:
+            _s.put(result, ("createOption",), self.create_option, _s.serialize_enum)
+        if self.disk_size_gb is not None:
+            _s.put(result, ("diskSizeGB",), self.disk_size_gb)
+        if self.managed_disk is not None:
+            _s.put(result, ("managedDisk",), self.managed_disk, _s.model_encoder(exclude_readonly))
+        if self.disk_iops_read_write is not None:
+            _s.put(result, ("diskIOPSReadWrite",), self.disk_iops_read_write)
+        if self.disk_m_bps_read_write is not None:
+            _s.put(result, ("diskMBpsReadWrite",), self.disk_m_bps_read_write)
+        if self.delete_option is not None:
+            _s.put(result, ("deleteOption",), self.delete_option, _s.serialize_enum)
         return result
 
     def _validate(self, path: str) -> None:

@@ -108,35 +108,50 @@ class VirtualMachineScaleSetExtension(SubResourceReadOnly):
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("id",), None if exclude_readonly else self.id)
-        _s.put(result, ("name",), self.name)
-        _s.put(result, ("type",), None if exclude_readonly else self.type)
-        _s.put(result, ("properties", "forceUpdateTag"), self.force_update_tag)
-        _s.put(result, ("properties", "publisher"), self.publisher)
-        _s.put(result, ("properties", "type"), self.properties_type)
-        _s.put(result, ("properties", "typeHandlerVersion"), self.type_handler_version)
-        _s.put(result, ("properties", "autoUpgradeMinorVersion"), self.auto_upgrade_minor_version)
-        _s.put(result, ("properties", "enableAutomaticUpgrade"), self.enable_automatic_upgrade)
-        _s.put(result, ("properties", "settings"), self.settings, _s.dict_of(_s.serialize_any))
-        _s.put(
-            result,
-            ("properties", "protectedSettings"),
-            self.protected_settings,
-            _s.dict_of(_s.serialize_any),
-        )
-        _s.put(
-            result,
-            ("properties", "provisioningState"),
-            None if exclude_readonly else self.provisioning_state,
-        )
-        _s.put(result, ("properties", "provisionAfterExtensions"), self.provision_after_extensions)
-        _s.put(result, ("properties", "suppressFailures"), self.suppress_failures)
-        _s.put(
-            result,
-            ("properties", "protectedSettingsFromKeyVault"),
-            self.protected_settings_from_key_vault,
-            _s.model_encoder(exclude_readonly),
-        )
+        if not exclude_readonly and self.id is not None:
+            _s.put(result, ("id",), self.id)
+        if self.name is not None:
+            _s.put(result, ("name",), self.name)
+        if not exclude_readonly and self.type is not None:
+            _s.put(result, ("type",), self.type)
+        if self.force_update_tag is not None:
+            _s.put(result, ("properties", "forceUpdateTag"), self.force_update_tag)
+        if self.publisher is not None:
+            _s.put(result, ("properties", "publisher"), self.publisher)
+        if self.properties_type is not None:
+            _s.put(result, ("properties", "type"), self.properties_type)
+        if self.type_handler_version is not None:
+            _s.put(result, ("properties", "typeHandlerVersion"), self.type_handler_version)
+        if self.auto_upgrade_minor_version is not None:
+            _s.put(
+                result, ("properties", "autoUpgradeMinorVersion"), self.auto_upgrade_minor_version
+            )
+        if self.enable_automatic_upgrade is not None:
+            _s.put(result, ("properties", "enableAutomaticUpgrade"), self.enable_automatic_upgrade)
+        if self.settings is not None:
+            _s.put(result, ("properties", "settings"), self.settings, _s.dict_of(_s.serialize_any))
+        if self.protected_settings is not None:
+            _s.put(
+                result,
+                ("properties", "protectedSettings"),
+                self.protected_settings,
+                _s.dict_of(_s.serialize_any),
+            )
+        if not exclude_readonly and self.provisioning_state is not None:
+            _s.put(result, ("properties", "provisioningState"), self.provisioning_state)
+        if self.provision_after_extensions is not None:
+            _s.put(
+                result, ("properties", "provisionAfterExtensions"), self.provision_after_extensions
+            )
+        if self.suppress_failures is not None:
+            _s.put(result, ("properties", "suppressFailures"), self.suppress_failures)
+        if self.protected_settings_from_key_vault is not None:
+            _s.put(
+                result,
+                ("properties", "protectedSettingsFromKeyVault"),
+                self.protected_settings_from_key_vault,
+                _s.model_encoder(exclude_readonly),
+            )
         return result
 
     def _validate(self, path: str) -> None:

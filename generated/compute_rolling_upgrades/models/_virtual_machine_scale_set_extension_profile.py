@@ -40,10 +40,15 @@ class VirtualMachineScaleSetExtensionProfile:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(
-            result, ("extensions",), self.extensions, _s.list_of(_s.model_encoder(exclude_readonly))
-        )
-        _s.put(result, ("extensionsTimeBudget",), self.extensions_time_budget)
+        if self.extensions is not None:
+            _s.put(
+                result,
+                ("extensions",),
+                self.extensions,
+                _s.list_of(_s.model_encoder(exclude_readonly)),
+            )
+        if self.extensions_time_budget is not None:
+            _s.put(result, ("extensionsTimeBudget",), self.extensions_time_budget)
         return result
 
     def _validate(self, path: str) -> None:

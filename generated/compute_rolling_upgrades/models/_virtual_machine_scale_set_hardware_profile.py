@@ -37,12 +37,13 @@ class VirtualMachineScaleSetHardwareProfile:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(
-            result,
-            ("vmSizeProperties",),
-            self.vm_size_properties,
-            _s.model_encoder(exclude_readonly),
-        )
+        if self.vm_size_properties is not None:
+            _s.put(
+                result,
+                ("vmSizeProperties",),
+                self.vm_size_properties,
+                _s.model_encoder(exclude_readonly),
+            )
         return result
 
     def _validate(self, path: str) -> None:

@@ -51,15 +51,19 @@ class VirtualMachineScaleSetIdentity:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("principalId",), None if exclude_readonly else self.principal_id)
-        _s.put(result, ("tenantId",), None if exclude_readonly else self.tenant_id)
-        _s.put(result, ("type",), self.type, _s.serialize_enum)
-        _s.put(
-            result,
-            ("userAssignedIdentities",),
-            self.user_assigned_identities,
-            _s.dict_of(_s.model_encoder(exclude_readonly)),
-        )
+        if not exclude_readonly and self.principal_id is not None:
+            _s.put(result, ("principalId",), self.principal_id)
+        if not exclude_readonly and self.tenant_id is not None:
+            _s.put(result, ("tenantId",), self.tenant_id)
+        if self.type is not None:
+            _s.put(result, ("type",), self.type, _s.serialize_enum)
+        if self.user_assigned_identities is not None:
+            _s.put(
+                result,
+                ("userAssignedIdentities",),
+                self.user_assigned_identities,
+                _s.dict_of(_s.model_encoder(exclude_readonly)),
+            )
         return result
 
     def _validate(self, path: str) -> None:

@@ -87,45 +87,56 @@ class VirtualMachineScaleSetIPConfiguration:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("name",), self.name)
-        _s.put(result, ("properties", "subnet"), self.subnet, _s.model_encoder(exclude_readonly))
-        _s.put(result, ("properties", "primary"), self.primary)
-        _s.put(
-            result,
-            ("properties", "publicIPAddressConfiguration"),
-            self.public_ip_address_configuration,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("properties", "privateIPAddressVersion"),
-            self.private_ip_address_version,
-            _s.serialize_enum,
-        )
-        _s.put(
-            result,
-            ("properties", "applicationGatewayBackendAddressPools"),
-            self.application_gateway_backend_address_pools,
-            _s.list_of(_s.model_encoder(exclude_readonly)),
-        )
-        _s.put(
-            result,
-            ("properties", "applicationSecurityGroups"),
-            self.application_security_groups,
-            _s.list_of(_s.model_encoder(exclude_readonly)),
-        )
-        _s.put(
-            result,
-            ("properties", "loadBalancerBackendAddressPools"),
-            self.load_balancer_backend_address_pools,
-            _s.list_of(_s.model_encoder(exclude_readonly)),
-        )
-        _s.put(
-            result,
-            ("properties", "loadBalancerInboundNatPools"),
-            self.load_balancer_inbound_nat_pools,
-            _s.list_of(_s.model_encoder(exclude_readonly)),
-        )
+        if self.name is not None:
+            _s.put(result, ("name",), self.name)
+        if self.subnet is not None:
+            _s.put(
+                result, ("properties", "subnet"), self.subnet, _s.model_encoder(exclude_readonly)
+            )
+        if self.primary is not None:
+            _s.put(result, ("properties", "primary"), self.primary)
+        if self.public_ip_address_configuration is not None:
+            _s.put(
+                result,
+                ("properties", "publicIPAddressConfiguration"),
+                self.public_ip_address_configuration,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.private_ip_address_version is not None:
+            _s.put(
+                result,
+                ("properties", "privateIPAddressVersion"),
+                self.private_ip_address_version,
+                _s.serialize_enum,
+            )
+        if self.application_gateway_backend_address_pools is not None:
+            _s.put(
+                result,
+                ("properties", "applicationGatewayBackendAddressPools"),
+                self.application_gateway_backend_address_pools,
+                _s.list_of(_s.model_encoder(exclude_readonly)),
+            )
+        if self.application_security_groups is not None:
+            _s.put(
+                result,
+                ("properties", "applicationSecurityGroups"),
+                self.application_security_groups,
+                _s.list_of(_s.model_encoder(exclude_readonly)),
+            )
+        if self.load_balancer_backend_address_pools is not None:
+            _s.put(
+                result,
+                ("properties", "loadBalancerBackendAddressPools"),
+                self.load_balancer_backend_address_pools,
+                _s.list_of(_s.model_encoder(exclude_readonly)),
+            )
+        if self.load_balancer_inbound_nat_pools is not None:
+            _s.put(
+                result,
+                ("properties", "loadBalancerInboundNatPools"),
+                self.load_balancer_inbound_nat_pools,
+                _s.list_of(_s.model_encoder(exclude_readonly)),
+            )
         return result
 
     def _validate(self, path: str) -> None:

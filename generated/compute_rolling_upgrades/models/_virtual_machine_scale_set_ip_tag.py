@@ -37,6 +37,8 @@ class VirtualMachineScaleSetIpTag:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("ipTagType",), self.ip_tag_type)
-        _s.put(result, ("tag",), self.tag)
+        if self.ip_tag_type is not None:
+            _s.put(result, ("ipTagType",), self.ip_tag_type)
+        if self.tag is not None:
+            _s.put(result, ("tag",), self.tag)
         return result

@@ -40,8 +40,10 @@ class VirtualMachineScaleSetListResult:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("value",), self.value, _s.list_of(_s.model_encoder(exclude_readonly)))
-        _s.put(result, ("nextLink",), self.next_link)
+        if self.value is not None:
+            _s.put(result, ("value",), self.value, _s.list_of(_s.model_encoder(exclude_readonly)))
+        if self.next_link is not None:
+            _s.put(result, ("nextLink",), self.next_link)
         return result
 
     def _validate(self, path: str) -> None:

@@ -51,16 +51,22 @@ class VirtualMachineScaleSetManagedDiskParameters:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("storageAccountType",), self.storage_account_type, _s.serialize_enum)
-        _s.put(
-            result,
-            ("diskEncryptionSet",),
-            self.disk_encryption_set,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result, ("securityProfile",), self.security_profile, _s.model_encoder(exclude_readonly)
-        )
+        if self.storage_account_type is not None:
+            _s.put(result, ("storageAccountType",), self.storage_account_type, _s.serialize_enum)
+        if self.disk_encryption_set is not None:
+            _s.put(
+                result,
+                ("diskEncryptionSet",),
+                self.disk_encryption_set,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.security_profile is not None:
+            _s.put(
+                result,
+                ("securityProfile",),
+                self.security_profile,
+                _s.model_encoder(exclude_readonly),
+            )
         return result
 
     def _validate(self, path: str) -> None:

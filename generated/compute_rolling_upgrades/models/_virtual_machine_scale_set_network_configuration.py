@@ -101,37 +101,51 @@ class VirtualMachineScaleSetNetworkConfiguration:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("name",), self.name)
-        _s.put(result, ("properties", "primary"), self.primary)
-        _s.put(
-            result,
-            ("properties", "enableAcceleratedNetworking"),
-            self.enable_accelerated_networking,
-        )
-        _s.put(result, ("properties", "disableTcpStateTracking"), self.disable_tcp_state_tracking)
-        _s.put(result, ("properties", "enableFpga"), self.enable_fpga)
-        _s.put(
-            result,
-            ("properties", "networkSecurityGroup"),
-            self.network_security_group,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("properties", "dnsSettings"),
-            self.dns_settings,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("properties", "ipConfigurations"),
-            self.ip_configurations,
-            _s.list_of(_s.model_encoder(exclude_readonly)),
-        )
-        _s.put(result, ("properties", "enableIPForwarding"), self.enable_ip_forwarding)
-        _s.put(result, ("properties", "deleteOption"), self.delete_option, _s.serialize_enum)
-        _s.put(result, ("properties", "auxiliaryMode"), self.auxiliary_mode, _s.serialize_enum)
-        _s.put(result, ("properties", "auxiliarySku"), self.auxiliary_sku, _s.serialize_enum)
+        if self.name is not None:
+            _s.put(result, ("name",), self.name)
+        if self.primary is not None:
+            _s.put(result, ("properties", "primary"), self.primary)
+        if self.enable_accelerated_networking is not None:
+            _s.put(
+                result,
+                ("properties", "enableAcceleratedNetworking"),
+                self.enable_accelerated_networking,
+            )
+        if self.disable_tcp_state_tracking is not None:
+            _s.put(
+                result, ("properties", "disableTcpStateTracking"), self.disable_tcp_state_tracking
+            )
+        if self.enable_fpga is not None:
+            _s.put(result, ("properties", "enableFpga"), self.enable_fpga)
+        if self.network_security_group is not None:
+            _s.put(
+                result,
+                ("properties", "networkSecurityGroup"),
+                self.network_security_group,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.dns_settings is not None:
+            _s.put(
+                result,
+                ("properties", "dnsSettings"),
+                self.dns_settings,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.ip_configurations is not None:
+            _s.put(
+                result,
+                ("properties", "ipConfigurations"),
+                self.ip_configurations,
+                _s.list_of(_s.model_encoder(exclude_readonly)),
+            )
+        if self.enable_ip_forwarding is not None:
+            _s.put(result, ("properties", "enableIPForwarding"), self.enable_ip_forwarding)
+        if self.delete_option is not None:
+            _s.put(result, ("properties", "deleteOption"), self.delete_option, _s.serialize_enum)
+        if self.auxiliary_mode is not None:
+            _s.put(result, ("properties", "auxiliaryMode"), self.auxiliary_mode, _s.serialize_enum)
+        if self.auxiliary_sku is not None:
+            _s.put(result, ("properties", "auxiliarySku"), self.auxiliary_sku, _s.serialize_enum)
         return result
 
     def _validate(self, path: str) -> None:

@@ -34,5 +34,6 @@ class VirtualMachineScaleSetNetworkConfigurationDnsSettings:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("dnsServers",), self.dns_servers)
+        if self.dns_servers is not None:
+            _s.put(result, ("dnsServers",), self.dns_servers)
         return result

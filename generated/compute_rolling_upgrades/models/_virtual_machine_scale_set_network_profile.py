@@ -51,14 +51,17 @@ class VirtualMachineScaleSetNetworkProfile:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("healthProbe",), self.health_probe, _s.model_encoder(exclude_readonly))
-        _s.put(
-            result,
-            ("networkInterfaceConfigurations",),
-            self.network_interface_configurations,
-            _s.list_of(_s.model_encoder(exclude_readonly)),
-        )
-        _s.put(result, ("networkApiVersion",), self.network_api_version, _s.serialize_enum)
+        if self.health_probe is not None:
+            _s.put(result, ("healthProbe",), self.health_probe, _s.model_encoder(exclude_readonly))
+        if self.network_interface_configurations is not None:
+            _s.put(
+                result,
+                ("networkInterfaceConfigurations",),
+                self.network_interface_configurations,
+                _s.list_of(_s.model_encoder(exclude_readonly)),
+            )
+        if self.network_api_version is not None:
+            _s.put(result, ("networkApiVersion",), self.network_api_version, _s.serialize_enum)
         return result
 
     def _validate(self, path: str) -> None:

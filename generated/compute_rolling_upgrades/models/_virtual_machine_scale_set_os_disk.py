@@ -83,22 +83,33 @@ class VirtualMachineScaleSetOSDisk:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("name",), self.name)
-        _s.put(result, ("caching",), self.caching, _s.serialize_enum)
-        _s.put(result, ("writeAcceleratorEnabled",), self.write_accelerator_enabled)
-        _s.put(result, ("createOption",), self.create_option, _s.serialize_enum)
-        _s.put(
-            result,
-            ("diffDiskSettings",),
-            self.diff_disk_settings,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(result, ("diskSizeGB",), self.disk_size_gb)
-        _s.put(result, ("osType",), self.os_type, _s.serialize_enum)
-        _s.put(result, ("image",), self.image, _s.model_encoder(exclude_readonly))
-        _s.put(result, ("vhdContainers",), self.vhd_containers)
-        _s.put(result, ("managedDisk",), self.managed_disk, _s.model_encoder(exclude_readonly))
-        _s.put(result, ("deleteOption",), self.delete_option, _s.serialize_enum)
+        if self.name is not None:
+            _s.put(result, ("name",), self.name)
+        if self.caching is not None:
+            _s.put(result, ("caching",), self.caching, _s.serialize_enum)
+        if self.write_accelerator_enabled is not None:
+            _s.put(result, ("writeAcceleratorEnabled",), self.write_accelerator_enabled)
+        if self.create_option is not None:
+            _s.put(result, ("createOption",), self.create_option, _s.serialize_enum)
+        if self.diff_disk_settings is not None:
+            _s.put(
+                result,
+                ("diffDiskSettings",),
+                self.diff_disk_settings,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.disk_size_gb is not None:
+            _s.put(result, ("diskSizeGB",), self.disk_size_gb)
+        if self.os_type is not None:
+            _s.put(result, ("osType",), self.os_type, _s.serialize_enum)
+        if self.image is not None:
+            _s.put(result, ("image",), self.image, _s.model_encoder(exclude_readonly))
+        if self.vhd_containers is not None:
+            _s.put(result, ("vhdContainers",), self.vhd_containers)
+        if self.managed_disk is not None:
+            _s.put(result, ("managedDisk",), self.managed_disk, _s.model_encoder(exclude_readonly))
+        if self.delete_option is not None:
+            _s.put(result, ("deleteOption",), self.delete_option, _s.serialize_enum)
         return result
 
     def _validate(self, path: str) -> None:

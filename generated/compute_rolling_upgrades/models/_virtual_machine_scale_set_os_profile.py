@@ -75,25 +75,36 @@ class VirtualMachineScaleSetOSProfile:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("computerNamePrefix",), self.computer_name_prefix)
-        _s.put(result, ("adminUsername",), self.admin_username)
-        _s.put(result, ("adminPassword",), self.admin_password)
-        _s.put(result, ("customData",), self.custom_data)
-        _s.put(
-            result,
-            ("windowsConfiguration",),
-            self.windows_configuration,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("linuxConfiguration",),
-            self.linux_configuration,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(result, ("secrets",), self.secrets, _s.list_of(_s.model_encoder(exclude_readonly)))
-        _s.put(result, ("allowExtensionOperations",), self.allow_extension_operations)
-        _s.put(result, ("requireGuestProvisionSignal",), self.require_guest_provision_signal)
+        if self.computer_name_prefix is not None:
+            _s.put(result, ("computerNamePrefix",), self.computer_name_prefix)
+        if self.admin_username is not None:
+            _s.put(result, ("adminUsername",), self.admin_username)
+        if self.admin_password is not None:
+            _s.put(result, ("adminPassword",), self.admin_password)
+        if self.custom_data is not None:
+            _s.put(result, ("customData",), self.custom_data)
+        if self.windows_configuration is not None:
+            _s.put(
+                result,
+                ("windowsConfiguration",),
+                self.windows_configuration,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.linux_configuration is not None:
+            _s.put(
+                result,
+                ("linuxConfiguration",),
+                self.linux_configuration,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.secrets is not None:
+            _s.put(
+                result, ("secrets",), self.secrets, _s.list_of(_s.model_encoder(exclude_readonly))
+            )
+        if self.allow_extension_operations is not None:
+            _s.put(result, ("allowExtensionOperations",), self.allow_extension_operations)
+        if self.require_guest_provision_signal is not None:
+            _s.put(result, ("requireGuestProvisionSignal",), self.require_guest_provision_signal)
         return result
 
     def _validate(self, path: str) -> None:

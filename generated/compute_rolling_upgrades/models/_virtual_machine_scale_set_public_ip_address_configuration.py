@@ -81,34 +81,42 @@ class VirtualMachineScaleSetPublicIPAddressConfiguration:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("name",), self.name)
-        _s.put(result, ("properties", "idleTimeoutInMinutes"), self.idle_timeout_in_minutes)
-        _s.put(
-            result,
-            ("properties", "dnsSettings"),
-            self.dns_settings,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("properties", "ipTags"),
-            self.ip_tags,
-            _s.list_of(_s.model_encoder(exclude_readonly)),
-        )
-        _s.put(
-            result,
-            ("properties", "publicIPPrefix"),
-            self.public_ip_prefix,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("properties", "publicIPAddressVersion"),
-            self.public_ip_address_version,
-            _s.serialize_enum,
-        )
-        _s.put(result, ("properties", "deleteOption"), self.delete_option, _s.serialize_enum)
-        _s.put(result, ("sku",), self.sku, _s.model_encoder(exclude_readonly))
+        if self.name is not None:
+            _s.put(result, ("name",), self.name)
+        if self.idle_timeout_in_minutes is not None:
+            _s.put(result, ("properties", "idleTimeoutInMinutes"), self.idle_timeout_in_minutes)
+        if self.dns_settings is not None:
+            _s.put(
+                result,
+                ("properties", "dnsSettings"),
+                self.dns_settings,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.ip_tags is not None:
+            _s.put(
+                result,
+                ("properties", "ipTags"),
+                self.ip_tags,
+                _s.list_of(_s.model_encoder(exclude_readonly)),
+            )
+        if self.public_ip_prefix is not None:
+            _s.put(
+                result,
+                ("properties", "publicIPPrefix"),
+                self.public_ip_prefix,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.public_ip_address_version is not None:
+            _s.put(
+                result,
+                ("properties", "publicIPAddressVersion"),
+                self.public_ip_address_version,
+                _s.serialize_enum,
+            )
+        if self.delete_option is not None:
+            _s.put(result, ("properties", "deleteOption"), self.delete_option, _s.serialize_enum)
+        if self.sku is not None:
+            _s.put(result, ("sku",), self.sku, _s.model_encoder(exclude_readonly))
         return result
 
     def _validate(self, path: str) -> None:

@@ -40,8 +40,12 @@ class VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("domainNameLabel",), self.domain_name_label)
-        _s.put(result, ("domainNameLabelScope",), self.domain_name_label_scope, _s.serialize_enum)
+        if self.domain_name_label is not None:
+            _s.put(result, ("domainNameLabel",), self.domain_name_label)
+        if self.domain_name_label_scope is not None:
+            _s.put(
+                result, ("domainNameLabelScope",), self.domain_name_label_scope, _s.serialize_enum
+            )
         return result
 
     def _validate(self, path: str) -> None:

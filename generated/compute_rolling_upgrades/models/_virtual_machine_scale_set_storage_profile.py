@@ -50,14 +50,24 @@ class VirtualMachineScaleSetStorageProfile:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(
-            result, ("imageReference",), self.image_reference, _s.model_encoder(exclude_readonly)
-        )
-        _s.put(result, ("osDisk",), self.os_disk, _s.model_encoder(exclude_readonly))
-        _s.put(
-            result, ("dataDisks",), self.data_disks, _s.list_of(_s.model_encoder(exclude_readonly))
-        )
-        _s.put(result, ("diskControllerType",), self.disk_controller_type)
+        if self.image_reference is not None:
+            _s.put(
+                result,
+                ("imageReference",),
+                self.image_reference,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.os_disk is not None:
+            _s.put(result, ("osDisk",), self.os_disk, _s.model_encoder(exclude_readonly))
+        if self.data_disks is not None:
+            _s.put(
+                result,
+                ("dataDisks",),
+                self.data_disks,
+                _s.list_of(_s.model_encoder(exclude_readonly)),
+            )
+        if self.disk_controller_type is not None:
+            _s.put(result, ("diskControllerType",), self.disk_controller_type)
         return result
 
     def _validate(self, path: str) -> None:

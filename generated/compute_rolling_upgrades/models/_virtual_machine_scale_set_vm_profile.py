@@ -130,74 +130,102 @@ class VirtualMachineScaleSetVMProfile:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("osProfile",), self.os_profile, _s.model_encoder(exclude_readonly))
-        _s.put(
-            result, ("storageProfile",), self.storage_profile, _s.model_encoder(exclude_readonly)
-        )
-        _s.put(
-            result, ("networkProfile",), self.network_profile, _s.model_encoder(exclude_readonly)
-        )
-        _s.put(
-            result, ("securityProfile",), self.security_profile, _s.model_encoder(exclude_readonly)
-        )
-        _s.put(
-            result,
-            ("diagnosticsProfile",),
-            self.diagnostics_profile,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("extensionProfile",),
-            self.extension_profile,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(result, ("licenseType",), self.license_type)
-        _s.put(result, ("priority",), self.priority, _s.serialize_enum)
-        _s.put(result, ("evictionPolicy",), self.eviction_policy, _s.serialize_enum)
-        _s.put(
-            result, ("billingProfile",), self.billing_profile, _s.model_encoder(exclude_readonly)
-        )
-        _s.put(
-            result,
-            ("scheduledEventsProfile",),
-            self.scheduled_events_profile,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(result, ("userData",), self.user_data)
-        _s.put(
-            result,
-            ("capacityReservation",),
-            self.capacity_reservation,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("applicationProfile",),
-            self.application_profile,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result, ("hardwareProfile",), self.hardware_profile, _s.model_encoder(exclude_readonly)
-        )
-        _s.put(
-            result,
-            ("serviceArtifactReference",),
-            self.service_artifact_reference,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("securityPostureReference",),
-            self.security_posture_reference,
-            _s.model_encoder(exclude_readonly),
-        )
-        _s.put(
-            result,
-            ("timeCreated",),
-            None if exclude_readonly else self.time_created,
-            _s.serialize_datetime,
-        )
+        if self.os_profile is not None:
+            _s.put(result, ("osProfile",), self.os_profile, _s.model_encoder(exclude_readonly))
+        if self.storage_profile is not None:
+            _s.put(
+                result,
+                ("storageProfile",),
+                self.storage_profile,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.network_profile is not None:
+            _s.put(
+                result,
+                ("networkProfile",),
+                self.network_profile,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.security_profile is not None:
+            _s.put(
+                result,
+                ("securityProfile",),
+                self.security_profile,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.diagnostics_profile is not None:
+            _s.put(
+                result,
+                ("diagnosticsProfile",),
+                self.diagnostics_profile,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.extension_profile is not None:
+            _s.put(
+                result,
+                ("extensionProfile",),
+                self.extension_profile,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.license_type is not None:
+            _s.put(result, ("licenseType",), self.license_type)
+        if self.priority is not None:
+            _s.put(result, ("priority",), self.priority, _s.serialize_enum)
+        if self.eviction_policy is not None:
+            _s.put(result, ("evictionPolicy",), self.eviction_policy, _s.serialize_enum)
+        if self.billing_profile is not None:
+            _s.put(
+                result,
+                ("billingProfile",),
+                self.billing_profile,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.scheduled_events_profile is not None:
+            _s.put(
+                result,
+                ("scheduledEventsProfile",),
+                self.scheduled_events_profile,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.user_data is not None:
+            _s.put(result, ("userData",), self.user_data)
+        if self.capacity_reservation is not None:
+            _s.put(
+                result,
+                ("capacityReservation",),
+                self.capacity_reservation,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.application_profile is not None:
+            _s.put(
+                result,
+                ("applicationProfile",),
+                self.application_profile,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.hardware_profile is not None:
+            _s.put(
+                result,
+                ("hardwareProfile",),
+                self.hardware_profile,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.service_artifact_reference is not None:
+            _s.put(
+                result,
+                ("serviceArtifactReference",),
+                self.service_artifact_reference,
+                _s.model_encoder(exclude_readonly),
+            )
+        if self.security_posture_reference is not None:
+            _s.put(
+                result,
+                ("securityPostureReference",),
+                self.security_posture_reference,
+                _s.model_encoder(exclude_readonly),
+            )
+        if not exclude_readonly and self.time_created is not None:
+            _s.put(result, ("timeCreated",), self.time_created, _s.serialize_datetime)
         return result
 
     def _validate(self, path: str) -> None:

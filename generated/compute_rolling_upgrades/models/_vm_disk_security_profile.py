@@ -42,15 +42,20 @@ class VMDiskSecurityProfile:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(
-            result, ("securityEncryptionType",), self.security_encryption_type, _s.serialize_enum
-        )
-        _s.put(
-            result,
-            ("diskEncryptionSet",),
-            self.disk_encryption_set,
-            _s.model_encoder(exclude_readonly),
-        )
+        if self.security_encryption_type is not None:
+            _s.put(
+                result,
+                ("securityEncryptionType",),
+                self.security_encryption_type,
+                _s.serialize_enum,
+            )
+        if self.disk_encryption_set is not None:
+            _s.put(
+                result,
+                ("diskEncryptionSet",),
+                self.disk_encryption_set,
+                _s.model_encoder(exclude_readonly),
+            )
         return result
 
     def _validate(self, path: str) -> None:

@@ -58,14 +58,22 @@ class VMGalleryApplication:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("tags",), self.tags)
-        _s.put(result, ("order",), self.order)
-        _s.put(result, ("packageReferenceId",), self.package_reference_id)
-        _s.put(result, ("configurationReference",), self.configuration_reference)
-        _s.put(
-            result, ("treatFailureAsDeploymentFailure",), self.treat_failure_as_deployment_failure
-        )
-        _s.put(result, ("enableAutomaticUpgrade",), self.enable_automatic_upgrade)
+        if self.tags is not None:
+            _s.put(result, ("tags",), self.tags)
+        if self.order is not None:
+            _s.put(result, ("order",), self.order)
+        if self.package_reference_id is not None:
+            _s.put(result, ("packageReferenceId",), self.package_reference_id)
+        if self.configuration_reference is not None:
+            _s.put(result, ("configurationReference",), self.configuration_reference)
+        if self.treat_failure_as_deployment_failure is not None:
+            _s.put(
+                result,
+                ("treatFailureAsDeploymentFailure",),
+                self.treat_failure_as_deployment_failure,
+            )
+        if self.enable_automatic_upgrade is not None:
+            _s.put(result, ("enableAutomaticUpgrade",), self.enable_automatic_upgrade)
         return result
 
     def _validate(self, path: str) -> None:

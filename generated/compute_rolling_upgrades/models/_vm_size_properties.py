@@ -37,6 +37,8 @@ class VMSizeProperties:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("vCPUsAvailable",), self.v_cpus_available)
-        _s.put(result, ("vCPUsPerCore",), self.v_cpus_per_core)
+        if self.v_cpus_available is not None:
+            _s.put(result, ("vCPUsAvailable",), self.v_cpus_available)
+        if self.v_cpus_per_core is not None:
+            _s.put(result, ("vCPUsPerCore",), self.v_cpus_per_core)
         return result

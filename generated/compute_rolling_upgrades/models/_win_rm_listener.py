@@ -38,6 +38,8 @@ class WinRMListener:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("protocol",), self.protocol, _s.serialize_enum)
-        _s.put(result, ("certificateUrl",), self.certificate_url)
+        if self.protocol is not None:
+            _s.put(result, ("protocol",), self.protocol, _s.serialize_enum)
+        if self.certificate_url is not None:
+            _s.put(result, ("certificateUrl",), self.certificate_url)
         return result

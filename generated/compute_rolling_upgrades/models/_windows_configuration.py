@@ -65,18 +65,27 @@ class WindowsConfiguration:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
         _s.merge_unknown(result, self._unknown)
-        _s.put(result, ("provisionVMAgent",), self.provision_vm_agent)
-        _s.put(result, ("enableAutomaticUpdates",), self.enable_automatic_updates)
-        _s.put(result, ("timeZone",), self.time_zone)
-        _s.put(
-            result,
-            ("additionalUnattendContent",),
-            self.additional_unattend_content,
-            _s.list_of(_s.model_encoder(exclude_readonly)),
-        )
-        _s.put(result, ("patchSettings",), self.patch_settings, _s.model_encoder(exclude_readonly))
-        _s.put(result, ("winRM",), self.win_rm, _s.model_encoder(exclude_readonly))
-        _s.put(result, ("enableVMAgentPlatformUpdates",), self.enable_vm_agent_platform_updates)
+        if self.provision_vm_agent is not None:
+            _s.put(result, ("provisionVMAgent",), self.provision_vm_agent)
+        if self.enable_automatic_updates is not None:
+            _s.put(result, ("enableAutomaticUpdates",), self.enable_automatic_updates)
+        if self.time_zone is not None:
+            _s.put(result, ("timeZone",), self.time_zone)
+        if self.additional_unattend_content is not None:
+            _s.put(
+                result,
+                ("additionalUnattendContent",),
+                self.additional_unattend_content,
+                _s.list_of(_s.model_encoder(exclude_readonly)),
+            )
+        if self.patch_settings is not None:
+            _s.put(
+                result, ("patchSettings",), self.patch_settings, _s.model_encoder(exclude_readonly)
+            )
+        if self.win_rm is not None:
+            _s.put(result, ("winRM",), self.win_rm, _s.model_encoder(exclude_readonly))
+        if self.enable_vm_agent_platform_updates is not None:
+            _s.put(result, ("enableVMAgentPlatformUpdates",), self.enable_vm_agent_platform_updates)
         return result
 
     def _validate(self, path: str) -> None:
