@@ -13,8 +13,9 @@ from pathlib import Path
 from generator import ir
 from generator.locations import RUNTIME_DIR
 from generator.plan_client import client_views
-from generator.plan_models import enum_module_view, model_view, models_init_view
-from generator.plan_operations import group_view, operations_init_view
+from generator.plan_lazy import models_init_view, operations_init_view
+from generator.plan_models import enum_module_view, model_view
+from generator.plan_operations import group_view
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def _model_files(api: ir.Api, options: Options) -> list[OutputFile]:
     common = _common(api, options)
     files = [
         OutputFile(
-            "models/__init__.py", "models_init.py.jinja", {**common, "init": models_init_view(api)}
+            "models/__init__.py", "lazy_init.py.jinja", {**common, "init": models_init_view(api)}
         )
     ]
     if api.enums:
@@ -96,7 +97,7 @@ def _operation_files(api: ir.Api, options: Options) -> list[OutputFile]:
         files.append(
             OutputFile(
                 f"{prefix}operations/__init__.py",
-                "operations_init.py.jinja",
+                "lazy_init.py.jinja",
                 {**common, "init": operations_init_view(api)},
             )
         )

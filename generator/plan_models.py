@@ -72,17 +72,6 @@ class EnumModuleView:
     enums: tuple[EnumView, ...]
 
 
-@dataclass(frozen=True)
-class ExportView:
-    name: str
-    module: str
-
-
-@dataclass(frozen=True)
-class ModelsInitView:
-    exports: tuple[ExportView, ...]
-
-
 def all_fields(api: ir.Api, model: ir.Model) -> list[ir.Field]:
     """Inherited fields first (parents in declaration order), then the model's own; no repeats."""
     seen: set[str] = set()
@@ -442,9 +431,3 @@ def _enum_value(e: ir.Enum, v: ir.EnumValue) -> ir.JsonScalar:
     if e.value_type == ir.Primitive.BOOL:
         return "true" if v.value is True else "false" if v.value is False else str(v.value)
     return v.value
-
-
-def models_init_view(api: ir.Api) -> ModelsInitView:
-    exports = [ExportView(m.py_name, m.module_name) for m in api.models]
-    exports += [ExportView(e.py_name, "_enums") for e in api.enums]
-    return ModelsInitView(tuple(sorted(exports, key=lambda e: e.name)))

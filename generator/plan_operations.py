@@ -87,25 +87,8 @@ class GroupView:
     uses_cls: bool = False  # the module defines the `_R` type variable of `cls` results
 
 
-@dataclass(frozen=True)
-class GroupExport:
-    class_name: str
-    module: str
-
-
-@dataclass(frozen=True)
-class OperationsInitView:
-    exports: tuple[GroupExport, ...]
-
-
 def group_class_name(api: ir.Api, group: ir.OperationGroup) -> str:
     return f"{api.client_name}OperationsMixin" if group.name == "" else group.class_name
-
-
-def operations_init_view(api: ir.Api) -> OperationsInitView:
-    return OperationsInitView(
-        tuple(GroupExport(group_class_name(api, g), g.module_name) for g in api.groups)
-    )
 
 
 def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> GroupView:

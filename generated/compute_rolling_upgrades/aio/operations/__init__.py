@@ -22,7 +22,7 @@ _MODULES: dict[str, str] = {
     "VirtualMachineScaleSetsOperations": "._virtual_machine_scale_sets",
 }
 
-__all__ = [
+__all__: list[str] = [
     "VirtualMachineScaleSetRollingUpgradesOperations",
     "VirtualMachineScaleSetsOperations",
 ]
