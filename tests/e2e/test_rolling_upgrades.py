@@ -12,6 +12,7 @@ import pytest
 
 from tests.e2e.conftest import TOKEN, FakeCredential
 from tests.support.example_server import ExampleServer, Exchange, exchanges_from_example
+from tests.support.instants import with_instants
 from tests.support.paths import ROLLING_SPEC
 
 SPEC = json.loads(ROLLING_SPEC.read_text(encoding="utf-8"))
@@ -30,21 +31,6 @@ def _client(server: ExampleServer, credential: FakeCredential, subscription: str
     return ComputeManagementClient(credential, subscription, endpoint=server.url)
 
 
-def _instants(value: Any) -> Any:
-    """JSON with every date-time string replaced by the instant it names."""
-    if isinstance(value, dict):
-        return {k: _instants(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_instants(v) for v in value]
-    if isinstance(value, str):
-        try:
-            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            return value
-        return parsed if parsed.tzinfo else value
-    return value
-
-
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
 def test_get_latest_returns_the_example_response(example: Path, credential: FakeCredential) -> None:
     from compute_rolling_upgrades.models import RollingUpgradeStatusInfo
@@ -61,13 +47,16 @@ def test_get_latest_returns_the_example_response(example: Path, credential: Fake
     assert len(server.requests) == 1
     assert isinstance(result, RollingUpgradeStatusInfo)
     assert result == RollingUpgradeStatusInfo.from_dict(body)
-    assert _instants(result.to_dict()) == _instants(body)
+    assert with_instants(result.to_dict()) == with_instants(body)
     assert result.id == body["id"] and result.location == body["location"]
     assert credential.calls == [SCOPE]
 
 
 def test_flattened_fields_and_types_of_the_maximum_example(credential: FakeCredential) -> None:
-    from compute_rolling_upgrades.models import RollingUpgradeActionType, RollingUpgradeStatusCode
+    from compute_rolling_upgrades.models import (
+        RollingUpgradeActionType,
+        RollingUpgradeStatusCode,
+    )
 
     example = next(e for e in EXAMPLES if "MaximumSet" in e.name)
     params = json.loads(example.read_text(encoding="utf-8"))["parameters"]
@@ -102,7 +91,10 @@ def test_unknown_properties_and_enum_values_survive(credential: FakeCredential) 
 
 
 def test_error_response_raises_with_the_parsed_cloud_error(credential: FakeCredential) -> None:
-    from compute_rolling_upgrades.exceptions import HttpResponseError, ResourceNotFoundError
+    from compute_rolling_upgrades.exceptions import (
+        HttpResponseError,
+        ResourceNotFoundError,
+    )
 
     path = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/missing/rollingUpgrades/latest"
     error = {"error": {"code": "ResourceNotFound", "message": "The Resource 'missing' was not found."}}

@@ -6,7 +6,6 @@ definition with jsonschema, so the samples, the spec and the generated models ag
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import json
 from pathlib import Path
@@ -18,21 +17,9 @@ import pytest
 from generator import ir
 from generator.loader import load_api
 from tests.support.generated_packages import generate_and_import
+from tests.support.instants import with_instants
 from tests.support.paths import GENERATED, ROLLING_SPEC, VMSS_SPEC
 from tests.support.swagger_schema import definition_validator
-
-
-def _instants(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _instants(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_instants(v) for v in value]
-    if isinstance(value, str) and len(value) >= 19 and value[4:5] == "-" and value[10:11] in "Tt":
-        try:
-            return dt.datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
-        except ValueError:
-            return value
-    return value
 
 
 def _cases(api: ir.Api) -> list[tuple[str, ir.Model, Any]]:
@@ -52,7 +39,7 @@ def _cases(api: ir.Api) -> list[tuple[str, ir.Model, Any]]:
 def _check(spec: Path, models: ModuleType, model: ir.Model, body: Any) -> None:
     cls = getattr(models, model.py_name)
     decoded = cls.from_dict(body)
-    assert _instants(decoded.to_dict()) == _instants(body)
+    assert with_instants(decoded.to_dict()) == with_instants(body)
     assert cls.from_dict(decoded.to_dict()) == decoded
     validator = definition_validator(spec, f"{model.source.file}#{model.source.pointer}")
     assert [e.message for e in validator.iter_errors(body)] == []
