@@ -90,11 +90,10 @@ def _credential(
     return None, "None"
 
 
-def _client_param(names: TypeNames, api: ir.Api, p: ir.Parameter) -> ClientParamView:
+def _client_param(names: TypeNames, p: ir.Parameter) -> ClientParamView:
     annotation = names.annotation(p.type)
+    # The loader already gave an ARM-style api-version the spec's version as its default.
     default = p.default if p.has_default else None
-    if p.wire_name == "api-version" and not p.has_default:
-        default = api.api_version
     if default is not None:
         return ClientParamView(p.py_name, annotation, f" = {literal(default)}", p.description)
     if p.required:
@@ -156,7 +155,7 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     imports.name(f"{dot}_runtime.pipeline", "RetryPolicy")
     names = TypeNames(api, imports, ".." if is_async else ".")
     credential, auth_expr = _credential(api, is_async, imports)
-    params = [_client_param(names, api, p) for p in _settable(api)]
+    params = [_client_param(names, p) for p in _settable(api)]
     endpoint, base_url_expr = _base_url(api, imports, dot)
     positional = [credential] if credential else []
     positional += [p for p in params if not p.default]

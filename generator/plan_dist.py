@@ -187,7 +187,7 @@ def _constructor(api: ir.Api) -> Iterator[ArgumentView]:
         break
     values = _first_values(api)
     for p in api.client_parameters:
-        if p.required and not p.has_default and p.wire_name != "api-version":
+        if p.required and not p.has_default:
             value = values.get(p.wire_name)
             text = "..." if value is None else _python_value(value, 4)
             yield ArgumentView(p.py_name, text)
