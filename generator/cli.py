@@ -1,4 +1,4 @@
-"""The command line: `generate`, `check`, `diff` and `ir`.
+"""The command line: `generate`, `check`, `diff`, `ir` and `schema`.
 
 Exit 2 on bad input; 1 when `check` finds drift or `diff` finds a breaking change.
 """
@@ -78,6 +78,11 @@ def _parser() -> argparse.ArgumentParser:
     dump = commands.add_parser("ir", help="print the intermediate model of a spec as JSON")
     dump.add_argument("spec", type=Path)
     dump.add_argument("--no-sources", action="store_true", help="leave out source locations")
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema (2020-12) of every model and enum of a spec"
+    )
+    schema.add_argument("spec", type=Path, help="the spec file (JSON or YAML)")
+    schema.add_argument("--out", type=Path, help="write the schema to this file instead")
     return parser
 
 
@@ -202,12 +207,32 @@ def _ir(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schema(args: argparse.Namespace) -> int:
+    from generator.api.schema import dumps, json_schema
+    from generator.loader import load_api
+
+    warnings: list[Diagnostic] = []
+    api = load_api(args.spec, warnings=warnings)
+    _print_warnings(warnings)
+    text = dumps(json_schema(api))
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise SpecError(str(args.out), "", f"cannot write the schema: {exc.strerror}") from None
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
         if args.command == "ir":
             return _ir(args)
+        if args.command == "schema":
+            return _schema(args)
         if args.command == "diff":
             return _diff(args)
         clients = _clients(args, parser)
