@@ -9,8 +9,14 @@ The first response says how to follow the operation:
 - else a PUT or PATCH is followed by reading the resource itself until its
   `properties.provisioningState` ends.
 Relative URLs are resolved against the client's endpoint, `Retry-After` is honoured between
-status requests, and the service's cookies are kept for the length of the operation. Every request
-goes through the client's pipeline (auth, retries).
+status requests (up to the retry policy's `max_retry_after`; a longer one fails the operation with
+`RetryAfterTooLongError`), and the service's cookies are kept for the length of the operation.
+Every request goes through the client's pipeline (auth, retries); the URLs the service names are
+sent as links, so they receive credentials only on a trusted origin.
+
+Waiting is bounded: `result()` and `wait()` give up after `DEFAULT_POLLING_TIMEOUT` seconds unless
+given another `timeout` (None waits as long as the operation runs), and raise
+`PollingTimeoutError`; waiting again goes on from where the operation stood.
 
 `LroState` is that logic without I/O, shared by `LROPoller` (a background thread, like the Azure
 SDK's poller) and `aio_polling.AsyncLROPoller`.
@@ -21,6 +27,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -31,13 +38,20 @@ from urllib.parse import unquote, urljoin, urlsplit
 import httpx
 
 from .codec import Codec, raise_error, response_json
-from .errors import DecodeError, DeserializationError, HttpResponseError
+from .errors import (
+    DecodeError,
+    DeserializationError,
+    HttpResponseError,
+    PollingTimeoutError,
+    RetryAfterTooLongError,
+)
 from .pipeline import Pipeline
 from .redaction import Redactor
 from .retry import retry_after
 from .transfer import REQUEST_ID_HEADER, absolute_url
 
 __all__ = [
+    "DEFAULT_POLLING_TIMEOUT",
     "CookieCarrier",
     "LROPoller",
     "LroOptions",
@@ -54,6 +68,9 @@ _FAILED = frozenset({"failed", "canceled", "cancelled"})
 _TERMINAL = _FAILED | {"succeeded"}
 _OPERATION_HEADERS = ("azure-asyncoperation", "operation-location")
 _TOKEN_VERSION = 1
+# How long result() and wait() wait by default: long enough for slow Azure operations (a rolling
+# upgrade, a cluster), short enough that a status that never ends does not hold a caller for ever.
+DEFAULT_POLLING_TIMEOUT = 3 * 3600.0
 
 
 @dataclass(frozen=True)
@@ -196,11 +213,21 @@ class LroState:
             raise RuntimeError("the long-running operation has nothing left to request")
         return url
 
-    def delay(self) -> float:
-        """Seconds to wait before the next request: the service's Retry-After, else the interval."""
+    def delay(self, max_retry_after: float = math.inf) -> float:
+        """Seconds to wait before the next request: the service's Retry-After, else the interval.
+
+        Raises `RetryAfterTooLongError` when the service asks for more than `max_retry_after`.
+        """
         if self.final_url is not None:
             return 0.0
         asked = retry_after(self.last.headers, time.time()) if self.last is not None else None
+        if asked is not None and asked > max_retry_after and self.last is not None:
+            raise RetryAfterTooLongError(
+                f"The status monitor of the long-running operation asked to wait {asked:g} s, "
+                f"more than the {max_retry_after:g} s RetryPolicy.max_retry_after allows",
+                response=self.last,
+                retry_after=asked,
+            )
         return self.options.polling_interval if asked is None else asked
 
     def receive(self, response: httpx.Response) -> None:
@@ -458,12 +485,30 @@ class CookieCarrier:
         return headers
 
 
+def max_retry_after(pipeline: object) -> float:
+    """The longest Retry-After the pipeline's retry policy accepts."""
+    policy = getattr(pipeline, "retry", None)
+    return float(getattr(policy, "max_retry_after", math.inf))
+
+
+def polling_timeout_error(timeout: float | None) -> PollingTimeoutError:
+    return PollingTimeoutError(f"the long-running operation is still running after {timeout} s")
+
+
+class _DeadlineReachedError(Exception):
+    """The polling thread reached the deadline with nobody waiting longer."""
+
+
 class LROPoller(Generic[T]):
     """A running long-running operation; `result()` waits for it and returns what it produced.
 
     Status requests are sent from a background thread. `continuation_token()` describes the
     operation, so that `begin_<operation>(continuation_token=...)` can follow it later, from
     another process too.
+
+    The thread stops when the time the last `wait()` or `result()` call allowed has run out (or,
+    before any call, `DEFAULT_POLLING_TIMEOUT`), so an abandoned poller does not poll for ever;
+    a later call starts it again.
     """
 
     # A class attribute: the polling thread starts in __init__, so a subclass is the way to
@@ -482,11 +527,13 @@ class LROPoller(Generic[T]):
         self._result: T | None = None
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._deadline: float | None = time.monotonic() + DEFAULT_POLLING_TIMEOUT
+        self._stopped = False
         if state.done:
             self._finish()
         else:
-            self._thread = threading.Thread(target=self._run, name="lro-poller", daemon=True)
-            self._thread.start()
+            self._start_thread()
 
     @classmethod
     def start(
@@ -508,22 +555,48 @@ class LROPoller(Generic[T]):
     ) -> LROPoller[T]:
         return cls(pipeline, LroState.from_token(token, options, pipeline.base_url), decode)
 
+    def _start_thread(self) -> None:
+        self._stopped = False
+        self._thread = threading.Thread(target=self._run, name="lro-poller", daemon=True)
+        self._thread.start()
+
     def _run(self) -> None:
         try:
             state = self._state
             while not state.done:
-                delay = state.delay()
-                if delay > 0:
-                    self._sleep(delay)
+                self._pause(state.delay(max_retry_after(self._pipeline)))
                 url = state.next_url()
                 response = self._pipeline.send(
-                    "GET", url, headers=self._cookies.headers_for(url, state.options.headers)
+                    "GET",
+                    url,
+                    headers=self._cookies.headers_for(url, state.options.headers),
+                    link=True,
                 )
                 self._cookies.keep(response)
                 state.receive(response)
             self._finish()
+        except _DeadlineReachedError:
+            pass
         except BaseException as exc:  # handed to the caller of result() / wait()
             self._error = exc
+
+    def _pause(self, delay: float) -> None:
+        """Sleep `delay` seconds, or until the deadline when that comes first; raises
+        _DeadlineReachedError when the deadline passed and no caller moved it meanwhile."""
+        while True:
+            deadline = self._deadline
+            left = math.inf if deadline is None else deadline - time.monotonic()
+            if delay < left:
+                if delay > 0:
+                    self._sleep(delay)
+                return
+            if left > 0:
+                self._sleep(left)
+                delay -= left
+            with self._lock:
+                if self._deadline == deadline:
+                    self._stopped = True
+                    raise _DeadlineReachedError
 
     def _finish(self) -> None:
         assert self._state.last is not None
@@ -536,21 +609,29 @@ class LROPoller(Generic[T]):
 
     def done(self) -> bool:
         """Whether the operation has ended (successfully or not); does not wait."""
+        if self._stopped:
+            return False
         return self._thread is None or not self._thread.is_alive()
 
-    def wait(self, timeout: float | None = None) -> None:
+    def wait(self, timeout: float | None = DEFAULT_POLLING_TIMEOUT) -> None:
         """Wait for the operation to end; raises what ended it when it failed.
 
-        Raises TimeoutError when it is still running after `timeout` seconds.
+        Raises `PollingTimeoutError` (a TimeoutError) when it is still running after `timeout`
+        seconds; None waits as long as it runs.
         """
         if self._thread is not None:
+            with self._lock:
+                self._deadline = None if timeout is None else time.monotonic() + timeout
+                if self._stopped:
+                    self._thread.join()  # it is on its way out
+                    self._start_thread()
             self._thread.join(timeout)
-            if self._thread.is_alive():
-                raise TimeoutError(f"the long-running operation is still running after {timeout} s")
+            if self._thread.is_alive() or self._stopped:
+                raise polling_timeout_error(timeout)
         if self._error is not None:
             raise self._error
 
-    def result(self, timeout: float | None = None) -> T:
+    def result(self, timeout: float | None = DEFAULT_POLLING_TIMEOUT) -> T:
         """Wait for the operation to end and return its result; see `wait`."""
         self.wait(timeout)
         return cast(T, self._result)
