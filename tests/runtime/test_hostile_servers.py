@@ -325,10 +325,10 @@ def test_basic_auth_and_secret_headers_stay_on_the_endpoint(
 
         asyncio.run(main())
 
-    first, = origin.received
+    (first,) = origin.received
     assert first.headers["authorization"].startswith("Basic ")
     assert first.headers["x-ms-ticket"] == "ticket-value-8c1d"
-    other, = elsewhere.received
+    (other,) = elsewhere.received
     assert "authorization" not in other.headers and "x-ms-ticket" not in other.headers
 
 
@@ -676,4 +676,3 @@ def test_a_control_character_in_an_unencoded_value_is_a_validation_error(
     with pytest.raises(error(packages, "ValidationError"), match="control character"):
         drive(mode, client, get_thing("a", filter=value))
     assert origin.received == []
-
