@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar, cast
 import httpx
 
 from .aio_pipeline import AsyncPipeline
-from .polling import (
+from .lro import (
     DEFAULT_POLLING_TIMEOUT,
     CookieCarrier,
     LroOptions,
