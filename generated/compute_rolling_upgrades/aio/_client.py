@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self
 
@@ -47,7 +47,7 @@ class ComputeManagementClient:
         timeout: float | httpx.Timeout = 60.0,
         call_timeout: float | None = 600.0,
         max_response_size: int | None = 100 * 1024 * 1024,
-        trusted_origins: list[str] | tuple[str, ...] = (),
+        trusted_origins: Sequence[str] = (),
         transport: httpx.AsyncClient | None = None,
     ) -> None:
         _s.check("subscription_id", subscription_id, required=True)
