@@ -676,3 +676,30 @@ def test_a_control_character_in_an_unencoded_value_is_a_validation_error(
     with pytest.raises(error(packages, "ValidationError"), match="control character"):
         drive(mode, client, get_thing("a", filter=value))
     assert origin.received == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_head_response_declaring_a_large_body_is_not_refused(
+    origin: HostileServer, mode: str
+) -> None:
+    from generator.runtime.aio_pipeline import AsyncPipeline
+    from generator.runtime.pipeline import Pipeline
+
+    origin.handler = lambda request, c: c.send(head(200, {}, 10**9))
+    options: dict[str, Any] = {
+        "base_url": origin.url,
+        "logger_name": "t",
+        "user_agent": "t",
+        "max_response_size": 1000,
+    }
+    if mode == "sync":
+        with Pipeline(**options) as pipeline:
+            status = pipeline.send("HEAD", "/big").status_code
+    else:
+
+        async def probe() -> int:
+            async with AsyncPipeline(**options) as pipeline:
+                return (await pipeline.send("HEAD", "/big")).status_code
+
+        status = asyncio.run(probe())
+    assert status == 200

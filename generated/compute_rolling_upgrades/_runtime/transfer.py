@@ -455,6 +455,17 @@ class Transfer:
         )
 
 
+def _has_body(response: httpx.Response) -> bool:
+    return response.request.method != "HEAD" and response.status_code not in (204, 304)
+
+
+def _declared_size(response: httpx.Response) -> int:
+    """The Content-Length of an unencoded body (a compressed one is counted as it inflates)."""
+    declared = response.headers.get("content-length", "")
+    encoded = response.headers.get("content-encoding", "identity").lower() != "identity"
+    return int(declared) if declared.isdigit() and not encoded else 0
+
+
 def _seconds(value: float) -> str:
     return f"{value:g} s"
 
@@ -472,10 +483,8 @@ class BodyReader:
         self._limit = limit
         self._chunks: list[bytes] = []
         self._size = 0
-        declared = response.headers.get("content-length", "")
-        encoded = response.headers.get("content-encoding", "identity").lower() != "identity"
-        if limit is not None and declared.isdigit() and int(declared) > limit and not encoded:
-            raise self._too_large(f"declares {declared} bytes")
+        if limit is not None and _has_body(response) and _declared_size(response) > limit:
+            raise self._too_large(f"declares {_declared_size(response)} bytes")
 
     def add(self, chunk: bytes) -> None:
         self._size += len(chunk)
