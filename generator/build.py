@@ -17,8 +17,10 @@ from generator.diagnostics import Diagnostic
 from generator.loader import load_api
 from generator.plan import Options, OutputFile, plan_package
 from generator.plan.dist import plan_distribution
+from generator.plan.validation import unchecked_patterns
 from generator.render.format import format_sources
 from generator.render.jinja import environment, render_file
+from generator.runtime.patterns import translate
 from generator.select import select_operations
 
 CHANGELOG = "CHANGELOG.md"
@@ -53,6 +55,7 @@ def build(spec: Path, options: BuildOptions, previous: Path | None = None) -> Bu
     warnings: list[Diagnostic] = []
     api = load_api(spec, client_name=options.client_name, warnings=warnings)
     api = select_operations(api, options.selection, spec.name, warnings)
+    warnings.extend(unchecked_patterns(api, translate))
     package = options.package_name
     planned = _prefixed(options.code_dir, plan_package(api, Options(package, __version__)))
     if options.package_mode:

@@ -146,7 +146,7 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     imports = ImportSet()
     imports.name("__future__", "annotations")
     imports.name("typing", "Any", "Self")
-    imports.name("collections.abc", "Mapping")
+    imports.name("collections.abc", "Mapping", "Sequence")
     imports.module("httpx")
     dot = ".." if is_async else "."
     pipeline_module = "aio_pipeline" if is_async else "pipeline"

@@ -28,10 +28,24 @@ _SEPARATORS = {
 }
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _unencoded(value: str) -> str:
+    """A value that goes into a URL as it is: a control character there cannot be sent."""
+    found = _CONTROL.search(value)
+    if found is not None:
+        raise ValidationError(
+            f"A value sent without URL encoding (x-ms-skip-url-encoding) contains the control "
+            f"character {found.group()!r} at index {found.start()}"
+        )
+    return value
+
+
 def quote_path(value: str, *, skip_encoding: bool = False) -> str:
     """Percent-encode everything but RFC 3986 unreserved characters, so "a b/c" -> "a%20b%2Fc"."""
     if skip_encoding:
-        return value
+        return _unencoded(value)
     return quote(value, safe="")
 
 
@@ -64,7 +78,7 @@ def format_url(base_url: str, path_template: str, path_values: Mapping[str, str]
 def append_raw_query(url: str, name: str, *values: str) -> str:
     """Add `name=value` pairs with the values as they are (x-ms-skip-url-encoding): the caller
     has encoded them already, or wants them sent unencoded."""
-    pairs = "&".join(f"{quote(name, safe='')}={value}" for value in values)
+    pairs = "&".join(f"{quote(name, safe='')}={_unencoded(value)}" for value in values)
     if not pairs:
         return url
     separator = "&" if "?" in url else "?"
