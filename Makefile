@@ -25,8 +25,10 @@ testserver-deps:
 		cd tests/testserver && npm ci --no-audit --no-fund --loglevel=error; \
 	fi
 
+# The suites run side by side (tests/parallel.py): the conformance suites wait on their mock
+# servers while the rest uses the CPU. Logs in build/test-logs/; one closing line sums them up.
 test: setup testserver-deps
-	$(PY) -m pytest -q
+	$(PY) -m tests.parallel
 
 lint: setup
 	$(VENV)/bin/ruff check generator tests
