@@ -29,7 +29,7 @@ class _Bundler:
 
     def _load(self, path: Path) -> Any:
         if path not in self.files:
-            self.files[path] = json.loads(path.read_text(encoding="utf-8"))
+            self.files[path] = json.loads(path.read_text(encoding="utf-8-sig"))
         return self.files[path]
 
     def _resolve(self, path: Path, pointer: str) -> Any:

@@ -63,7 +63,7 @@ class Spec:
 
 def _openapi3(key: str, source: Path, work: Path) -> Path:
     """`source` as one OpenAPI 3 file: Swagger 2.0 is bundled, then converted by swagger2openapi."""
-    document = json.loads(source.read_text(encoding="utf-8"))
+    document = json.loads(source.read_text(encoding="utf-8-sig"))
     if "openapi" in document:
         return source
     target = work / f"{key}.openapi3.json"
@@ -146,7 +146,7 @@ def specs(work: Path, names: list[str] | None = None, synthetic_models: int = 20
 
 
 def _example_body(path: Path) -> Any:
-    return json.loads(path.read_text(encoding="utf-8"))["responses"]["200"]["body"]
+    return json.loads(path.read_text(encoding="utf-8-sig"))["responses"]["200"]["body"]
 
 
 @dataclass(frozen=True)
