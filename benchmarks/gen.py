@@ -10,7 +10,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,17 +34,25 @@ def _env() -> dict[str, str]:
     return env
 
 
-def measured(command: list[str], log: Path, cwd: Path | None = None) -> tuple[float, float, int]:
+# Run through a small interpreter: on Linux a child's peak RSS starts from its parent's size at
+# fork, so a command forked straight from this (large) process would be charged for it.
+_LAUNCHER = """
+import os, subprocess, sys, time
+out = open(sys.argv[1], "w")
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[3:], stdout=open(sys.argv[2], "wb"), stderr=subprocess.STDOUT)
+_, status, usage = os.wait4(child.pid, 0)
+out.write(f"{time.perf_counter() - start} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
+
+
+def measured(command: list[str], log: Path) -> tuple[float, float, int]:
     """Run `command`; (wall seconds, peak RSS in MiB, exit status)."""
-    with log.open("wb") as out:
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            command, stdout=out, stderr=subprocess.STDOUT, cwd=cwd, env=_env()
-        )
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024, process.returncode
+    result = log.with_suffix(".result")
+    subprocess.run([sys.executable, "-c", _LAUNCHER, str(result), str(log), *command],
+                   check=True, env=_env())
+    seconds, peak_kib, status = result.read_text(encoding="utf-8").split()
+    return float(seconds), int(peak_kib) / 1024, int(status)
 
 
 def sdkforge(spec: Spec, out: Path) -> list[str]:
