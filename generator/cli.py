@@ -16,7 +16,7 @@ from generator.config import ClientConfig, Selection, load_config, split_pattern
 from generator.diagnostics import Diagnostic, SpecError
 
 if TYPE_CHECKING:
-    from generator.snapshot import Snapshot
+    from generator.api.snapshot import Snapshot
 
 # The loader, planner and Jinja2 are imported only by the commands that use them, so that a
 # `generate` with nothing to do stays quick.
@@ -136,7 +136,7 @@ def generate_clients(
     if not stale:
         return
     from generator.build import build_client
-    from generator.write import write_tree
+    from generator.render.write import write_tree
 
     # Everything is built before anything is written: a bad spec leaves every package as it was.
     built = [(c, build_client(c, previous=c.package_dir), reason) for c, reason in stale]
@@ -148,7 +148,7 @@ def generate_clients(
 
 def _check(clients: list[ClientConfig]) -> int:
     from generator.build import build_client
-    from generator.write import diff_tree
+    from generator.render.write import diff_tree
 
     stale = 0
     for client in clients:
@@ -166,9 +166,9 @@ def _check(clients: list[ClientConfig]) -> int:
 
 def _snapshot_of(path: Path, args: argparse.Namespace) -> Snapshot:
     """The API of a spec file, or the snapshot itself when `path` is an _api_snapshot.json."""
+    from generator.api.snapshot import api_snapshot, is_snapshot_text, loads
     from generator.loader import load_api
     from generator.select import select_operations
-    from generator.snapshot import api_snapshot, is_snapshot_text, loads
 
     try:
         data = path.read_bytes()
@@ -183,7 +183,7 @@ def _snapshot_of(path: Path, args: argparse.Namespace) -> Snapshot:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from generator.diff import diff_snapshots, render_json, render_markdown
+    from generator.api.diff import diff_snapshots, render_json, render_markdown
 
     report = diff_snapshots(_snapshot_of(args.old, args), _snapshot_of(args.new, args))
     render = render_json if args.format == "json" else render_markdown
