@@ -65,6 +65,11 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--force", action="store_true", help="regenerate even when no input changed"
     )
+    generate.add_argument(
+        "--clean",
+        action="store_true",
+        help="remove files in the package folder that sdkforge did not write (not _patch.py)",
+    )
     check = commands.add_parser("check", help="exit 1 with a diff when generated code is stale")
     _client_arguments(check)
     diff = commands.add_parser(
@@ -120,12 +125,14 @@ def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[
 
 
 def _stale(
-    clients: list[ClientConfig], *, force: bool, echo: Callable[[str], None]
+    clients: list[ClientConfig], *, force: bool, echo: Callable[[str], None], clean: bool = False
 ) -> list[tuple[ClientConfig, str]]:
     stale: list[tuple[ClientConfig, str]] = []
     for client in clients:
         options = client.options.as_json(client.spec)
         reason = "forced" if force else stale_reason(client.package_dir, client.spec, options)
+        if reason is None and clean:
+            reason = "clean"
         if reason is None:
             echo(f"unchanged {client.package_dir}")
         else:
@@ -134,10 +141,17 @@ def _stale(
 
 
 def generate_clients(
-    clients: list[ClientConfig], *, force: bool = False, echo: Callable[[str], None] = print
+    clients: list[ClientConfig],
+    *,
+    force: bool = False,
+    clean: bool = False,
+    echo: Callable[[str], None] = print,
 ) -> None:
-    """Generate every client whose inputs changed (all of them with `force`); raises SpecError."""
-    stale = _stale(clients, force=force, echo=echo)
+    """Generate every client whose inputs changed (all of them with `force`); raises SpecError.
+
+    Files in a package folder that sdkforge did not write are kept and listed (`clean` removes
+    them, except `_patch.py` customizations)."""
+    stale = _stale(clients, force=force, echo=echo, clean=clean)
     if not stale:
         return
     from generator.build import build_client
@@ -147,8 +161,20 @@ def generate_clients(
     built = [(c, build_client(c, previous=c.package_dir), reason) for c, reason in stale]
     for client, result, reason in built:
         _print_warnings(result.warnings)
-        write_tree(client.package_dir, result.files)
+        written = write_tree(client.package_dir, result.files, clean=clean)
         echo(f"generated {client.package_dir} ({reason})")
+        for what, paths in (
+            ("kept customizations", written.customizations),
+            ("kept, not written by sdkforge (--clean removes)", written.foreign),
+            ("removed, not written by sdkforge", written.cleaned),
+        ):
+            if paths:
+                echo(f"  {what}: {_listing(paths)}")
+
+
+def _listing(paths: Sequence[str], shown: int = 8) -> str:
+    more = f" and {len(paths) - shown} more" if len(paths) > shown else ""
+    return ", ".join(paths[:shown]) + more
 
 
 def _check(clients: list[ClientConfig]) -> int:
@@ -238,7 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         clients = _clients(args, parser)
         if args.command == "check":
             return _check(clients)
-        generate_clients(clients, force=args.force)
+        generate_clients(clients, force=args.force, clean=args.clean)
         return 0
     except SpecError as exc:
         print(f"error: {exc.diagnostic}", file=sys.stderr)

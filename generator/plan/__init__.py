@@ -99,7 +99,7 @@ def _operation_files(api: ir.Api, options: Options) -> list[OutputFile]:
             OutputFile(
                 f"{prefix}operations/__init__.py",
                 "lazy_init.py.jinja",
-                {**common, "init": operations_init_view(api)},
+                {**common, "init": operations_init_view(api, is_async=is_async)},
             )
         )
         for group in api.groups:
