@@ -20,6 +20,7 @@ from typing import Any
 
 from generator import __version__
 from generator.locations import GENERATOR_DIR, TEMPLATE_DIR
+from generator.render.format import formatter_version
 from generator.render.write import MANIFEST, file_digest, file_digests
 
 _sha256 = file_digest
@@ -60,6 +61,7 @@ def manifest(
     data = {
         "generator": __version__,
         "generator_code": generator_digest(),
+        "formatter": formatter_version(),
         "options": dict(options),
         "sources": source_digests(spec, sources),
         "files": file_digests(files),
@@ -78,6 +80,7 @@ def stale_reason(package_dir: Path, spec: Path, options: Mapping[str, Any]) -> s
     checks = (
         ("generator version", recorded.get("generator"), __version__),
         ("generator code", recorded.get("generator_code"), generator_digest()),
+        ("formatter", recorded.get("formatter"), formatter_version()),
         ("options", recorded.get("options"), json.loads(json.dumps(dict(options)))),
     )
     for what, was, now in checks:
@@ -108,3 +111,13 @@ def _changed_outputs(recorded: Mapping[str, Any], package_dir: Path) -> str | No
         except OSError:
             return "generated files differ from what was generated"
     return None
+
+
+def recorded_formatter(package_dir: Path) -> str | None:
+    """The formatter `_sdkforge.json` says the package was written with, if it says."""
+    try:
+        recorded = json.loads((package_dir / MANIFEST).read_bytes())
+    except (OSError, ValueError):
+        return None
+    value = recorded.get("formatter") if isinstance(recorded, dict) else None
+    return value if isinstance(value, str) else None

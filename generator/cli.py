@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator import __version__
 from generator.cache import stale_reason
 from generator.config import ClientConfig, Selection, load_config, split_patterns
 from generator.diagnostics import Diagnostic, SpecError
@@ -53,6 +54,7 @@ def _client_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sdkforge", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"sdkforge {__version__}")
     parser.add_argument(
         "--config",
         type=Path,
@@ -192,7 +194,23 @@ def _check(clients: list[ClientConfig]) -> int:
                 f"{client.package_dir} is stale: run `python -m generator generate`",
                 file=sys.stderr,
             )
+            _explain_formatter(client.package_dir)
     return 1 if stale else 0
+
+
+def _explain_formatter(package_dir: Path) -> None:
+    """Say so when the installed formatter differs from the one that wrote the package: the diff
+    may then be formatting alone."""
+    from generator.cache import recorded_formatter
+    from generator.render.format import formatter_version
+
+    recorded, current = recorded_formatter(package_dir), formatter_version()
+    if recorded is not None and recorded != current:
+        print(
+            f"note: {package_dir} was formatted with {recorded}, this run with {current}; "
+            "the difference may be formatting only",
+            file=sys.stderr,
+        )
 
 
 def _snapshot_of(path: Path, args: argparse.Namespace) -> Snapshot:

@@ -11,6 +11,19 @@ from pathlib import Path
 RUFF_SETTINGS = ("--isolated", "--line-length", "100", "--target-version", "py311")
 
 
+def formatter_version() -> str:
+    """The formatter that shapes the output, as recorded in `_sdkforge.json` ("ruff 0.8.6").
+
+    Read from the installed distribution, so asking costs no subprocess (a no-op `generate` asks).
+    """
+    from importlib import metadata
+
+    try:
+        return f"ruff {metadata.version('ruff')}"
+    except metadata.PackageNotFoundError:
+        return "ruff (version unknown)"
+
+
 def format_sources(files: dict[str, bytes]) -> dict[str, bytes]:
     """Return `files` (relative path -> content) with every .py file formatted by `ruff format`."""
     with tempfile.TemporaryDirectory(prefix="sdkforge-format-", dir=_scratch_dir()) as tmp:
