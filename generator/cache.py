@@ -73,6 +73,8 @@ def stale_reason(package_dir: Path, spec: Path, options: Mapping[str, Any]) -> s
     """Why the package must be regenerated, or None when nothing it was made from changed."""
     try:
         recorded = json.loads((package_dir / MANIFEST).read_bytes())
+    except FileNotFoundError:
+        return "first generation" if not package_dir.exists() else f"no {MANIFEST}"
     except (OSError, ValueError):
         return f"no readable {MANIFEST}"
     if not isinstance(recorded, dict):

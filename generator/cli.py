@@ -1,4 +1,4 @@
-"""The command line: `generate`, `check`, `diff`, `ir` and `schema`.
+"""The command line: `generate`, `check`, `diff`, `ir`, `schema` and `completion`.
 
 Exit 2 on bad input; 1 when `check` finds drift or `diff` finds a breaking change.
 """
@@ -6,6 +6,7 @@ Exit 2 on bad input; 1 when `check` finds drift or `diff` finds a breaking chang
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -39,10 +40,21 @@ def _selection_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _client_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("spec", nargs="?", type=Path, help="default: every configured client")
-    parser.add_argument("--out", type=Path, help="directory the package directory is written into")
-    parser.add_argument("--package-name")
-    parser.add_argument("--client-name")
+    parser.add_argument(
+        "spec",
+        nargs="?",
+        type=Path,
+        help="an OpenAPI/Swagger file (JSON or YAML); default: every client in [tool.sdkforge]",
+    )
+    parser.add_argument(
+        "--out", type=Path, help="directory the package folder is written into (default: generated)"
+    )
+    parser.add_argument(
+        "--package-name", help="the Python package to write (needed with SPEC), e.g. petstore"
+    )
+    parser.add_argument(
+        "--client-name", help="the client class name (default: from the spec's info.title)"
+    )
     _selection_arguments(parser)
     parser.add_argument(
         "--package-mode",
@@ -52,18 +64,27 @@ def _client_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--package-version", help="the distribution's version (package mode)")
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sdkforge", description=__doc__)
-    parser.add_argument("--version", action="version", version=f"sdkforge {__version__}")
+_CONFIG_HELP = "pyproject.toml with [tool.sdkforge] (default: ./pyproject.toml)"
+
+
+def _config_argument(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """`--config` is taken before or after the command; the later one wins."""
     parser.add_argument(
         "--config",
         type=Path,
-        default=Path("pyproject.toml"),
-        help="pyproject.toml with [tool.sdkforge] (default: ./pyproject.toml)",
+        default=Path("pyproject.toml") if top else argparse.SUPPRESS,
+        help=_CONFIG_HELP,
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sdkforge", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"sdkforge {__version__}")
+    _config_argument(parser, top=True)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     generate = commands.add_parser("generate", help="generate one spec, or every configured client")
     _client_arguments(generate)
+    _config_argument(generate, top=False)
     generate.add_argument(
         "--force", action="store_true", help="regenerate even when no input changed"
     )
@@ -74,22 +95,29 @@ def _parser() -> argparse.ArgumentParser:
     )
     check = commands.add_parser("check", help="exit 1 with a diff when generated code is stale")
     _client_arguments(check)
+    _config_argument(check, top=False)
     diff = commands.add_parser(
         "diff", help="compare the Python APIs of two specs (or _api_snapshot.json files)"
     )
-    diff.add_argument("old", type=Path)
-    diff.add_argument("new", type=Path)
-    diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
-    diff.add_argument("--client-name")
+    diff.add_argument("old", type=Path, help="the older spec, or its _api_snapshot.json")
+    diff.add_argument("new", type=Path, help="the newer spec, or its _api_snapshot.json")
+    diff.add_argument(
+        "--format", choices=("markdown", "json"), default="markdown", help="report format"
+    )
+    diff.add_argument("--client-name", help="the client class name both sides are read with")
     _selection_arguments(diff)
     dump = commands.add_parser("ir", help="print the intermediate model of a spec as JSON")
-    dump.add_argument("spec", type=Path)
+    dump.add_argument("spec", type=Path, help="the spec file (JSON or YAML)")
     dump.add_argument("--no-sources", action="store_true", help="leave out source locations")
     schema = commands.add_parser(
         "schema", help="print the JSON Schema (2020-12) of every model and enum of a spec"
     )
     schema.add_argument("spec", type=Path, help="the spec file (JSON or YAML)")
     schema.add_argument("--out", type=Path, help="write the schema to this file instead")
+    completion = commands.add_parser(
+        "completion", help='print a shell completion script: eval "$(sdkforge completion bash)"'
+    )
+    completion.add_argument("shell", choices=("bash", "zsh"), help="the shell to complete in")
     return parser
 
 
@@ -108,7 +136,15 @@ def _selection(args: argparse.Namespace) -> Selection:
 
 def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[ClientConfig]:
     if args.spec is None:
-        return load_config(args.config)
+        clients = load_config(args.config)
+        if not clients:
+            raise SpecError(
+                str(args.config),
+                "/tool/sdkforge/clients",
+                "no clients configured: add [[tool.sdkforge.clients]] with spec and package, "
+                f"or run `sdkforge {args.command} SPEC --package-name NAME`",
+            )
+        return clients
     if not args.package_name:
         parser.error(f"sdkforge {args.command} SPEC needs --package-name")
     if not args.package_name.isidentifier():
@@ -191,11 +227,21 @@ def _check(clients: list[ClientConfig]) -> int:
             stale += 1
             sys.stdout.write(diff)
             print(
-                f"{client.package_dir} is stale: run `python -m generator generate`",
+                f"{client.package_dir} is stale: run `{_regenerate_command(client)}`",
                 file=sys.stderr,
             )
             _explain_formatter(client.package_dir)
     return 1 if stale else 0
+
+
+def _regenerate_command(client: ClientConfig) -> str:
+    """The command that brings `client` up to date, as the user would type it."""
+    if client.from_config:
+        return "sdkforge generate"
+    return (
+        f"sdkforge generate {shlex.quote(str(client.spec))} --out {shlex.quote(str(client.output))}"
+        f" --package-name {client.package}"
+    )
 
 
 def _explain_formatter(package_dir: Path) -> None:
@@ -279,11 +325,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema(args)
         if args.command == "diff":
             return _diff(args)
+        if args.command == "completion":
+            from generator.completion import completion_script
+
+            sys.stdout.write(completion_script(parser, args.shell))
+            return 0
         clients = _clients(args, parser)
         if args.command == "check":
             return _check(clients)
         generate_clients(clients, force=args.force, clean=args.clean)
         return 0
     except SpecError as exc:
-        print(f"error: {exc.diagnostic}", file=sys.stderr)
+        print(exc.diagnostic, file=sys.stderr)
         return 2

@@ -107,6 +107,7 @@ class ClientConfig:
     selection: Selection = field(default_factory=Selection)
     package_mode: bool = False  # the package directory is a distribution: pyproject.toml, README
     package_version: str | None = None
+    from_config: bool = False  # listed in [tool.sdkforge], not given on the command line
 
     @property
     def package_dir(self) -> Path:
@@ -126,8 +127,17 @@ class ClientConfig:
 def load_config(pyproject: Path) -> list[ClientConfig]:
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise SpecError(str(pyproject), "", f"cannot read the configuration: {exc}") from None
+    except FileNotFoundError:
+        raise SpecError(
+            str(pyproject),
+            "",
+            "not found: run where pyproject.toml has [tool.sdkforge], pass --config FILE, "
+            "or generate one spec with `sdkforge generate SPEC --package-name NAME`",
+        ) from None
+    except OSError as exc:
+        raise SpecError(str(pyproject), "", f"cannot read: {exc.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SpecError(str(pyproject), "", f"invalid TOML: {exc}") from None
     clients = data.get("tool", {}).get("sdkforge", {}).get("clients", [])
     if not isinstance(clients, list):
         raise SpecError(str(pyproject), "/tool/sdkforge/clients", "must be an array of tables")
@@ -161,6 +171,7 @@ def _client(base: Path, pyproject: Path, index: int, entry: object) -> ClientCon
         ),
         package_mode=read.flag("package-mode"),
         package_version=read.string("package-version"),
+        from_config=True,
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+_POINTER_FILES = (".json", ".yaml", ".yml")
+
 
 class Severity(enum.StrEnum):
     ERROR = "error"
@@ -19,7 +21,15 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}#{self.pointer}: {self.severity}: {self.message}"
+        return f"{self.file}{self.where}: {self.severity}: {self.message}"
+
+    @property
+    def where(self) -> str:
+        """`#pointer` in a spec file (`#` alone for the whole document); nothing for other files
+        (a configuration, an output folder) that no JSON pointer walks."""
+        if self.pointer or self.file.lower().endswith(_POINTER_FILES):
+            return f"#{self.pointer}"
+        return ""
 
 
 class SpecError(Exception):

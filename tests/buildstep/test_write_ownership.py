@@ -149,7 +149,7 @@ def test_the_cli_reports_a_plain_file_at_the_package_path(tmp_path: Path) -> Non
     )
     assert code == 2
     assert err.strip().splitlines() == [
-        f"error: {tmp_path / 'out' / 'pkg'}#: error: is a file, not a package folder: "
+        f"{tmp_path / 'out' / 'pkg'}: error: is a file, not a package folder: "
         "move it away and generate again"
     ]
     assert (tmp_path / "out" / "pkg").read_text() == "mine\n"
