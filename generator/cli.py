@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.cache import stale_reason
 from generator.config import ClientConfig, Selection, load_config, split_patterns
-from generator.diagnostics import Diagnostic, SpecError
+from generator.diagnostics import Diagnostic, Severity, SpecError
 
 if TYPE_CHECKING:
+    from generator.build import Built
     from generator.snapshot import Snapshot
 
 # The loader, planner and Jinja2 are imported only by the commands that use them, so that a
@@ -51,6 +54,15 @@ def _client_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--package-version", help="the distribution's version (package mode)")
 
 
+def _warning_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--verbose", action="store_true", help="print every warning, not only their summary"
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="treat warnings as errors (exit 2, nothing written)"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sdkforge", description=__doc__)
     parser.add_argument(
@@ -65,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--force", action="store_true", help="regenerate even when no input changed"
     )
+    _warning_arguments(generate)
     check = commands.add_parser("check", help="exit 1 with a diff when generated code is stale")
     _client_arguments(check)
     diff = commands.add_parser(
@@ -129,9 +142,15 @@ def _stale(
 
 
 def generate_clients(
-    clients: list[ClientConfig], *, force: bool = False, echo: Callable[[str], None] = print
+    clients: list[ClientConfig],
+    *,
+    force: bool = False,
+    echo: Callable[[str], None] = print,
+    verbose: bool = False,
+    strict: bool = False,
 ) -> None:
-    """Generate every client whose inputs changed (all of them with `force`); raises SpecError."""
+    """Generate every client whose inputs changed (all of them with `force`); raises SpecError,
+    and with `strict` raises StrictWarningsError when any spec gave a warning."""
     stale = _stale(clients, force=force, echo=echo)
     if not stale:
         return
@@ -140,10 +159,39 @@ def generate_clients(
 
     # Everything is built before anything is written: a bad spec leaves every package as it was.
     built = [(c, build_client(c, previous=c.package_dir), reason) for c, reason in stale]
+    if strict:
+        warned = [w for _, result, _ in built for w in result.warnings]
+        if warned:
+            raise StrictWarningsError(tuple(warned))
     for client, result, reason in built:
-        _print_warnings(result.warnings)
+        if verbose:
+            _print_warnings(result.warnings)
         write_tree(client.package_dir, result.files)
-        echo(f"generated {client.package_dir} ({reason})")
+        echo(f"generated {client.package_dir} ({reason}): {summary_line(result, verbose=verbose)}")
+
+
+class StrictWarningsError(Exception):
+    """`--strict` and the specs gave warnings: each is reported as an error."""
+
+    def __init__(self, warnings: tuple[Diagnostic, ...]) -> None:
+        self.warnings = warnings
+        super().__init__(f"{len(warnings)} warnings")
+
+
+def summary_line(result: Built, *, verbose: bool = False) -> str:
+    """What a package holds and what the spec was warned about, on one line."""
+    stats = result.stats
+    text = (
+        f"{stats.get('operations', 0)} operations"
+        f" ({stats.get('skipped', 0)} skipped), {stats.get('models', 0)} models,"
+        f" {stats.get('enums', 0)} enums, {len(result.warnings)} warnings"
+    )
+    kinds = Counter(w.kind or "other" for w in result.warnings)
+    if kinds:
+        text += " (" + ", ".join(f"{kind}: {n}" for kind, n in sorted(kinds.items())) + ")"
+        if not verbose:
+            text += "; --verbose lists them"
+    return text
 
 
 def _check(clients: list[ClientConfig]) -> int:
@@ -213,8 +261,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         clients = _clients(args, parser)
         if args.command == "check":
             return _check(clients)
-        generate_clients(clients, force=args.force)
+        generate_clients(clients, force=args.force, verbose=args.verbose, strict=args.strict)
         return 0
     except SpecError as exc:
         print(f"error: {exc.diagnostic}", file=sys.stderr)
+        return 2
+    except StrictWarningsError as exc:
+        for warning in exc.warnings:
+            print(f"error: {replace(warning, severity=Severity.ERROR)}", file=sys.stderr)
+        print(
+            f"error: {len(exc.warnings)} warnings with --strict; nothing written", file=sys.stderr
+        )
         return 2

@@ -5,6 +5,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+# The kind of the warning for an operation that could not be generated and was left out.
+SKIPPED_OPERATION = "operation-skipped"
+
 
 class Severity(enum.StrEnum):
     ERROR = "error"
@@ -17,6 +20,7 @@ class Diagnostic:
     file: str
     pointer: str  # RFC 6901 JSON pointer inside `file`, "" for the whole document
     message: str
+    kind: str = ""  # a short class of the problem, for counting warnings alike ("status-range")
 
     def __str__(self) -> str:
         return f"{self.file}#{self.pointer}: {self.severity}: {self.message}"
