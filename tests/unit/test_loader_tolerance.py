@@ -154,7 +154,8 @@ def test_openapi_31_operation_without_responses_is_valid(tmp_path: Path) -> None
 def test_operation_without_responses_before_31_is_a_warning(tmp_path: Path) -> None:
     api, warnings = _load(tmp_path, _swagger({"/t": {"get": {"operationId": "T_List"}}}))
     assert _found(warnings) == [
-        ("/paths/~1t/get", "no-responses", "missing required field 'responses'; no response is known")
+        ("/paths/~1t/get", "no-responses",
+         "missing required field 'responses'; no response is known")
     ]
     assert _operations(api) == {"T_List": ("T", "list")}
 
