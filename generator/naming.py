@@ -166,19 +166,21 @@ _LONG_TITLE_WORDS = 3
 def client_class_name(title: str) -> str:
     """info.title -> client class name.
 
-    A short title of plain words is joined as it is ("AutoRest Bool Test Service" ->
-    AutoRestBoolTestService). Any other keeps its main part (before a `:`, `(`, `+`, ` - `...),
-    without possessives, version numbers and filler words such as API or OpenAPI, at most three
-    words, followed by Client: "GitHub's official OpenAPI spec + Octokit extension" -> GitHubClient.
+    A short title (five words at most, no subtitle) is joined as it is ("AutoRest Bool Test
+    Service" -> AutoRestBoolTestService). Any other keeps its main part (before a `:`, `(`, `+`,
+    ` - `...) without possessives, version numbers and filler words such as API or OpenAPI, at
+    most three words, and Client: "GitHub's official OpenAPI spec + Octokit extension" ->
+    GitHubClient.
     """
     text = _ascii(title).strip()
     main = _SUBTITLE.split(text, maxsplit=1)[0]
     tokens = _title_tokens(main)
-    if main == text and len(tokens) <= _SHORT_TITLE_WORDS and re.fullmatch(r"[A-Za-z0-9 ]*", text):
+    if main == text and len(tokens) <= _SHORT_TITLE_WORDS:
         name = "".join(t[:1].upper() + t[1:] for t in tokens)
     else:
-        kept = [t for t in tokens if t.lower() not in _TITLE_FILLER and not _is_version(t)]
-        chosen = (kept or tokens)[:_LONG_TITLE_WORDS]
+        unversioned = [t for t in tokens if not _is_version(t)]
+        kept = [t for t in unversioned if t.lower() not in _TITLE_FILLER]
+        chosen = (kept or unversioned or tokens)[:_LONG_TITLE_WORDS]
         name = "".join(t[:1].upper() + t[1:] for t in chosen)
         name = name if name.endswith("Client") else f"{name}Client"
     return safe_identifier(_not_digit_first(name or "Client", "Client"), TYPE_RESERVED)

@@ -527,11 +527,6 @@ def test_security_schemes(tmp_path: Path) -> None:
     )
 
 
-def test_undefined_security_scheme_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(SpecError, match="security scheme 'nope' is not defined"):
-        _load(tmp_path, _spec({}, security=[{"nope": []}]))
-
-
 def test_host_and_base_path(tmp_path: Path) -> None:
     api = _load(tmp_path, _spec({}, basePath="/v2/"))
     assert api.default_endpoint == "https://api.contoso.com/v2"
