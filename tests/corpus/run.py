@@ -37,7 +37,10 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--max-bytes", type=int, default=corpus.MAX_BYTES)
     parser.add_argument(
-        "--no-examples", action="store_true", help="leave out the @readme/oas-examples documents"
+        "--examples",
+        choices=("all", "json", "none"),
+        default="all",
+        help="which @readme/oas-examples documents (json: without their YAML twins)",
     )
     parser.add_argument(
         "--spec",
