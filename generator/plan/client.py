@@ -92,6 +92,8 @@ def _credential(
 
 def _client_param(names: TypeNames, p: ir.Parameter) -> ClientParamView:
     annotation = names.annotation(p.type)
+    if isinstance(p.type, ir.EnumType):
+        annotation = f"{annotation} | str"  # as for method arguments; a default is the value
     # The loader already gave an ARM-style api-version the spec's version as its default.
     default = p.default if p.has_default else None
     if default is not None:

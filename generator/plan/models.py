@@ -156,11 +156,16 @@ def model_default(names: TypeNames, f: ir.Field) -> str:
     if not f.has_default or value is None:
         return "None"
     match f.type:
-        case ir.EnumType(name=name) if isinstance(value, str | int | float):
+        case ir.EnumType(name=name) if _is_member(names.api.enum(name), value):
             return f"{names.enum(name)}({literal(value)})"
         case ir.PrimitiveType(primitive=p) if _fits(p, value):
             return literal(value)
     return "None"
+
+
+def _is_member(enum: ir.Enum, value: ir.JsonScalar) -> bool:
+    """A default the enum class accepts (True is not the member 1, nor "true")."""
+    return any(type(v.value) is type(value) and v.value == value for v in enum.values)
 
 
 def _fits(primitive: ir.Primitive, value: ir.JsonScalar) -> bool:
