@@ -12,12 +12,14 @@ Stages, each in its own module:
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator import ir, naming
 from generator.diagnostics import Diagnostic, SpecError
 from generator.loader.document import DocumentStore, Node
 from generator.loader.endpoint import Endpoint, read_endpoint, security_schemes
+from generator.loader.limits import RefRoots
 from generator.loader.models import ModelFinisher
 from generator.loader.operations import OperationsBuilder
 from generator.loader.parameters import ParamContext, build_parameter, is_client_level
@@ -32,13 +34,17 @@ def load_api(
     *,
     client_name: str | None = None,
     warnings: list[Diagnostic] | None = None,
+    ref_roots: Iterable[str | os.PathLike[str]] = (),
 ) -> ir.Api:
     """Read the spec at `path` (and every file it refers to) into the intermediate model.
 
-    Raises `SpecError` for bad input; non-fatal problems are appended to `warnings`.
+    `$ref`s may lead into the spec's folder, the enclosing `specification` folder of an Azure
+    spec repository, and the folders in `ref_roots` (see `limits.RefRoots`). Raises `SpecError`
+    for bad input; non-fatal problems are appended to `warnings`.
     """
     main = Path(os.path.abspath(path))
-    store = DocumentStore(main.parent)
+    roots = RefRoots.for_spec(main, [Path(os.path.abspath(r)) for r in ref_roots])
+    store = DocumentStore(main.parent, roots)
     try:
         return _load(store, main, client_name, warnings if warnings is not None else [])
     except RecursionError:
