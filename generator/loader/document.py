@@ -64,6 +64,8 @@ class Document:
         self.path = path
         self.display = display
         self.root = root
+        # Canonical JSON text of arrays and objects, by identity, for nodes shared by aliases.
+        self.canonical: dict[int, str] = {}
 
     def node(self) -> Node:
         return Node(self.root, self, "")

@@ -445,9 +445,15 @@ def _is_null_schema(member: Node) -> bool:
 
 
 def _enum_names(value: object) -> Iterator[str]:
+    """Every x-ms-enum name; an array or object shared by YAML aliases is looked at once."""
     stack = [value]
+    seen: set[int] = set()
     while stack:
         current = stack.pop()
+        if isinstance(current, dict | list):
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
         if isinstance(current, dict):
             xms = current.get("x-ms-enum")
             if isinstance(xms, dict) and isinstance(xms.get("name"), str):
