@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from generator import ir, naming
@@ -125,4 +126,10 @@ def _types(
     model_py = dict(zip(model_names, py_names, strict=False))
     enum_py = {e.name: py for e, py in zip(enum_drafts, py_names[len(model_names) :], strict=True)}
     finisher = ModelFinisher(schemas.drafts, schemas.is_polymorphic, error_models, model_py)
-    return tuple(finisher.build()), tuple(schemas.enums.build(enum_py))
+    models = finisher.build()
+    # One file per model next to _enums.py: names unique even where case does not count.
+    modules = naming.unique_names(
+        [m.module_name for m in models], ["_enums", "__init__"], ignore_case=True
+    )
+    models = [replace(m, module_name=module) for m, module in zip(models, modules, strict=True)]
+    return tuple(models), tuple(schemas.enums.build(enum_py))

@@ -29,6 +29,9 @@ from generator.loader.spec import Spec
 
 Key = tuple[Path, str]
 _COMPOSITIONS = ("allOf", "anyOf", "oneOf")
+# Arrays, maps and wrappers inside each other become nested brackets and calls in the generated
+# code, and Python's parser stops at 200 levels: deeper is refused, well before that.
+MAX_NESTING = 32
 
 
 def definition_name(node: Node) -> str | None:
@@ -77,6 +80,11 @@ class SchemaReader:
             return ir.ModelType(self.models[key])
         if key in self._converting:
             return ir.AnyType()  # an array or map that contains itself has no Python name
+        if len(self._converting) >= MAX_NESTING:
+            raise schema.error(
+                f"schemas nested more than {MAX_NESTING} deep (arrays or maps inside each "
+                "other) are not supported"
+            )
         self._converting.add(key)
         try:
             return self._convert(schema, context, required)

@@ -94,9 +94,7 @@ def encode_body(
     )
 
 
-def merge_headers(
-    target: dict[str, str | None], extra: Mapping[str, str | None] | None
-) -> None:
+def merge_headers(target: dict[str, str | None], extra: Mapping[str, str | None] | None) -> None:
     """Set `extra` on `target`, replacing headers of the same name whatever their case.
 
     A None value stays: it tells the pipeline to leave that header out of the request.
