@@ -49,6 +49,19 @@ def _client_arguments(parser: argparse.ArgumentParser) -> None:
         help="write an installable distribution (pyproject.toml, README.md, CHANGELOG.md)",
     )
     parser.add_argument("--package-version", help="the distribution's version (package mode)")
+    _ref_root_argument(parser)
+
+
+def _ref_root_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--ref-root",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="DIR",
+        help="a folder besides the spec's own (and an enclosing `specification` folder) that "
+        "its $refs may read; repeatable",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -75,8 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
     diff.add_argument("--client-name")
     _selection_arguments(diff)
+    _ref_root_argument(diff)
     dump = commands.add_parser("ir", help="print the intermediate model of a spec as JSON")
     dump.add_argument("spec", type=Path)
+    _ref_root_argument(dump)
     dump.add_argument("--no-sources", action="store_true", help="leave out source locations")
     return parser
 
@@ -99,8 +114,6 @@ def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[
         return load_config(args.config)
     if not args.package_name:
         parser.error(f"sdkforge {args.command} SPEC needs --package-name")
-    if not args.package_name.isidentifier():
-        parser.error("--package-name must be a Python identifier")
     return [
         ClientConfig(
             args.spec,
@@ -110,8 +123,31 @@ def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[
             _selection(args),
             args.package_mode,
             args.package_version,
+            tuple(args.ref_root),
         )
     ]
+
+
+def _check_names(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    from generator.diagnostics import printable
+    from generator.naming import client_name_problem, package_name_problem
+
+    checks = [("--client-name", getattr(args, "client_name", None), client_name_problem)]
+    checks.append(("--package-name", getattr(args, "package_name", None), package_name_problem))
+    for flag, value, problem_of in checks:
+        problem = problem_of(value) if value is not None else None
+        if problem is not None:
+            parser.error(f"{flag} {printable(repr(value))} {problem}")
+
+
+def _check_outputs(clients: list[ClientConfig]) -> None:
+    """Every package directory can be written: nothing on its way is a file."""
+    for client in clients:
+        for path in (client.package_dir, *client.package_dir.parents):
+            if path.exists() or path.is_symlink():
+                if not path.is_dir():
+                    raise SpecError(str(path), "", "is not a directory; cannot write the package")
+                break
 
 
 def _stale(
@@ -132,6 +168,7 @@ def generate_clients(
     clients: list[ClientConfig], *, force: bool = False, echo: Callable[[str], None] = print
 ) -> None:
     """Generate every client whose inputs changed (all of them with `force`); raises SpecError."""
+    _check_outputs(clients)
     stale = _stale(clients, force=force, echo=echo)
     if not stale:
         return
@@ -142,7 +179,11 @@ def generate_clients(
     built = [(c, build_client(c, previous=c.package_dir), reason) for c, reason in stale]
     for client, result, reason in built:
         _print_warnings(result.warnings)
-        write_tree(client.package_dir, result.files)
+        try:
+            write_tree(client.package_dir, result.files)
+        except OSError as exc:
+            reason_text = exc.strerror or type(exc).__name__
+            raise SpecError(str(client.package_dir), "", f"cannot write: {reason_text}") from None
         echo(f"generated {client.package_dir} ({reason})")
 
 
@@ -150,6 +191,7 @@ def _check(clients: list[ClientConfig]) -> int:
     from generator.build import build_client
     from generator.render.write import diff_tree
 
+    _check_outputs(clients)
     stale = 0
     for client in clients:
         result = build_client(client, previous=client.package_dir)
@@ -168,16 +210,21 @@ def _snapshot_of(path: Path, args: argparse.Namespace) -> Snapshot:
     """The API of a spec file, or the snapshot itself when `path` is an _api_snapshot.json."""
     from generator.api.snapshot import api_snapshot, is_snapshot_text, loads
     from generator.loader import load_api
+    from generator.loader.limits import FileRefusedError, first_bad_value, read_bounded
     from generator.select import select_operations
 
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SpecError(str(path), "", f"cannot read file: {exc.strerror}") from None
+        data = read_bounded(path)
+    except FileRefusedError as exc:
+        raise SpecError(str(path), "", str(exc)) from None
     if is_snapshot_text(data):
-        return loads(data, str(path))
+        snapshot = loads(data, str(path))
+        bad = first_bad_value(snapshot)
+        if bad is not None:
+            raise SpecError(str(path), *bad)
+        return snapshot
     warnings: list[Diagnostic] = []
-    api = load_api(path, client_name=args.client_name, warnings=warnings)
+    api = load_api(path, client_name=args.client_name, warnings=warnings, ref_roots=args.ref_root)
     api = select_operations(api, _selection(args), path.name, warnings)
     return api_snapshot(api)
 
@@ -185,7 +232,14 @@ def _snapshot_of(path: Path, args: argparse.Namespace) -> Snapshot:
 def _diff(args: argparse.Namespace) -> int:
     from generator.api.diff import diff_snapshots, render_json, render_markdown
 
-    report = diff_snapshots(_snapshot_of(args.old, args), _snapshot_of(args.new, args))
+    old, new = _snapshot_of(args.old, args), _snapshot_of(args.new, args)
+    try:
+        report = diff_snapshots(old, new)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        # Specs always give well-formed snapshots; a snapshot file edited by hand may not be.
+        raise SpecError(
+            f"{args.old} / {args.new}", "", f"malformed API snapshot ({type(exc).__name__}: {exc})"
+        ) from None
     render = render_json if args.format == "json" else render_markdown
     sys.stdout.write(render(report))
     return 1 if report.breaking else 0
@@ -196,7 +250,7 @@ def _ir(args: argparse.Namespace) -> int:
     from generator.loader import load_api
 
     warnings: list[Diagnostic] = []
-    api = load_api(args.spec, warnings=warnings)
+    api = load_api(args.spec, warnings=warnings, ref_roots=args.ref_root)
     _print_warnings(warnings)
     print(ir.to_json(api, with_sources=not args.no_sources))
     return 0
@@ -205,6 +259,7 @@ def _ir(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    _check_names(args, parser)
     try:
         if args.command == "ir":
             return _ir(args)
@@ -217,4 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except SpecError as exc:
         print(f"error: {exc.diagnostic}", file=sys.stderr)
+        return 2
+    except RecursionError:
+        print("error: the input is nested too deeply", file=sys.stderr)
         return 2
