@@ -120,6 +120,7 @@ CLIENT_CLASS_RESERVED = TYPE_RESERVED | frozenset(
 MAX_MODULE_NAME = 100
 _DEPENDENCIES = frozenset({"httpx", "httpcore", "anyio", "h11", "idna", "certifi", "sniffio"})
 _ASCII_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_BUILTIN_NAMES = frozenset(dir(builtins))
 
 
 def _ascii(text: str) -> str:
@@ -199,7 +200,8 @@ def client_class_name(title: str) -> str:
     """info.title -> client class: non-identifier characters dropped, words joined PascalCase."""
     tokens = re.split(r"[^0-9A-Za-z]+", _ascii(title))
     name = "".join(t[:1].upper() + t[1:] for t in tokens if t)
-    return safe_identifier(_not_digit_first(name or "Client", "Client"), CLIENT_CLASS_RESERVED)
+    name = _not_digit_first(name or "Client", "Client")
+    return safe_identifier(name, CLIENT_CLASS_RESERVED | _BUILTIN_NAMES)
 
 
 def package_name_problem(name: str) -> str | None:
@@ -221,7 +223,7 @@ def client_name_problem(name: str) -> str | None:
         return "must be an ASCII Python identifier that does not start with _"
     if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in {"self", "cls"}:
         return "must not be a Python keyword"
-    if name in CLIENT_CLASS_RESERVED or hasattr(builtins, name):
+    if name in CLIENT_CLASS_RESERVED or name in _BUILTIN_NAMES:
         return "is a name the generated client uses for something else"
     return None
 
