@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.diagnostics import SpecError
+from generator.diagnostics import Diagnostic, SpecError
 from generator.loader import limits, load_api
 from tests.hostile.support import fails_cleanly, run_cli, swagger, write_json
 from tests.support.paths import SHARED
@@ -89,6 +89,26 @@ def test_a_ref_outside_the_spec_folder_is_refused_and_not_read(
     assert "../secret/creds.json is outside the folders a spec may refer to" in err
     assert "--ref-root" in err
     assert "TOPSECRET" not in err
+
+
+def test_an_example_outside_the_folder_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    write_json(tmp_path / "elsewhere.json", {"parameters": {}, "responses": {}})
+    paths = {
+        "/t": {
+            "get": {
+                "operationId": "Things_Get",
+                "responses": {"200": {"description": "ok"}},
+                "x-ms-examples": {"far": {"$ref": "../elsewhere.json"}},
+            }
+        }
+    }
+    spec = write_json(tmp_path / "spec" / "api.json", swagger(paths=paths))
+    warnings: list[Diagnostic] = []
+    api = load_api(spec, warnings=warnings)
+    assert api.groups[0].operations[0].examples == ()
+    assert [w.pointer for w in warnings] == ["/paths/~1t/get/x-ms-examples/far/$ref"]
+    assert "example 'far' left out: $ref '../elsewhere.json'" in warnings[0].message
+    assert "outside the folders" in warnings[0].message
 
 
 def test_an_allowed_root_lets_the_ref_through(tmp_path: Path) -> None:
