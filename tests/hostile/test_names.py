@@ -77,6 +77,7 @@ def _names_spec() -> dict[str, Any]:
             "/things-mixin": {"get": {"operationId": "Things", "responses": ok}},
             "/long": {"get": {"operationId": f"{LONG_A}_Get", "responses": ok}},
             "/pipeline": {"get": {"operationId": "Pipeline_Get", "responses": ok}},
+            "/mixin-module": {"get": {"operationId": "OperationsMixin_Get", "responses": ok}},
         }
     )
     return spec
@@ -88,6 +89,9 @@ def names_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     spec = write_json(root / "names.json", _names_spec())
     built = build_package(spec, "hostile_names")
     write_tree(root / "out" / "hostile_names", built.files)
+    # A client whose title is the class name its group would get.
+    spec = write_json(root / "groups.json", swagger(title="Things Operations"))
+    write_tree(root / "out" / "hostile_groups", build_package(spec, "hostile_groups").files)
     return root / "out"
 
 
@@ -130,7 +134,13 @@ def test_groups_keep_clear_of_client_attributes(names_package: Path) -> None:
         "assert type(client.api_version_2).__name__ == 'ApiVersionOperations'\n"
         "assert callable(client.subscription_id_2) and callable(client.things)\n"
         "assert type(client.things_2).__name__ == 'ThingsOperations'\n"
-        "assert type(client.pipeline).__name__ == 'PipelineOperations'\n",
+        "assert type(client.pipeline).__name__ == 'PipelineOperations'\n"
+        "assert type(client.operations_mixin).__name__ == 'OperationsMixinOperations'\n"
+        "import hostile_names.operations._operations_mixin_2 as m2\n"
+        "assert hasattr(m2, 'OperationsMixinOperations')\n"
+        "import hostile_groups\n"
+        "other = hostile_groups.ThingsOperations()\n"
+        "assert type(other.things).__name__ == 'ThingsOperations_2'\n",
     )
     assert result.returncode == 0, result.stderr
 
@@ -166,10 +176,10 @@ def test_deep_nesting_at_the_limit_compiles(names_package: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_the_package_passes_mypy_strict_and_ruff(names_package: Path, tmp_path: Path) -> None:
-    package = str(names_package / "hostile_names")
+def test_the_packages_pass_mypy_strict_and_ruff(names_package: Path, tmp_path: Path) -> None:
+    packages = [str(names_package / "hostile_names"), str(names_package / "hostile_groups")]
     mypy = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "c"), package],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "c"), *packages],
         capture_output=True,
         text=True,
         timeout=600,
@@ -177,7 +187,7 @@ def test_the_package_passes_mypy_strict_and_ruff(names_package: Path, tmp_path: 
     )
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
     ruff = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--isolated", package],
+        [sys.executable, "-m", "ruff", "check", "--isolated", *packages],
         capture_output=True,
         text=True,
         timeout=120,

@@ -389,3 +389,45 @@ def test_warnings_are_escaped_too(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "warning" in err
     assert "\x1b" not in err
     assert "e\\x1b[2J" in err
+
+
+# More ways in
+
+
+def test_percent_encoded_dots_do_not_escape_the_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_json(tmp_path / "secret.json", {"S": {"type": "object", "properties": {}}})
+    spec = _ref_spec(tmp_path, "%2E%2E/secret.json#/S")
+    err = fails_cleanly(capsys, tmp_path, str(spec))
+    assert "../secret.json is outside the folders" in err
+
+
+def test_a_main_spec_that_links_to_a_device_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("needs /dev/zero")
+    (tmp_path / "spec.json").symlink_to("/dev/zero")
+    err = fails_cleanly(capsys, tmp_path, str(tmp_path / "spec.json"))
+    assert "spec.json#: error: not a regular file" in err
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml"])
+def test_deeply_nested_documents_end_in_one_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    depth = 100_000 if suffix == ".json" else 5_000
+    (tmp_path / f"deep{suffix}").write_text("[" * depth + "]" * depth, encoding="utf-8")
+    err = fails_cleanly(capsys, tmp_path, str(tmp_path / f"deep{suffix}"))
+    assert f"deep{suffix}#: error: the spec is nested too deeply" in err
+
+
+def test_ir_takes_ref_roots_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shared = {"Shared": {"type": "object", "properties": {"x": {"type": "string"}}}}
+    write_json(tmp_path / "common" / "types.json", shared)
+    spec = _ref_spec(tmp_path, "../common/types.json#/Shared")
+    assert main(["ir", str(spec)]) == 2
+    assert "outside the folders" in capsys.readouterr().err
+    assert main(["ir", str(spec), "--ref-root", str(tmp_path / "common")]) == 0
+    assert '"../common/types.json"' in capsys.readouterr().out
