@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from generator.cache import stale_reason
 from generator.config import ClientConfig, Selection, load_config, split_patterns
-from generator.diagnostics import Diagnostic, SpecError
+from generator.diagnostics import Diagnostic, SpecError, printable
 
 if TYPE_CHECKING:
     from generator.api.snapshot import Snapshot
@@ -129,7 +129,6 @@ def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[
 
 
 def _check_names(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
-    from generator.diagnostics import printable
     from generator.naming import client_name_problem, package_name_problem
 
     checks = [("--client-name", getattr(args, "client_name", None), client_name_problem)]
@@ -240,8 +239,12 @@ def _diff(args: argparse.Namespace) -> int:
         raise SpecError(
             f"{args.old} / {args.new}", "", f"malformed API snapshot ({type(exc).__name__}: {exc})"
         ) from None
-    render = render_json if args.format == "json" else render_markdown
-    sys.stdout.write(render(report))
+    if args.format == "json":
+        sys.stdout.write(render_json(report))
+    else:
+        # Markdown is read on a terminal: names from the specs must not drive it.
+        lines = render_markdown(report).split("\n")
+        sys.stdout.write("\n".join(printable(line) for line in lines))
     return 1 if report.breaking else 0
 
 

@@ -431,3 +431,23 @@ def test_ir_takes_ref_roots_too(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "outside the folders" in capsys.readouterr().err
     assert main(["ir", str(spec), "--ref-root", str(tmp_path / "common")]) == 0
     assert '"../common/types.json"' in capsys.readouterr().out
+
+
+def test_diff_markdown_shows_spec_text_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    title = "Things\x1b]0;owned\x07"
+    old = {"Thing": _thing("a", "b")}
+    old_spec = write_json(tmp_path / "old.json", swagger(old, title=title))
+    new_spec = write_json(tmp_path / "new.json", swagger({"Thing": _thing("a")}, title=title))
+    assert main(["diff", str(old_spec), str(new_spec)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "# Things\\x1b]0;owned\\x07: api-version" in out
+    assert "`Thing.b`: field removed" in out
+    assert main(["diff", str(old_spec), str(new_spec), "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out)["title"] == title
+
+
+def _thing(*names: str) -> dict[str, object]:
+    return {"type": "object", "properties": {n: {"type": "string"} for n in names}}
