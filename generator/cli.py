@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from generator import __version__
 from generator.cache import stale_reason
 from generator.config import ClientConfig, Selection, load_config, split_patterns
-from generator.diagnostics import Diagnostic, Severity, SpecError
+from generator.diagnostics import Diagnostic, Severity, SpecError, printable
 
 if TYPE_CHECKING:
     from generator.api.snapshot import Snapshot
@@ -65,6 +65,19 @@ def _client_arguments(parser: argparse.ArgumentParser) -> None:
         help="write an installable distribution (pyproject.toml, README.md, CHANGELOG.md)",
     )
     parser.add_argument("--package-version", help="the distribution's version (package mode)")
+    _ref_root_argument(parser)
+
+
+def _ref_root_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--ref-root",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="DIR",
+        help="a folder besides the spec's own (and an enclosing `specification` folder) that "
+        "its $refs may read; repeatable",
+    )
 
 
 def _warning_arguments(parser: argparse.ArgumentParser) -> None:
@@ -120,8 +133,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("--client-name", help="the client class name both sides are read with")
     _selection_arguments(diff)
+    _ref_root_argument(diff)
     dump = commands.add_parser("ir", help="print the intermediate model of a spec as JSON")
     dump.add_argument("spec", type=Path, help="the spec file (JSON or YAML)")
+    _ref_root_argument(dump)
     dump.add_argument("--no-sources", action="store_true", help="leave out source locations")
     schema = commands.add_parser(
         "schema", help="print the JSON Schema (2020-12) of every model and enum of a spec"
@@ -161,8 +176,6 @@ def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[
         return clients
     if not args.package_name:
         parser.error(f"sdkforge {args.command} SPEC needs --package-name")
-    if not args.package_name.isidentifier():
-        parser.error("--package-name must be a Python identifier")
     return [
         ClientConfig(
             args.spec,
@@ -172,8 +185,30 @@ def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[
             _selection(args),
             args.package_mode,
             args.package_version,
+            ref_roots=tuple(args.ref_root),
         )
     ]
+
+
+def _check_names(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    from generator.naming import client_name_problem, package_name_problem
+
+    checks = [("--client-name", getattr(args, "client_name", None), client_name_problem)]
+    checks.append(("--package-name", getattr(args, "package_name", None), package_name_problem))
+    for flag, value, problem_of in checks:
+        problem = problem_of(value) if value is not None else None
+        if problem is not None:
+            parser.error(f"{flag} {printable(repr(value))} {problem}")
+
+
+def _check_outputs(clients: list[ClientConfig]) -> None:
+    """Every package directory can be written: nothing on its way is a file."""
+    for client in clients:
+        for path in (client.package_dir, *client.package_dir.parents):
+            if path.exists() or path.is_symlink():
+                if not path.is_dir():
+                    raise SpecError(str(path), "", "is not a directory; cannot write the package")
+                break
 
 
 def _stale(
@@ -206,6 +241,7 @@ def generate_clients(
 
     Files in a package folder that sdkforge did not write are kept and listed (`clean` removes
     them, except `_patch.py` customizations)."""
+    _check_outputs(clients)
     stale = _stale(clients, force=force, echo=echo, clean=clean)
     if not stale:
         return
@@ -221,7 +257,11 @@ def generate_clients(
     for client, result, reason in built:
         if verbose:
             _print_warnings(result.warnings)
-        written = write_tree(client.package_dir, result.files, clean=clean)
+        try:
+            written = write_tree(client.package_dir, result.files, clean=clean)
+        except OSError as exc:
+            reason_text = exc.strerror or type(exc).__name__
+            raise SpecError(str(client.package_dir), "", f"cannot write: {reason_text}") from None
         echo(f"generated {client.package_dir} ({reason}): {summary_line(result, verbose=verbose)}")
         for what, paths in (
             ("kept customizations", written.customizations),
@@ -265,6 +305,7 @@ def _check(clients: list[ClientConfig]) -> int:
     from generator.build import build_client
     from generator.render.write import diff_tree
 
+    _check_outputs(clients)
     stale = 0
     for client in clients:
         result = build_client(client, previous=client.package_dir)
@@ -309,16 +350,21 @@ def _snapshot_of(path: Path, args: argparse.Namespace) -> Snapshot:
     """The API of a spec file, or the snapshot itself when `path` is an _api_snapshot.json."""
     from generator.api.snapshot import api_snapshot, is_snapshot_text, loads
     from generator.loader import load_api
+    from generator.loader.limits import FileRefusedError, first_bad_value, read_bounded
     from generator.select import select_operations
 
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SpecError(str(path), "", f"cannot read file: {exc.strerror}") from None
+        data = read_bounded(path)
+    except FileRefusedError as exc:
+        raise SpecError(str(path), "", str(exc)) from None
     if is_snapshot_text(data):
-        return loads(data, str(path))
+        snapshot = loads(data, str(path))
+        bad = first_bad_value(snapshot)
+        if bad is not None:
+            raise SpecError(str(path), *bad)
+        return snapshot
     warnings: list[Diagnostic] = []
-    api = load_api(path, client_name=args.client_name, warnings=warnings)
+    api = load_api(path, client_name=args.client_name, warnings=warnings, ref_roots=args.ref_root)
     api = select_operations(api, _selection(args), path.name, warnings)
     return api_snapshot(api)
 
@@ -326,9 +372,20 @@ def _snapshot_of(path: Path, args: argparse.Namespace) -> Snapshot:
 def _diff(args: argparse.Namespace) -> int:
     from generator.api.diff import diff_snapshots, render_json, render_markdown
 
-    report = diff_snapshots(_snapshot_of(args.old, args), _snapshot_of(args.new, args))
-    render = render_json if args.format == "json" else render_markdown
-    sys.stdout.write(render(report))
+    old, new = _snapshot_of(args.old, args), _snapshot_of(args.new, args)
+    try:
+        report = diff_snapshots(old, new)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        # Specs always give well-formed snapshots; a snapshot file edited by hand may not be.
+        raise SpecError(
+            f"{args.old} / {args.new}", "", f"malformed API snapshot ({type(exc).__name__}: {exc})"
+        ) from None
+    if args.format == "json":
+        sys.stdout.write(render_json(report))
+    else:
+        # Markdown is read on a terminal: names from the specs must not drive it.
+        lines = render_markdown(report).split("\n")
+        sys.stdout.write("\n".join(printable(line) for line in lines))
     return 1 if report.breaking else 0
 
 
@@ -337,7 +394,7 @@ def _ir(args: argparse.Namespace) -> int:
     from generator.loader import load_api
 
     warnings: list[Diagnostic] = []
-    api = load_api(args.spec, warnings=warnings)
+    api = load_api(args.spec, warnings=warnings, ref_roots=args.ref_root)
     _print_warnings(warnings)
     print(ir.to_json(api, with_sources=not args.no_sources))
     return 0
@@ -361,28 +418,40 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _completion(args: argparse.Namespace) -> int:
+    from generator.completion import completion_script
+
+    sys.stdout.write(completion_script(_parser(), args.shell))
+    return 0
+
+
+_SINGLE_FILE_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "ir": _ir,
+    "schema": _schema,
+    "diff": _diff,
+    "completion": _completion,
+}
+
+
+def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    command = _SINGLE_FILE_COMMANDS.get(args.command)
+    if command is not None:
+        return command(args)
+    clients = _clients(args, parser)
+    if args.command == "check":
+        return _check(clients)
+    generate_clients(
+        clients, force=args.force, clean=args.clean, verbose=args.verbose, strict=args.strict
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    _check_names(args, parser)
     try:
-        if args.command == "ir":
-            return _ir(args)
-        if args.command == "schema":
-            return _schema(args)
-        if args.command == "diff":
-            return _diff(args)
-        if args.command == "completion":
-            from generator.completion import completion_script
-
-            sys.stdout.write(completion_script(parser, args.shell))
-            return 0
-        clients = _clients(args, parser)
-        if args.command == "check":
-            return _check(clients)
-        generate_clients(
-            clients, force=args.force, clean=args.clean, verbose=args.verbose, strict=args.strict
-        )
-        return 0
+        return _run(args, parser)
     except SpecError as exc:
         print(exc.diagnostic, file=sys.stderr)
         return 2
@@ -392,4 +461,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"error: {len(exc.warnings)} warnings with --strict; nothing written", file=sys.stderr
         )
+        return 2
+    except RecursionError:
+        print("error: the input is nested too deeply", file=sys.stderr)
         return 2

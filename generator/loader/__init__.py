@@ -12,12 +12,15 @@ Stages, each in its own module:
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from generator import ir, naming
 from generator.diagnostics import Diagnostic, SpecError
 from generator.loader.document import DocumentStore, Node
 from generator.loader.endpoint import Endpoint, read_endpoint, security_schemes
+from generator.loader.limits import RefRoots
 from generator.loader.models import ModelFinisher
 from generator.loader.operations import OperationsBuilder
 from generator.loader.parameters import ParamContext, build_parameter, is_client_level
@@ -33,14 +36,18 @@ def load_api(
     client_name: str | None = None,
     warnings: list[Diagnostic] | None = None,
     strict: bool = False,
+    ref_roots: Iterable[str | os.PathLike[str]] = (),
 ) -> ir.Api:
     """Read the spec at `path` (and every file it refers to) into the intermediate model.
 
-    Raises `SpecError` for bad input; non-fatal problems are appended to `warnings`. An operation
-    that cannot be generated is left out with a warning, or with `strict` fails the spec.
+    `$ref`s may lead into the spec's folder, the enclosing `specification` folder of an Azure
+    spec repository, and the folders in `ref_roots` (see `limits.RefRoots`). Raises `SpecError`
+    for bad input; non-fatal problems are appended to `warnings`. An operation that cannot be
+    generated is left out with a warning, or with `strict` fails the spec.
     """
     main = Path(os.path.abspath(path))
-    store = DocumentStore(main.parent)
+    roots = RefRoots.for_spec(main, [Path(os.path.abspath(r)) for r in ref_roots])
+    store = DocumentStore(main.parent, roots)
     try:
         found = warnings if warnings is not None else []
         return _load(store, main, client_name, found, strict=strict)
@@ -158,4 +165,10 @@ def _types(
     model_py = dict(zip(model_names, py_names, strict=False))
     enum_py = {e.name: py for e, py in zip(enum_drafts, py_names[len(model_names) :], strict=True)}
     finisher = ModelFinisher(schemas.drafts, schemas.is_polymorphic, error_models, model_py)
-    return tuple(finisher.build()), tuple(schemas.enums.build(enum_py))
+    models = finisher.build()
+    # One file per model next to _enums.py: names unique even where case does not count.
+    modules = naming.unique_names(
+        [m.module_name for m in models], ["_enums", "__init__"], ignore_case=True
+    )
+    models = [replace(m, module_name=module) for m, module in zip(models, modules, strict=True)]
+    return tuple(models), tuple(schemas.enums.build(enum_py))

@@ -59,9 +59,17 @@ class OperationsBuilder:
         if errors and not by_group:
             raise errors[0]  # nothing could be generated: the spec is refused, not left empty
         names = sorted(by_group)
-        attrs = _group_attributes(names, client_name)
+        # The client's attributes: its parameters, then the mixin's methods, then group attributes.
+        client_attrs = self.client.py_names()
+        mixin = _unique_operations(by_group.get("", []), client_attrs)
+        client_attrs |= {op.py_name for op in mixin}
+        attrs = _group_attributes(names, client_name, client_attrs)
         return tuple(
-            ir.OperationGroup(name, *attrs[name], operations=_unique_operations(by_group[name]))
+            ir.OperationGroup(
+                name,
+                *attrs[name],
+                operations=mixin if not name else _unique_operations(by_group[name]),
+            )
             for name in names
         )
 
@@ -276,24 +284,38 @@ def _paging(op: Node) -> ir.Paging | None:
     )
 
 
-def _group_attributes(names: list[str], client_name: str) -> dict[str, tuple[str, str, str]]:
-    """py_attr, class_name, module_name per group; the "" group is a mixin of the client."""
+def _group_attributes(
+    names: list[str], client_name: str, client_attrs: set[str]
+) -> dict[str, tuple[str, str, str]]:
+    """py_attr, class_name, module_name per group; the "" group is a mixin of the client.
+
+    Group attributes keep clear of the client's own attributes (its parameters, its methods and
+    the methods of the mixin); class names of the client class and its mixin.
+    """
     named = [n for n in names if n]
     attrs = naming.unique_names(
-        [naming.safe_identifier(naming.snake_case(n), naming.CLIENT_RESERVED) for n in named]
+        [naming.safe_identifier(naming.snake_case(n), naming.CLIENT_RESERVED) for n in named],
+        client_attrs,
     )
-    classes = naming.unique_names([f"{naming.pascal_case(n)}Operations" for n in named])
+    mixin = f"{client_name}OperationsMixin"
+    classes = naming.unique_names(
+        [f"{naming.pascal_case(n)}Operations" for n in named], [client_name, mixin]
+    )
     result = {
-        name: (attr, cls, f"_{naming.snake_case(name)}")
+        name: (attr, cls, naming.module_name(name))
         for name, attr, cls in zip(named, attrs, classes, strict=True)
     }
-    modules = naming.unique_names([m for _, _, m in result.values()], ["_operations_mixin"])
+    modules = naming.unique_names(
+        [m for _, _, m in result.values()], ["_operations_mixin", "__init__"], ignore_case=True
+    )
     result = {k: (a, c, m) for (k, (a, c, _)), m in zip(result.items(), modules, strict=True)}
     if "" in names:
-        result[""] = ("", f"{client_name}OperationsMixin", "_operations_mixin")
+        result[""] = ("", mixin, "_operations_mixin")
     return result
 
 
-def _unique_operations(operations: list[ir.Operation]) -> tuple[ir.Operation, ...]:
-    names = naming.unique_names([op.py_name for op in operations])
+def _unique_operations(
+    operations: list[ir.Operation], taken: set[str] | None = None
+) -> tuple[ir.Operation, ...]:
+    names = naming.unique_names([op.py_name for op in operations], taken or ())
     return tuple(replace(op, py_name=n) for op, n in zip(operations, names, strict=True))
