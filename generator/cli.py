@@ -207,7 +207,9 @@ def _check_outputs(clients: list[ClientConfig]) -> None:
         for path in (client.package_dir, *client.package_dir.parents):
             if path.exists() or path.is_symlink():
                 if not path.is_dir():
-                    raise SpecError(str(path), "", "is not a directory; cannot write the package")
+                    what = "a package folder" if path == client.package_dir else "a folder"
+                    message = f"is a file, not {what}: move it away and generate again"
+                    raise SpecError(str(path), "", message)
                 break
 
 
