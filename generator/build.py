@@ -40,18 +40,19 @@ def build_package(
     package_mode: bool = False,
     package_version: str | None = None,
     previous: Path | None = None,
+    azure: bool = False,
 ) -> Built:
     """Every file of the package directory. `previous` is the directory as generated last time:
     its snapshot and changelog decide the new changelog entry (none: a first generation)."""
     options = BuildOptions(
-        package_name, client_name, selection or Selection(), package_mode, package_version
+        package_name, client_name, selection or Selection(), package_mode, package_version, azure
     )
     return build(spec, options, previous)
 
 
 def build(spec: Path, options: BuildOptions, previous: Path | None = None) -> Built:
     warnings: list[Diagnostic] = []
-    api = load_api(spec, client_name=options.client_name, warnings=warnings)
+    api = load_api(spec, client_name=options.client_name, warnings=warnings, azure=options.azure)
     api = select_operations(api, options.selection, spec.name, warnings)
     package = options.package_name
     planned = _prefixed(options.code_dir, plan_package(api, Options(package, __version__)))

@@ -49,6 +49,11 @@ def _client_arguments(parser: argparse.ArgumentParser) -> None:
         help="write an installable distribution (pyproject.toml, README.md, CHANGELOG.md)",
     )
     parser.add_argument("--package-version", help="the distribution's version (package mode)")
+    parser.add_argument(
+        "--azure",
+        action="store_true",
+        help="Azure conventions (one credential, request ids) even without x-ms-* in the spec",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -110,6 +115,7 @@ def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[
             _selection(args),
             args.package_mode,
             args.package_version,
+            azure=args.azure,
         )
     ]
 

@@ -11,6 +11,7 @@ exclude-operations = ["*_Delete"]
 tags = ["VirtualMachineScaleSetRollingUpgrades"]
 package-mode = true                            # write an installable distribution
 package-version = "1.0.0"                      # default: from the api-version
+azure = true                                   # Azure conventions without x-ms-* in the spec
 ```
 """
 
@@ -35,6 +36,7 @@ _KEYS = frozenset(
         "tags",
         "package-mode",
         "package-version",
+        "azure",
     }
 )
 
@@ -81,6 +83,7 @@ class BuildOptions:
     selection: Selection = field(default_factory=Selection)
     package_mode: bool = False
     package_version: str | None = None
+    azure: bool = False  # Azure conventions even when the spec shows none
 
     @property
     def code_dir(self) -> str:
@@ -95,6 +98,8 @@ class BuildOptions:
             **self.selection.as_options(),
             "package-mode": self.package_mode,
             "package-version": self.package_version,
+            # Only when set, so manifests written before the setting existed stay valid.
+            **({"azure": True} if self.azure else {}),
         }
 
 
@@ -107,6 +112,7 @@ class ClientConfig:
     selection: Selection = field(default_factory=Selection)
     package_mode: bool = False  # the package directory is a distribution: pyproject.toml, README
     package_version: str | None = None
+    azure: bool = False
 
     @property
     def package_dir(self) -> Path:
@@ -120,6 +126,7 @@ class ClientConfig:
             self.selection,
             self.package_mode,
             self.package_version,
+            self.azure,
         )
 
 
@@ -161,6 +168,7 @@ def _client(base: Path, pyproject: Path, index: int, entry: object) -> ClientCon
         ),
         package_mode=read.flag("package-mode"),
         package_version=read.string("package-version"),
+        azure=read.flag("azure"),
     )
 
 

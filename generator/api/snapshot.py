@@ -96,9 +96,12 @@ class _TypeText:
 
 
 def _credential(api: ir.Api) -> str | None:
+    """The first scheme (what a single credential authenticates with)."""
     for scheme in api.security:
         if isinstance(scheme, ir.OAuth2Scheme):
             return "token credential, scopes " + " ".join(scheme.scopes)
+        if isinstance(scheme, ir.HttpScheme):
+            return f"HTTP {scheme.scheme}"
         return f"API key in {scheme.location} {scheme.wire_name}"
     return None
 

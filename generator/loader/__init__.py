@@ -11,13 +11,14 @@ Stages, each in its own module:
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
 from generator import ir, naming
 from generator.diagnostics import Diagnostic, SpecError
 from generator.loader.document import DocumentStore, Node
-from generator.loader.endpoint import Endpoint, read_endpoint, security_schemes
+from generator.loader.endpoint import AZURE_AD_HOSTS, Endpoint, read_endpoint, read_security
 from generator.loader.models import ModelFinisher
 from generator.loader.operations import OperationsBuilder
 from generator.loader.parameters import ParamContext, build_parameter, is_client_level
@@ -32,24 +33,52 @@ def load_api(
     *,
     client_name: str | None = None,
     warnings: list[Diagnostic] | None = None,
+    azure: bool = False,
 ) -> ir.Api:
     """Read the spec at `path` (and every file it refers to) into the intermediate model.
 
+    `azure` asks for Azure conventions even when the spec shows none (see `ir.Api.azure`).
     Raises `SpecError` for bad input; non-fatal problems are appended to `warnings`.
     """
     main = Path(os.path.abspath(path))
     store = DocumentStore(main.parent)
     try:
-        return _load(store, main, client_name, warnings if warnings is not None else [])
+        return _load(store, main, client_name, warnings if warnings is not None else [], azure)
     except RecursionError:
         raise SpecError(store.display(main), "", "the spec is nested too deeply") from None
 
 
+def _azure_flavoured(store: DocumentStore) -> bool:
+    """Any x-ms-* extension in the files read, or Azure AD as the token issuer."""
+    pending: list[object] = [doc.root for doc in store.documents]
+    seen: set[int] = set()
+    while pending:
+        value = pending.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, dict):
+            if any(isinstance(k, str) and k.startswith("x-ms-") for k in value):
+                return True
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, str) and any(h in value for h in AZURE_AD_HOSTS):
+            return True
+    return False
+
+
 def _load(
-    store: DocumentStore, main: Path, client_name: str | None, warnings: list[Diagnostic]
+    store: DocumentStore,
+    main: Path,
+    client_name: str | None,
+    warnings: list[Diagnostic],
+    azure: bool,
 ) -> ir.Api:
     root = store.load(main).node()
-    spec = Spec(root, detect_flavor(root), store, warnings)
+    # Decided from the main file, before any parameter is placed on the client or a method.
+    azure = azure or _azure_flavoured(store)
+    spec = Spec(root, detect_flavor(root), store, warnings, azure)
     info = require_dict(root, "info")
     if not root.has("paths"):
         raise root.error("missing required field 'paths'")
@@ -67,7 +96,17 @@ def _load(
     client_parameters = builder.client.finish()
     groups = builder.groups(raw_operations, endpoint.parameters, name)
     host = _host(builder, endpoint, api_version)
-    security = security_schemes(spec, endpoint)
+    taken = frozenset(p.py_name for p in client_parameters)
+    security = read_security(spec, endpoint, taken)
+    groups = tuple(
+        dataclasses.replace(
+            g,
+            operations=tuple(
+                dataclasses.replace(op, security=security.of(op.source)) for op in g.operations
+            ),
+        )
+        for g in groups
+    )
     schemas.drain()
     models, enums = _types(schemas, builder.error_models)
     api = ir.Api(
@@ -78,7 +117,9 @@ def _load(
         default_endpoint=endpoint.default,
         host=host,
         client_parameters=client_parameters,
-        security=security,
+        security=security.schemes,
+        security_default=security.default,
+        azure=azure,
         groups=groups,
         models=models,
         enums=enums,
@@ -99,7 +140,7 @@ def _version(info: Node) -> str:
 def _host(builder: OperationsBuilder, endpoint: Endpoint, api_version: str) -> ir.Host:
     parameters: list[ir.Parameter] = []
     for raw in endpoint.parameters:
-        if is_client_level(raw):
+        if is_client_level(raw, builder.schemas.spec.azure):
             parameters.append(builder.client.get(raw.name))
         else:
             context = ParamContext("", api_version)

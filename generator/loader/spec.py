@@ -76,6 +76,7 @@ class Spec:
     flavor: Flavor
     store: DocumentStore
     warnings: list[Diagnostic] = field(default_factory=list)
+    azure: bool = False  # Azure conventions apply (see ir.Api.azure)
 
     def warn(self, node: Node, message: str) -> None:
         self.warnings.append(Diagnostic(Severity.WARNING, node.file, node.pointer, message))

@@ -25,6 +25,7 @@ from generator.plan.params import (
 )
 from generator.plan.pytypes import TypeNames
 from generator.plan.responses import BranchView, result_view
+from generator.plan.security import requirements_literal
 
 __all__ = [
     "ArgView",
@@ -78,6 +79,7 @@ class OperationView:
     form_keyword: str = ""
     form_annotation: str = ""
     form: tuple[FormField, ...] = ()
+    security: str = ""  # the `security=` argument of the request, "" for none
 
 
 @dataclass(frozen=True)
@@ -166,4 +168,5 @@ def operation_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> Ope
         form_keyword=form.keyword if form else "",
         form_annotation=form.annotation if form else "",
         form=form.fields if form else (),
+        security=requirements_literal(names.api, op),
     )

@@ -112,11 +112,6 @@ EXPECTED: dict[str, tuple[str, str, str]] = {
         "/definitions/A/allOf",
         "inheritance cycle: 'A' is its own ancestor",
     ),
-    "undefined_security_scheme.json": (
-        "undefined_security_scheme.json",
-        "/security/0/oauth",
-        "security scheme 'oauth' is not defined",
-    ),
     "enum_value_of_wrong_type.json": (
         "enum_value_of_wrong_type.json",
         "/paths/~1things/get/parameters/0/enum/1",

@@ -73,6 +73,8 @@ class GeneratedClients:
             str(out),
             "--package-name",
             name,
+            # The AutoRest test server plays Azure services, x-ms-* in the spec or not.
+            "--azure",
         ]
         try:
             result = subprocess.run(

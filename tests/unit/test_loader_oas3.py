@@ -48,7 +48,7 @@ def test_30_servers_become_host_parameters(api30: tuple[ir.Api, list[Diagnostic]
 def test_30_security(api30: tuple[ir.Api, list[Diagnostic]]) -> None:
     api, _ = api30
     assert api.security == (
-        ir.OAuth2Scheme("aad", ("https://westus.widgets.example.com/.default",)),
+        ir.OAuth2Scheme("aad", ("https://westus.widgets.example.com/.default",), py_name="aad"),
     )
 
 
@@ -157,7 +157,7 @@ def test_31_relative_server_and_api_key(api31: tuple[ir.Api, list[Diagnostic]]) 
     assert api.host.template == "{endpoint}/widgets"
     assert api.default_endpoint == ""
     assert [p.py_name for p in api.client_parameters] == ["endpoint"]
-    assert api.security == (ir.ApiKeyScheme("key", "x-key", "header"),)
+    assert api.security == (ir.ApiKeyScheme("key", "x-key", "header", py_name="key"),)
     op = _op(api, "Widgets_Update")
     assert [p.wire_name for p in op.parameters] == ["name", "body", "endpoint"]
     assert [r.status_codes for r in op.responses] == [(200,)]
