@@ -65,6 +65,10 @@ def _as_param(p: SecurityParam) -> ClientParamView:
 
 def _client_param(names: TypeNames, p: ir.Parameter) -> ClientParamView:
     annotation = names.annotation(p.type)
+    if isinstance(p.type, ir.EnumType):
+        # As for method arguments: a value the enum does not list yet is accepted as str (and
+        # the spec's default, a str, is then well typed).
+        annotation = f"{annotation} | str"
     # The loader already gave an ARM-style api-version the spec's version as its default.
     default = p.default if p.has_default else None
     if default is not None:

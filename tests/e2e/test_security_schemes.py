@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.conftest import FakeCredential
-from tests.support.example_server import Exchange, ExampleServer
+from tests.support.example_server import ExampleServer, Exchange
 from tests.support.generated_packages import generate_and_import
 
 SPEC: dict[str, Any] = {
@@ -42,9 +42,15 @@ SPEC: dict[str, Any] = {
     },
     "security": [{"header_key": []}],
     "paths": {
-        "/default": {"get": {"operationId": "byDefault", "responses": {"204": {"description": "ok"}}}},
+        "/default": {
+            "get": {"operationId": "byDefault", "responses": {"204": {"description": "ok"}}}
+        },
         "/public": {
-            "get": {"operationId": "public", "security": [], "responses": {"204": {"description": "ok"}}}
+            "get": {
+                "operationId": "public",
+                "security": [],
+                "responses": {"204": {"description": "ok"}},
+            }
         },
         "/query": {
             "get": {
@@ -111,7 +117,17 @@ def _ok(path: str) -> Exchange:
     return Exchange("GET", path, status=204, repeat=True)
 
 
-PATHS = ("/default", "/public", "/query", "/cookie", "/basic", "/bearer", "/oauth", "/oidc", "/either")
+PATHS = (
+    "/default",
+    "/public",
+    "/query",
+    "/cookie",
+    "/basic",
+    "/bearer",
+    "/oauth",
+    "/oidc",
+    "/either",
+)
 
 
 @pytest.fixture
@@ -268,9 +284,10 @@ def test_async_client_every_scheme(zoo: ModuleType, server: ExampleServer) -> No
             await client.by_cookie()
             assert _last(server).headers["Cookie"] == "session=c"
             await client.by_basic()
-            assert _last(server).headers["Authorization"] == "Basic " + base64.b64encode(
-                b"u:p"
-            ).decode()
+            assert (
+                _last(server).headers["Authorization"]
+                == "Basic " + base64.b64encode(b"u:p").decode()
+            )
             await client.by_bearer()
             assert _last(server).headers["Authorization"] == "Bearer sync-cred-in-async"
             await client.by_oauth()
