@@ -18,7 +18,15 @@ from typing import Any
 
 import httpx
 
-from .auth import ApiKeyAuth, AsyncBearerTokenAuth, BasicAuth, BearerTokenAuth
+from .auth import (
+    ApiKeyAuth,
+    AsyncBearerTokenAuth,
+    BasicAuth,
+    BearerTokenAuth,
+    Credentials,
+    Requirements,
+    Security,
+)
 from .forms import FormPart
 from .retry import RetryPolicy
 from .transfer import (
@@ -37,6 +45,8 @@ def _streams(stream: bool, response: httpx.Response) -> bool:
 
 
 __all__ = ["AsyncPipeline", "RetryPolicy"]
+
+_Auth = AsyncBearerTokenAuth | BearerTokenAuth | ApiKeyAuth | BasicAuth | Security
 
 
 async def _async_chunks(chunks: Iterable[bytes]) -> AsyncIterator[bytes]:
@@ -59,7 +69,7 @@ class AsyncPipeline:
         self,
         *,
         base_url: str,
-        auth: AsyncBearerTokenAuth | BearerTokenAuth | ApiKeyAuth | BasicAuth | None = None,
+        auth: _Auth | None = None,
         logger_name: str,
         user_agent: str,
         retry: RetryPolicy | None = None,
@@ -68,6 +78,7 @@ class AsyncPipeline:
         redact: Iterable[str] = (),
         headers: Mapping[str, str] | None = None,
         max_redirects: int = DEFAULT_MAX_REDIRECTS,
+        request_id: bool = True,
     ) -> None:
         self.base_url = base_url
         self._auth = auth
@@ -80,6 +91,7 @@ class AsyncPipeline:
             redact=redact,
             headers=headers,
             max_redirects=max_redirects,
+            request_id=request_id,
         )
         self._owns_client = transport is None
         self._client = transport or httpx.AsyncClient(
@@ -99,12 +111,13 @@ class AsyncPipeline:
         form: Sequence[tuple[str, str]] | None = None,
         multipart: Sequence[tuple[str, FormPart]] | None = None,
         stream: bool = False,
+        security: Requirements | None = None,
     ) -> httpx.Response:
         """Send until a response is final; see `Pipeline.send`."""
         body = _for_async_client(make_body(content, json, form=form, multipart=multipart))
         transfer = Transfer(self._settings, method, url, params=params, headers=headers, body=body)
         while True:
-            request = transfer.prepare(self._client, await self._authorization())
+            request = transfer.prepare(self._client, await self._authorization(security))
             try:
                 response = await self._exchange(request, stream=stream)
             except httpx.RequestError as exc:
@@ -117,8 +130,10 @@ class AsyncPipeline:
             if delay > 0:
                 await self._sleep(delay)
 
-    async def _authorization(self) -> str | None:
+    async def _authorization(self, security: Requirements | None) -> str | Credentials | None:
         auth = self._auth
+        if isinstance(auth, Security):
+            return await auth.credentials_async(security)
         if isinstance(auth, AsyncBearerTokenAuth):
             return await auth.authorization()
         if isinstance(auth, BearerTokenAuth | BasicAuth):

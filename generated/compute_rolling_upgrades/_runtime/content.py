@@ -209,3 +209,51 @@ class AsyncResponseStream:
         traceback: TracebackType | None,
     ) -> None:
         await self.close()
+
+
+class UnexpectedContentTypeError(DeserializationError):
+    """The response's Content-Type is none the operation declares, so it cannot be decoded."""
+
+    def __init__(self, message: str, *, content_type: str) -> None:
+        super().__init__(message)
+        self.content_type = content_type
+
+
+def media_kind(content_type: str) -> str:
+    """ "json", "xml", "text" or "binary"."""
+    base = media_type(content_type)
+    if is_json_media(base):
+        return "json"
+    if base.endswith(("/xml", "+xml")):
+        return "xml"
+    if base.startswith("text/"):
+        return "text"
+    return "binary"
+
+
+def _covers(declared: str, actual: str) -> bool:
+    """ "application/*" and "*/*" cover any media type of their range."""
+    wanted = media_type(declared)
+    if wanted in (actual, "*/*", "*"):
+        return True
+    return wanted.endswith("/*") and actual.startswith(wanted[:-1])
+
+
+def response_kind(response: httpx.Response, declared: tuple[str, ...]) -> str:
+    """How to decode the body: the kind of the response's Content-Type among the `declared`
+    media types (the first declared one when the response names none or has no body).
+
+    Raises `UnexpectedContentTypeError` for a type none of the declared ones allows.
+    """
+    header = response.headers.get("content-type")
+    if not header or not response.content:
+        return media_kind(declared[0]) if declared else "json"
+    actual = media_type(header)
+    kinds = [media_kind(t) for t in declared]
+    if any(_covers(t, actual) for t in declared) or media_kind(actual) in kinds:
+        return media_kind(actual)
+    raise UnexpectedContentTypeError(
+        f"The response's Content-Type {actual!r} is not one the operation declares "
+        f"({', '.join(declared)})",
+        content_type=actual,
+    )

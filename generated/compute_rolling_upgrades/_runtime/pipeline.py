@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from .auth import ApiKeyAuth, BasicAuth, BearerTokenAuth
+from .auth import ApiKeyAuth, BasicAuth, BearerTokenAuth, Credentials, Requirements, Security
 from .forms import FormPart
 from .retry import RetryPolicy
 from .transfer import (
@@ -33,14 +33,15 @@ class Pipeline:
     """Sends requests for a generated client.
 
     With `transport` (an `httpx.Client`) the caller keeps control of that client: its timeout,
-    proxies and cookies apply and `close()` leaves it open.
+    proxies and cookies apply and `close()` leaves it open. `request_id` sends an
+    x-ms-client-request-id header with each call (an Azure convention).
     """
 
     def __init__(
         self,
         *,
         base_url: str,
-        auth: BearerTokenAuth | ApiKeyAuth | BasicAuth | None = None,
+        auth: BearerTokenAuth | ApiKeyAuth | BasicAuth | Security | None = None,
         logger_name: str,
         user_agent: str,
         retry: RetryPolicy | None = None,
@@ -49,6 +50,7 @@ class Pipeline:
         redact: Iterable[str] = (),
         headers: Mapping[str, str] | None = None,
         max_redirects: int = DEFAULT_MAX_REDIRECTS,
+        request_id: bool = True,
     ) -> None:
         self.base_url = base_url
         self._auth = auth
@@ -61,6 +63,7 @@ class Pipeline:
             redact=redact,
             headers=headers,
             max_redirects=max_redirects,
+            request_id=request_id,
         )
         self._owns_client = transport is None
         self._client = transport or httpx.Client(timeout=timeout, cookies=call_scoped_cookies())
@@ -78,6 +81,7 @@ class Pipeline:
         form: Sequence[tuple[str, str]] | None = None,
         multipart: Sequence[tuple[str, FormPart]] | None = None,
         stream: bool = False,
+        security: Requirements | None = None,
     ) -> httpx.Response:
         """Send until a response is final; its body is read unless `stream` is true and the
         status is a success (2xx).
@@ -85,6 +89,9 @@ class Pipeline:
         The body is one of `content` (raw), `json`, `form` (urlencoded fields) or `multipart`
         (text fields and `FilePart`s). A header given as None is left out of the request, even one
         the pipeline adds itself (User-Agent, x-ms-client-request-id, Content-Type).
+
+        `security` lists the operation's alternative security requirements when the client was
+        given several schemes (`Security`); None: the spec's default.
 
         Error statuses are returned, not raised. Raises `ServiceRequestError` or
         `ServiceResponseError` when the last attempt failed in transport.
@@ -94,7 +101,7 @@ class Pipeline:
             raise TypeError("Pipeline.send() needs bytes or a sync iterable; use AsyncPipeline")
         transfer = Transfer(self._settings, method, url, params=params, headers=headers, body=body)
         while True:
-            request = transfer.prepare(self._client, self._authorization())
+            request = transfer.prepare(self._client, self._authorization(security))
             try:
                 response = self._exchange(request, stream=stream)
             except httpx.RequestError as exc:
@@ -107,7 +114,9 @@ class Pipeline:
             if delay > 0:
                 self._sleep(delay)
 
-    def _authorization(self) -> str | None:
+    def _authorization(self, security: Requirements | None) -> str | Credentials | None:
+        if isinstance(self._auth, Security):
+            return self._auth.credentials(security)
         if isinstance(self._auth, BearerTokenAuth | BasicAuth):
             return self._auth.authorization()
         return None

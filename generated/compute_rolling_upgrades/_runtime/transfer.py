@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 import httpx
 
-from .auth import ApiKeyAuth
+from .auth import ApiKeyAuth, Credentials, Security
 from .errors import ServiceRequestError, ServiceResponseError, ValidationError
 from .forms import URLENCODED, FormPart, encode_multipart, encode_urlencoded
 from .redaction import REDACT_EXTENSION, Redactor
@@ -64,6 +64,7 @@ class PipelineSettings:
     api_key: ApiKeyAuth | None
     max_redirects: int
     clock: Callable[[], float]
+    request_id: bool = True  # send x-ms-client-request-id
 
 
 @dataclass(frozen=True)
@@ -159,10 +160,13 @@ def settings_for(
     redact: Iterable[str],
     headers: Mapping[str, str] | None,
     max_redirects: int,
+    request_id: bool = True,
 ) -> PipelineSettings:
     secret_names = set(redact)
     if isinstance(auth, ApiKeyAuth):
         secret_names.add(auth.name)
+    elif isinstance(auth, Security):
+        secret_names.update(auth.secret_names)
     return PipelineSettings(
         base_url=base_url,
         retry=retry if retry is not None else RetryPolicy(),
@@ -173,6 +177,7 @@ def settings_for(
         api_key=auth if isinstance(auth, ApiKeyAuth) else None,
         max_redirects=max_redirects,
         clock=time.time,
+        request_id=request_id,
     )
 
 
@@ -207,7 +212,7 @@ class Transfer:
         self._headers = httpx.Headers({k: v for k, v in given.items() if v is not None})
         self._body = body
         self._request_id: str | None = None
-        if REQUEST_ID_HEADER not in self._omitted:
+        if settings.request_id and REQUEST_ID_HEADER not in self._omitted:
             self._request_id = self._headers.get(REQUEST_ID_HEADER) or str(uuid.uuid4())
         # Cookies live for this call only, so retries and redirects carry what the service set
         # (affinity, throttling) without one call's cookies leaking into the next.
@@ -219,7 +224,7 @@ class Transfer:
     # --- building each attempt's request ------------------------------------------------------
 
     def prepare(
-        self, client: httpx.Client | httpx.AsyncClient, authorization: str | None
+        self, client: httpx.Client | httpx.AsyncClient, authorization: str | Credentials | None
     ) -> httpx.Request:
         settings = self._settings
         headers = httpx.Headers(settings.headers)
@@ -256,8 +261,14 @@ class Transfer:
             headers.pop(name, None)
 
     def _add_credentials(
-        self, headers: httpx.Headers, params: list[tuple[str, str]], authorization: str | None
+        self,
+        headers: httpx.Headers,
+        params: list[tuple[str, str]],
+        authorization: str | Credentials | None,
     ) -> None:
+        if isinstance(authorization, Credentials):
+            authorization.apply(headers, params)
+            return
         if authorization is not None and "authorization" not in headers:
             headers["Authorization"] = authorization
         if self._settings.api_key is not None:
