@@ -181,6 +181,7 @@ class ParamLocation(enum.StrEnum):
     BODY = "body"
     FORM = "formData"
     HOST = "host"  # x-ms-parameterized-host / server variables
+    COOKIE = "cookie"
 
 
 class CollectionFormat(enum.StrEnum):
@@ -307,6 +308,10 @@ class Operation:
     # The alternatives, any one of which authenticates the call (the operation's own `security`,
     # else the spec's). Empty: the call is sent without credentials.
     security: tuple[SecurityRequirement, ...] = ()
+    # The operation's or its path's own `servers` (the first, variables at their defaults): the
+    # base URL of this operation instead of the client's; relative to the client's when it has
+    # no scheme. "" for the client's.
+    server: str = ""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,13 @@ from pathlib import Path
 from generator import ir, naming
 from generator.diagnostics import Diagnostic, SpecError
 from generator.loader.document import DocumentStore, Node
-from generator.loader.endpoint import AZURE_AD_HOSTS, Endpoint, read_endpoint, read_security
+from generator.loader.endpoint import (
+    AZURE_AD_HOSTS,
+    Endpoint,
+    operation_servers,
+    read_endpoint,
+    read_security,
+)
 from generator.loader.models import ModelFinisher
 from generator.loader.operations import OperationsBuilder
 from generator.loader.parameters import ParamContext, build_parameter, is_client_level
@@ -98,11 +104,17 @@ def _load(
     host = _host(builder, endpoint, api_version)
     taken = frozenset(p.py_name for p in client_parameters)
     security = read_security(spec, endpoint, taken)
+    servers = operation_servers(spec)
     groups = tuple(
         dataclasses.replace(
             g,
             operations=tuple(
-                dataclasses.replace(op, security=security.of(op.source)) for op in g.operations
+                dataclasses.replace(
+                    op,
+                    security=security.of(op.source),
+                    server=servers.get((op.source.file, op.source.pointer), ""),
+                )
+                for op in g.operations
             ),
         )
         for g in groups

@@ -298,3 +298,38 @@ def _oauth2_scopes(node: Node, scopes: list[str], endpoint: Endpoint) -> tuple[s
 def _scope_names(node: Node) -> list[str]:
     scopes = node.dict_at("scopes")
     return [name for name, _ in scopes.items()] if scopes is not None else []
+
+
+def operation_servers(spec: Spec) -> dict[tuple[str, str], str]:
+    """(file, pointer) of an operation -> the base URL its own or its path's `servers` give."""
+    found: dict[tuple[str, str], str] = {}
+    if not spec.flavor.is_oas3:
+        return found
+    paths = spec.root.dict_at("paths")
+    for _, item in paths.items() if paths is not None else ():
+        resolved = spec.resolve(item)
+        if not resolved.is_dict():
+            continue
+        shared = _first_server_url(spec, resolved)
+        for method in METHODS:
+            op = resolved.get(method)
+            if op is None or not op.is_dict():
+                continue
+            url = _first_server_url(spec, op) if op.has("servers") else shared
+            if url:
+                found[(op.file, op.pointer)] = url
+    return found
+
+
+def _first_server_url(spec: Spec, holder: Node) -> str:
+    servers = holder.list_at("servers")
+    first = next(servers.elements(), None) if servers is not None else None
+    if first is None or not first.is_dict():
+        return ""
+    url = first.str_at("url")
+    variables = first.dict_at("variables")
+    raw = tuple(_server_variable(n, v) for n, v in variables.items()) if variables else ()
+    filled = _substitute(url, {p.name: _default_text(p) for p in raw})
+    if not filled:
+        spec.warn(first, "a server variable has no default; the client's endpoint is used instead")
+    return filled.rstrip("/")

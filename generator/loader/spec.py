@@ -242,6 +242,7 @@ _LOCATIONS_3 = {
     "path": ir.ParamLocation.PATH,
     "query": ir.ParamLocation.QUERY,
     "header": ir.ParamLocation.HEADER,
+    "cookie": ir.ParamLocation.COOKIE,
 }
 
 
@@ -289,9 +290,6 @@ def _collection_format2(node: Node) -> tuple[ir.CollectionFormat | None, bool]:
 def _parameter3(
     spec: Spec, node: Node, name: str, where: str, from_section: bool
 ) -> RawParameter | None:
-    if where == "cookie":
-        spec.warn(node, f"cookie parameter '{name}' is not supported; it is left out")
-        return None
     location = _location(node, where, _LOCATIONS_3)
     required = node.bool_at("required") or location is ir.ParamLocation.PATH
     schema = node.get("schema")

@@ -80,6 +80,8 @@ class OperationView:
     form_annotation: str = ""
     form: tuple[FormField, ...] = ()
     security: str = ""  # the `security=` argument of the request, "" for none
+    cookies: tuple[WireValue, ...] = ()  # sent in one Cookie header
+    base_url: str = "self._client._pipeline.base_url"  # the expression the path is joined to
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,15 @@ def _content_type_header(expr: str | None) -> tuple[WireValue, ...]:
     if expr is None:
         return ()
     return (WireValue(repr("Content-Type"), expr, expr, required=True),)
+
+
+def _base_url(op: ir.Operation) -> str:
+    client = "self._client._pipeline.base_url"
+    if not op.server:
+        return client
+    if "://" in op.server:
+        return repr(op.server)
+    return f"_s.server_url({client}, {op.server!r})"
 
 
 def operation_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> OperationView:
@@ -169,4 +180,6 @@ def operation_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> Ope
         form_annotation=form.annotation if form else "",
         form=form.fields if form else (),
         security=requirements_literal(names.api, op),
+        cookies=by_location(names, op, ir.ParamLocation.COOKIE),
+        base_url=_base_url(op),
     )

@@ -57,6 +57,35 @@ SPEC: dict[str, Any] = {
                 },
             },
         },
+        "/prefs": {
+            "get": {
+                "operationId": "getPrefs",
+                "parameters": [
+                    {
+                        "name": "theme",
+                        "in": "cookie",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    },
+                    {"name": "count", "in": "cookie", "schema": {"type": "integer"}},
+                ],
+                "responses": {"204": {"description": "ok"}},
+            }
+        },
+        "/v3/upload": {
+            "servers": [{"url": "/files"}],
+            "post": {
+                "operationId": "upload",
+                "responses": {"204": {"description": "ok"}},
+            },
+            "get": {
+                "operationId": "uploadStatus",
+                "servers": [
+                    {"url": "http://127.0.0.1:{port}", "variables": {"port": {"default": "9"}}}
+                ],
+                "responses": {"204": {"description": "ok"}},
+            },
+        },
         "/notes": {
             "get": {
                 "operationId": "getNote",
@@ -135,6 +164,29 @@ def test_response_decoded_by_its_content_type(shop: ModuleType) -> None:
         assert (pet.id, pet.name) == (4, "Kit")
     for request in server.requests:
         assert "x-ms-client-request-id" not in request.headers
+
+
+def test_cookie_parameters_are_sent_as_cookies(shop: ModuleType) -> None:
+    exchanges = [Exchange("GET", "/prefs", status=204), Exchange("GET", "/prefs", status=204)]
+    with ExampleServer(exchanges) as server, shop.PetShop(endpoint=server.url) as client:
+        client.get_prefs("dark; x=1", count=3)
+        client.get_prefs("light")
+    assert server.requests[0].headers["Cookie"] == "theme=dark%3B%20x=1; count=3"
+    assert server.requests[1].headers["Cookie"] == "theme=light"
+
+
+def test_path_and_operation_servers(shop: ModuleType) -> None:
+    # The path's relative server replaces the client's path; the operation's absolute one
+    # replaces the whole base URL (here a port where nothing listens).
+    no_retries = importlib.import_module("pet_shop._runtime.pipeline").RetryPolicy(total=0)
+    with (
+        ExampleServer([Exchange("POST", "/files/v3/upload", status=204)]) as server,
+        shop.PetShop(endpoint=server.url + "/v2", retry=no_retries) as client,
+    ):
+        client.upload()
+        with pytest.raises(_exceptions(shop).ServiceRequestError, match="127.0.0.1:9/v3"):
+            client.upload_status()
+    assert [r.path for r in server.requests] == ["/files/v3/upload"]
 
 
 def test_text_or_json_by_content_type(shop: ModuleType) -> None:
