@@ -6,7 +6,8 @@ Stages, each in its own module:
   schemas    schemas to types; object schemas to model drafts; enums (enums.py)
   models     model drafts to `ir.Model` (field names, inheritance, discriminators)
   operations operations, groups, responses, paging, long-running; parameters.py, examples.py
-  endpoint   host / servers and security schemes
+  endpoint   host / servers (the spec's, a path's, an operation's) and security schemes
+  callbacks  the payload models of callbacks and webhooks (their operations are not generated)
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from generator import ir, naming
 from generator.diagnostics import Diagnostic, SpecError
+from generator.loader.callbacks import read_callbacks
 from generator.loader.document import DocumentStore, Node
 from generator.loader.endpoint import (
     AZURE_AD_HOSTS,
@@ -104,6 +106,7 @@ def _load(
     host = _host(builder, endpoint, api_version)
     taken = frozenset(p.py_name for p in client_parameters)
     security = read_security(spec, endpoint, taken)
+    read_callbacks(spec, schemas, [raw.node for raw in raw_operations])
     servers = operation_servers(spec)
     groups = tuple(
         dataclasses.replace(
