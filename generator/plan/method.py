@@ -119,6 +119,11 @@ _HEADERS_ARG = ArgView(
     "Extra request headers; they replace headers of the same name the method sets. A header "
     "given as None is left out (for example, no x-ms-client-request-id).",
 )
+_PLAIN_HEADERS_ARG = dataclasses.replace(
+    _HEADERS_ARG,
+    description="Extra request headers; they replace headers of the same name the method sets. "
+    "A header given as None is left out (for example, no User-Agent).",
+)
 
 
 def _content_type_header(expr: str | None) -> tuple[WireValue, ...]:
@@ -142,7 +147,7 @@ def operation_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> Ope
     args = _arguments(names, op, body.annotation)
     if body.content_type_arg is not None:
         args.append(body.content_type_arg)
-    args.append(_HEADERS_ARG)
+    args.append(_HEADERS_ARG if names.api.azure else _PLAIN_HEADERS_ARG)
     result = result_view(names, op, is_async=is_async)
     form = form_view(names, op)
     return OperationView(
