@@ -312,3 +312,13 @@ def test_generated_package_type_checks(zoo: ModuleType) -> None:
         cwd=package_dir.parent,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_package_readme_shows_the_scheme_keyword_not_azure_identity(tmp_path: Path) -> None:
+    from generator.build import build_package
+
+    spec = tmp_path / "zoo.json"
+    spec.write_text(json.dumps(SPEC), encoding="utf-8")
+    readme = build_package(spec, "zoo_dist", package_mode=True).files["README.md"].decode()
+    assert "azure" not in readme.lower()
+    assert "header_key='<api key>'," in readme
