@@ -315,7 +315,7 @@ def operation_servers(spec: Spec) -> dict[tuple[str, str], str]:
             op = resolved.get(method)
             if op is None or not op.is_dict():
                 continue
-            url = _first_server_url(spec, op) if op.has("servers") else shared
+            url = _first_server_url(spec, op) or shared
             if url:
                 found[(op.file, op.pointer)] = url
     return found

@@ -18,6 +18,7 @@ from .content import (
     RawBody,
     ResponseStream,
     UnexpectedContentTypeError,
+    cookie_header,
     encode_body,
     header_value,
     is_json_media,
@@ -78,6 +79,7 @@ from .urls import (
     format_collection,
     format_url,
     quote_path,
+    server_url,
     to_query_value,
 )
 from .validation import check, validate_nested
@@ -98,6 +100,7 @@ __all__ = [
     "append_raw_query",
     "as_required",
     "check",
+    "cookie_header",
     "deserialize_base64url",
     "deserialize_bool",
     "deserialize_bytes",
@@ -147,6 +150,7 @@ __all__ = [
     "serialize_rfc1123",
     "serialize_time",
     "serialize_unixtime",
+    "server_url",
     "subtype",
     "to_query_value",
     "unknown_fields",

@@ -7,6 +7,7 @@ import io
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from types import TracebackType
 from typing import IO, Any, Protocol, TypeAlias
+from urllib.parse import quote
 
 import httpx
 
@@ -103,6 +104,16 @@ def merge_headers(target: dict[str, str | None], extra: Mapping[str, str | None]
         for existing in [key for key in target if key.lower() == name.lower()]:
             del target[existing]
         target[name] = value
+
+
+# Characters a cookie value may hold as they are (RFC 6265 cookie-octets, but for "%"); others
+# are percent-encoded, so a value cannot end the cookie or start another.
+_COOKIE_SAFE = "!#$&'()*+-./:<=>?@[]^_`{|}~"
+
+
+def cookie_header(cookies: Iterable[tuple[str, str]]) -> str:
+    """The Cookie header for (name, value) pairs."""
+    return "; ".join(f"{name}={quote(value, safe=_COOKIE_SAFE)}" for name, value in cookies)
 
 
 def response_text(response: httpx.Response) -> str | None:
