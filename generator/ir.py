@@ -389,6 +389,9 @@ class Api:
     # credential, the client request id header, azure.identity in the docs.
     azure: bool = False
     security_default: tuple[SecurityRequirement, ...] = ()  # the spec's top-level `security`
+    # The scheme the Azure shape's one positional `credential` stands for; "" when the client
+    # takes a keyword argument per scheme (SecurityScheme.py_name) instead.
+    credential_scheme: str = ""
 
     def model(self, name: str) -> Model:
         for m in self.models:

@@ -135,12 +135,23 @@ def _load(
         security=security.schemes,
         security_default=security.default,
         azure=azure,
+        credential_scheme=_credential_scheme(security.schemes) if azure else "",
         groups=groups,
         models=models,
         enums=enums,
         source_files=tuple(sorted(doc.display for doc in store.documents)),
     )
     return builder.grouping.apply(api)
+
+
+def _credential_scheme(schemes: tuple[ir.SecurityScheme, ...]) -> str:
+    """Azure clients take one credential, for the first scheme, when it is a kind Azure uses."""
+    first = schemes[0] if schemes else None
+    if isinstance(first, ir.OAuth2Scheme) and not first.openid:
+        return first.name
+    if isinstance(first, ir.ApiKeyScheme) and first.location != "cookie":
+        return first.name
+    return ""
 
 
 def _version(info: Node) -> str:

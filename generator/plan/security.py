@@ -38,17 +38,13 @@ _TOKEN_DOC = "any object with get_token(*scopes), or an access token (str)"
 
 def per_scheme(api: ir.Api) -> bool:
     """The client takes a keyword per scheme and each call names its requirements."""
-    return bool(api.security) and _azure_scheme(api) is None
+    return bool(api.security) and not api.credential_scheme
 
 
 def _azure_scheme(api: ir.Api) -> ir.OAuth2Scheme | ir.ApiKeyScheme | None:
-    if not api.azure or not api.security:
-        return None
-    first = api.security[0]
-    if isinstance(first, ir.OAuth2Scheme) and not first.openid:
-        return first
-    if isinstance(first, ir.ApiKeyScheme) and first.location != "cookie":
-        return first
+    for scheme in api.security:
+        if scheme.name == api.credential_scheme and not isinstance(scheme, ir.HttpScheme):
+            return scheme
     return None
 
 
