@@ -44,6 +44,7 @@ def build_package(
     package_version: str | None = None,
     previous: Path | None = None,
     ref_roots: tuple[Path, ...] = (),
+    azure: bool = False,
 ) -> Built:
     """Every file of the package directory. `previous` is the directory as generated last time:
     its snapshot and changelog decide the new changelog entry (none: a first generation)."""
@@ -54,6 +55,7 @@ def build_package(
         package_mode,
         package_version,
         ref_roots,
+        azure,
     )
     return build(spec, options, previous)
 
@@ -61,7 +63,11 @@ def build_package(
 def build(spec: Path, options: BuildOptions, previous: Path | None = None) -> Built:
     warnings: list[Diagnostic] = []
     api = load_api(
-        spec, client_name=options.client_name, warnings=warnings, ref_roots=options.ref_roots
+        spec,
+        client_name=options.client_name,
+        warnings=warnings,
+        ref_roots=options.ref_roots,
+        azure=options.azure,
     )
     api = select_operations(api, options.selection, spec.name, warnings)
     warnings.extend(unchecked_patterns(api, translate))

@@ -65,6 +65,11 @@ def _client_arguments(parser: argparse.ArgumentParser) -> None:
         help="write an installable distribution (pyproject.toml, README.md, CHANGELOG.md)",
     )
     parser.add_argument("--package-version", help="the distribution's version (package mode)")
+    parser.add_argument(
+        "--azure",
+        action="store_true",
+        help="Azure conventions (one credential, request ids) even without x-ms-* in the spec",
+    )
     _ref_root_argument(parser)
 
 
@@ -186,6 +191,7 @@ def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[
             args.package_mode,
             args.package_version,
             ref_roots=tuple(args.ref_root),
+            azure=args.azure,
         )
     ]
 

@@ -12,6 +12,7 @@ tags = ["VirtualMachineScaleSetRollingUpgrades"]
 package-mode = true                            # write an installable distribution
 package-version = "1.0.0"                      # default: from the api-version
 ref-roots = ["specs"]                          # more folders the spec's $refs may lead into
+azure = true                                   # Azure conventions without x-ms-* in the spec
 ```
 """
 
@@ -38,6 +39,7 @@ _KEYS = frozenset(
         "package-mode",
         "package-version",
         "ref-roots",
+        "azure",
     }
 )
 
@@ -87,6 +89,7 @@ class BuildOptions:
     # Folders besides the spec's own that its $refs may read; they decide what may be read, not
     # what is generated, so they are not part of as_json (the manifest).
     ref_roots: tuple[Path, ...] = ()
+    azure: bool = False  # Azure conventions even when the spec shows none
 
     @property
     def code_dir(self) -> str:
@@ -101,6 +104,8 @@ class BuildOptions:
             **self.selection.as_options(),
             "package-mode": self.package_mode,
             "package-version": self.package_version,
+            # Only when set, so manifests written before the setting existed stay valid.
+            **({"azure": True} if self.azure else {}),
         }
 
 
@@ -115,6 +120,7 @@ class ClientConfig:
     package_version: str | None = None
     from_config: bool = False  # listed in [tool.sdkforge], not given on the command line
     ref_roots: tuple[Path, ...] = ()  # folders besides the spec's own its $refs may lead into
+    azure: bool = False
 
     @property
     def package_dir(self) -> Path:
@@ -129,6 +135,7 @@ class ClientConfig:
             self.package_mode,
             self.package_version,
             self.ref_roots,
+            self.azure,
         )
 
 
@@ -186,6 +193,7 @@ def _client(base: Path, pyproject: Path, index: int, entry: object) -> ClientCon
         package_version=read.string("package-version"),
         from_config=True,
         ref_roots=tuple(base / root for root in read.strings("ref-roots")),
+        azure=read.flag("azure"),
     )
 
 

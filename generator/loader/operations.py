@@ -35,7 +35,7 @@ class OperationsBuilder:
 
     def collect_client_parameters(self, raws: list[RawParameter], context: str) -> None:
         for raw in raws:
-            if is_client_level(raw) and raw.name not in self.client:
+            if is_client_level(raw, self.schemas.spec.azure) and raw.name not in self.client:
                 self.client.add(
                     build_parameter(self.schemas, raw, self._context(context), client_level=True)
                 )
@@ -141,7 +141,7 @@ class OperationsBuilder:
         method_level: list[ir.Parameter] = []
         for index, param in enumerate((*raw.parameters, *host)):
             self.grouping.note(raw.operation_id, index, param)
-            if is_client_level(param):
+            if is_client_level(param, self.schemas.spec.azure):
                 slots.append(self.client.get(param.name))
                 continue
             slots.append(None)

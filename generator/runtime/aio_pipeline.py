@@ -19,7 +19,15 @@ from typing import Any
 import httpx
 
 from . import deadline
-from .auth import ApiKeyAuth, AsyncBearerTokenAuth, BasicAuth, BearerTokenAuth
+from .auth import (
+    ApiKeyAuth,
+    AsyncBearerTokenAuth,
+    BasicAuth,
+    BearerTokenAuth,
+    Credentials,
+    Requirements,
+    Security,
+)
 from .forms import FormPart
 from .redaction import guard_library_logs, secrets_in_flight
 from .retry import RetryPolicy
@@ -41,6 +49,8 @@ def _streams(stream: bool, response: httpx.Response) -> bool:
 
 
 __all__ = ["AsyncPipeline", "RetryPolicy"]
+
+_Auth = AsyncBearerTokenAuth | BearerTokenAuth | ApiKeyAuth | BasicAuth | Security
 
 
 async def _async_chunks(chunks: Iterable[bytes]) -> AsyncIterator[bytes]:
@@ -67,7 +77,7 @@ class AsyncPipeline:
         self,
         *,
         base_url: str,
-        auth: AsyncBearerTokenAuth | BearerTokenAuth | ApiKeyAuth | BasicAuth | None = None,
+        auth: _Auth | None = None,
         logger_name: str,
         user_agent: str,
         retry: RetryPolicy | None = None,
@@ -79,6 +89,7 @@ class AsyncPipeline:
         trusted_origins: Iterable[str] = (),
         call_timeout: float | None = DEFAULT_CALL_TIMEOUT,
         max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
+        request_id: bool = True,
     ) -> None:
         self.base_url = base_url
         self._auth = auth
@@ -94,6 +105,7 @@ class AsyncPipeline:
             trusted_origins=trusted_origins,
             call_timeout=call_timeout,
             max_response_size=max_response_size,
+            request_id=request_id,
         )
         self.retry = self._settings.retry
         self._owns_client = transport is None
@@ -116,6 +128,7 @@ class AsyncPipeline:
         multipart: Sequence[tuple[str, FormPart]] | None = None,
         stream: bool = False,
         link: bool = False,
+        security: Requirements | None = None,
     ) -> httpx.Response:
         """Send until a response is final; see `Pipeline.send`."""
         body = _for_async_client(make_body(content, json, form=form, multipart=multipart))
@@ -123,7 +136,7 @@ class AsyncPipeline:
             self._settings, method, url, params=params, headers=headers, body=body, link=link
         )
         while True:
-            request = transfer.prepare(self._client, await self._authorization())
+            request = transfer.prepare(self._client, await self._authorization(security))
             try:
                 response = await self._exchange(request, transfer, stream=stream)
             except httpx.RequestError as exc:
@@ -136,8 +149,10 @@ class AsyncPipeline:
             if delay > 0:
                 await self._sleep(delay)
 
-    async def _authorization(self) -> str | None:
+    async def _authorization(self, security: Requirements | None) -> str | Credentials | None:
         auth = self._auth
+        if isinstance(auth, Security):
+            return await auth.credentials_async(security)
         if isinstance(auth, AsyncBearerTokenAuth):
             return await auth.authorization()
         if isinstance(auth, BearerTokenAuth | BasicAuth):

@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 
 from . import deadline
-from .auth import ApiKeyAuth, BasicAuth, BearerTokenAuth
+from .auth import ApiKeyAuth, BasicAuth, BearerTokenAuth, Credentials, Requirements, Security
 from .forms import FormPart
 from .redaction import guard_library_logs, secrets_in_flight
 from .retry import RetryPolicy
@@ -48,13 +48,15 @@ class Pipeline:
     `timeout` bounds each connect, read and write; `call_timeout` the whole call, all attempts
     included (None: no bound). `trusted_origins` lists URLs besides `base_url` whose origins may
     receive the credentials.
+    proxies and cookies apply and `close()` leaves it open. `request_id` sends an
+    x-ms-client-request-id header with each call (an Azure convention).
     """
 
     def __init__(
         self,
         *,
         base_url: str,
-        auth: BearerTokenAuth | ApiKeyAuth | BasicAuth | None = None,
+        auth: BearerTokenAuth | ApiKeyAuth | BasicAuth | Security | None = None,
         logger_name: str,
         user_agent: str,
         retry: RetryPolicy | None = None,
@@ -66,6 +68,7 @@ class Pipeline:
         trusted_origins: Iterable[str] = (),
         call_timeout: float | None = DEFAULT_CALL_TIMEOUT,
         max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
+        request_id: bool = True,
     ) -> None:
         self.base_url = base_url
         self._auth = auth
@@ -81,6 +84,7 @@ class Pipeline:
             trusted_origins=trusted_origins,
             call_timeout=call_timeout,
             max_response_size=max_response_size,
+            request_id=request_id,
         )
         self.retry = self._settings.retry
         self._owns_client = transport is None
@@ -104,6 +108,7 @@ class Pipeline:
         multipart: Sequence[tuple[str, FormPart]] | None = None,
         stream: bool = False,
         link: bool = False,
+        security: Requirements | None = None,
     ) -> httpx.Response:
         """Send until a response is final; its body is read unless `stream` is true and the
         status is a success (2xx).
@@ -114,6 +119,9 @@ class Pipeline:
         The body is one of `content` (raw), `json`, `form` (urlencoded fields) or `multipart`
         (text fields and `FilePart`s). A header given as None is left out of the request, even one
         the pipeline adds itself (User-Agent, x-ms-client-request-id, Content-Type).
+
+        `security` lists the operation's alternative security requirements when the client was
+        given several schemes (`Security`); None: the spec's default.
 
         Error statuses are returned, not raised. Raises `ServiceRequestError` or
         `ServiceResponseError` when the last attempt failed in transport, `CallTimeoutError` when
@@ -128,7 +136,7 @@ class Pipeline:
             self._settings, method, url, params=params, headers=headers, body=body, link=link
         )
         while True:
-            request = transfer.prepare(self._client, self._authorization())
+            request = transfer.prepare(self._client, self._authorization(security))
             try:
                 response = self._exchange(request, transfer, stream=stream)
             except httpx.RequestError as exc:
@@ -141,7 +149,9 @@ class Pipeline:
             if delay > 0:
                 self._sleep(delay)
 
-    def _authorization(self) -> str | None:
+    def _authorization(self, security: Requirements | None) -> str | Credentials | None:
+        if isinstance(self._auth, Security):
+            return self._auth.credentials(security)
         if isinstance(self._auth, BearerTokenAuth | BasicAuth):
             return self._auth.authorization()
         return None

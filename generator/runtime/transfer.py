@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 import httpx
 
-from .auth import ApiKeyAuth
+from .auth import ApiKeyAuth, Credentials, Security
 from .errors import (
     CallTimeoutError,
     ResponseTooLargeError,
@@ -81,6 +81,7 @@ class PipelineSettings:
     origins: TrustedOrigins
     call_timeout: float | None
     max_response_size: int | None
+    request_id: bool = True  # send x-ms-client-request-id
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ def settings_for(
     trusted_origins: Iterable[str] = (),
     call_timeout: float | None = DEFAULT_CALL_TIMEOUT,
     max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
+    request_id: bool = True,
 ) -> PipelineSettings:
     if call_timeout is not None and not call_timeout > 0:
         raise ValueError(
@@ -183,6 +185,8 @@ def settings_for(
     secret_names = set(redact)
     if isinstance(auth, ApiKeyAuth):
         secret_names.add(auth.name)
+    elif isinstance(auth, Security):
+        secret_names.update(auth.secret_names)
     return PipelineSettings(
         base_url=base_url,
         retry=retry if retry is not None else RetryPolicy(),
@@ -196,6 +200,7 @@ def settings_for(
         origins=TrustedOrigins(base_url, trusted_origins),
         call_timeout=call_timeout,
         max_response_size=max_response_size,
+        request_id=request_id,
     )
 
 
@@ -234,7 +239,7 @@ class Transfer:
         self._headers = httpx.Headers({k: v for k, v in given.items() if v is not None})
         self._body = body
         self._request_id: str | None = None
-        if REQUEST_ID_HEADER not in self._omitted:
+        if settings.request_id and REQUEST_ID_HEADER not in self._omitted:
             self._request_id = self._headers.get(REQUEST_ID_HEADER) or str(uuid.uuid4())
         # Cookies live for this call only, so retries and redirects carry what the service set
         # (affinity, throttling) without one call's cookies leaking into the next.
@@ -246,7 +251,7 @@ class Transfer:
     # --- building each attempt's request ------------------------------------------------------
 
     def prepare(
-        self, client: httpx.Client | httpx.AsyncClient, authorization: str | None
+        self, client: httpx.Client | httpx.AsyncClient, authorization: str | Credentials | None
     ) -> httpx.Request:
         settings = self._settings
         headers = httpx.Headers(settings.headers)
@@ -293,8 +298,14 @@ class Transfer:
             headers.pop(name, None)
 
     def _add_credentials(
-        self, headers: httpx.Headers, params: list[tuple[str, str]], authorization: str | None
+        self,
+        headers: httpx.Headers,
+        params: list[tuple[str, str]],
+        authorization: str | Credentials | None,
     ) -> None:
+        if isinstance(authorization, Credentials):
+            authorization.apply(headers, params)
+            return
         if authorization is not None and "authorization" not in headers:
             headers["Authorization"] = authorization
         if self._settings.api_key is not None:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from types import UnionType
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 from .dates import serialize_date, serialize_datetime, serialize_duration, serialize_time
 from .errors import ValidationError
@@ -126,3 +126,8 @@ def format_collection(values: Sequence[Any], fmt: str) -> str:
         known = ", ".join(sorted(_SEPARATORS))
         raise ValueError(f"Unknown collection format {fmt!r} (expected one of {known})")
     return separator.join(to_query_value(value) for value in values)
+
+
+def server_url(base_url: str, server: str) -> str:
+    """An operation's relative server URL ("/v3", "upload") against the client's base URL."""
+    return urljoin(base_url.rstrip("/") + "/", server).rstrip("/")

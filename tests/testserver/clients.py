@@ -102,6 +102,8 @@ class GeneratedClients:
             "--package-name",
             name,
             *extra,
+            # The AutoRest test server plays Azure services, x-ms-* in the spec or not.
+            "--azure",
         ]
         try:
             result = subprocess.run(

@@ -42,7 +42,12 @@ def test_api_facts(loaded: tuple[ir.Api, list[Diagnostic]]) -> None:
     )
     assert api.default_endpoint == "https://management.azure.com"
     assert api.security == (
-        ir.OAuth2Scheme("azure_auth", ("https://management.azure.com/.default",)),
+        ir.OAuth2Scheme(
+            "azure_auth",
+            ("https://management.azure.com/.default",),
+            py_name="azure_auth",
+            description="Azure Active Directory OAuth2 Flow",
+        ),
     )
     assert [(p.py_name, p.wire_name, p.location) for p in api.client_parameters] == [
         ("subscription_id", "subscriptionId", ir.ParamLocation.PATH),
