@@ -157,21 +157,14 @@ def _load(
 
 
 def _check_paths(spec: Spec) -> None:
-    """`paths` is required before OpenAPI 3.1; in 3.1 a document may describe only webhooks."""
+    """`paths` is required before OpenAPI 3.1; in 3.1 a document may describe only webhooks
+    (their payload models are read with the callbacks)."""
     root = spec.root
     if root.has("paths"):
         require_dict(root, "paths")
     elif spec.flavor is not Flavor.OPENAPI31:
         raise root.error("missing required field 'paths'")
-    webhooks = root.dict_at("webhooks") if spec.flavor is Flavor.OPENAPI31 else None
-    count = len(list(webhooks.items())) if webhooks is not None else 0
-    if webhooks is not None and count:
-        spec.warn(
-            webhooks,
-            f"{count} webhooks: requests the API sends, not operations a client "
-            "calls; their models are generated when operations use them, no methods",
-            "webhooks",
-        )
+
 
 def _credential_scheme(schemes: tuple[ir.SecurityScheme, ...]) -> str:
     """Azure clients take one credential, for the first scheme, when it is a kind Azure uses."""

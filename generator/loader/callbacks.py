@@ -26,6 +26,7 @@ def read_callbacks(spec: Spec, schemas: SchemaReader, operations: list[Node]) ->
                 callback,
                 f"callback '{name}': its operations are not generated (the service sends them "
                 "to a server of yours); the models of their payloads are",
+                "callback",
             )
     webhooks = spec.root.dict_at("webhooks")
     for name, item in webhooks.items() if webhooks is not None else ():
@@ -34,6 +35,7 @@ def read_callbacks(spec: Spec, schemas: SchemaReader, operations: list[Node]) ->
             item,
             f"webhook '{name}': its operations are not generated (the service sends them to a "
             "server of yours); the models of their payloads are",
+            "webhook",
         )
 
 
