@@ -135,6 +135,11 @@ def parameter_name(wire: str) -> str:
     return safe_identifier(_not_digit_first(snake_case(wire), "n"), METHOD_RESERVED)
 
 
+def group_attribute(group: str) -> str:
+    """The client attribute of an operation group: "VirtualMachines" -> virtual_machines."""
+    return safe_identifier(_not_digit_first(snake_case(group), "n"), CLIENT_RESERVED)
+
+
 def class_name(wire: str) -> str:
     return safe_identifier(_not_digit_first(pascal_case(wire), "M"), TYPE_RESERVED)
 

@@ -189,7 +189,9 @@ def place(raw: RawOperation, *, tags: bool) -> tuple[str, str]:
     if raw.named and _group_method(operation_id):
         return naming.split_operation_id(operation_id)
     tag_list = raw.node.str_list_at("tags")
-    return (tag_list[0] if tag_list and tag_list[0].strip() else ""), operation_id
+    tag = tag_list[0].strip() if tag_list else ""
+    # "1. Getting started": the numbering orders a document's sections, it names nothing.
+    return (re.sub(r"^[0-9]+[.)]?\s+", "", tag) or tag), operation_id
 
 
 def _group_method(operation_id: str) -> bool:
@@ -279,10 +281,8 @@ def _paging(op: Node) -> ir.Paging | None:
 def _group_attributes(names: list[str], client_name: str) -> dict[str, tuple[str, str, str]]:
     """py_attr, class_name, module_name per group; the "" group is a mixin of the client."""
     named = [n for n in names if n]
-    attrs = naming.unique_names(
-        [naming.safe_identifier(naming.snake_case(n), naming.CLIENT_RESERVED) for n in named]
-    )
-    classes = naming.unique_names([f"{naming.pascal_case(n)}Operations" for n in named])
+    attrs = naming.unique_names([naming.group_attribute(n) for n in named])
+    classes = naming.unique_names([naming.class_name(f"{n} Operations") for n in named])
     result = {
         name: (attr, cls, f"_{naming.snake_case(name)}")
         for name, attr, cls in zip(named, attrs, classes, strict=True)
