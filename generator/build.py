@@ -17,8 +17,10 @@ from generator.diagnostics import SKIPPED_OPERATION, Diagnostic
 from generator.loader import load_api
 from generator.plan import Options, OutputFile, plan_package
 from generator.plan.dist import plan_distribution
+from generator.plan.validation import unchecked_patterns
 from generator.render.format import format_sources
 from generator.render.jinja import environment, render_file
+from generator.runtime.patterns import translate
 from generator.select import select_operations
 
 CHANGELOG = "CHANGELOG.md"
@@ -41,19 +43,34 @@ def build_package(
     package_mode: bool = False,
     package_version: str | None = None,
     previous: Path | None = None,
+    ref_roots: tuple[Path, ...] = (),
+    azure: bool = False,
 ) -> Built:
     """Every file of the package directory. `previous` is the directory as generated last time:
     its snapshot and changelog decide the new changelog entry (none: a first generation)."""
     options = BuildOptions(
-        package_name, client_name, selection or Selection(), package_mode, package_version
+        package_name,
+        client_name,
+        selection or Selection(),
+        package_mode,
+        package_version,
+        ref_roots,
+        azure,
     )
     return build(spec, options, previous)
 
 
 def build(spec: Path, options: BuildOptions, previous: Path | None = None) -> Built:
     warnings: list[Diagnostic] = []
-    api = load_api(spec, client_name=options.client_name, warnings=warnings)
+    api = load_api(
+        spec,
+        client_name=options.client_name,
+        warnings=warnings,
+        ref_roots=options.ref_roots,
+        azure=options.azure,
+    )
     api = select_operations(api, options.selection, spec.name, warnings)
+    warnings.extend(unchecked_patterns(api, translate))
     package = options.package_name
     planned = _prefixed(options.code_dir, plan_package(api, Options(package, __version__)))
     if options.package_mode:

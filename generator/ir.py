@@ -11,6 +11,7 @@ import dataclasses
 import enum
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 JsonScalar = str | int | float | bool | None
@@ -181,6 +182,7 @@ class ParamLocation(enum.StrEnum):
     BODY = "body"
     FORM = "formData"
     HOST = "host"  # x-ms-parameterized-host / server variables
+    COOKIE = "cookie"
 
 
 class CollectionFormat(enum.StrEnum):
@@ -304,6 +306,13 @@ class Operation:
     consumes: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()  # the spec's `tags`, for selecting operations by tag
     parameter_groups: tuple[ParameterGroup, ...] = ()  # in the order of their first parameter
+    # The alternatives, any one of which authenticates the call (the operation's own `security`,
+    # else the spec's). Empty: the call is sent without credentials.
+    security: tuple[SecurityRequirement, ...] = ()
+    # The operation's or its path's own `servers` (the first, variables at their defaults): the
+    # base URL of this operation instead of the client's; relative to the client's when it has
+    # no scheme. "" for the client's.
+    server: str = ""
 
 
 @dataclass(frozen=True)
@@ -317,20 +326,41 @@ class OperationGroup:
 
 @dataclass(frozen=True)
 class OAuth2Scheme:
+    """oauth2 or openIdConnect: a token from a token credential, for the spec's scopes."""
+
     name: str
     scopes: tuple[str, ...]  # the credential scopes to ask a token for
     kind: Literal["oauth2"] = "oauth2"
+    py_name: str = ""  # the client's keyword argument for it (all schemes but the Azure shape)
+    openid: bool = False  # an openIdConnect scheme
+    description: str = ""
 
 
 @dataclass(frozen=True)
 class ApiKeyScheme:
     name: str
-    wire_name: str  # header or query parameter name
-    location: Literal["header", "query"]
+    wire_name: str  # header, query parameter or cookie name
+    location: Literal["header", "query", "cookie"]
     kind: Literal["apikey"] = "apikey"
+    py_name: str = ""
+    description: str = ""
 
 
-SecurityScheme = OAuth2Scheme | ApiKeyScheme
+@dataclass(frozen=True)
+class HttpScheme:
+    """`type: http`: basic (user name and password) or bearer (a static token or a credential)."""
+
+    name: str
+    scheme: Literal["basic", "bearer"]
+    kind: Literal["http"] = "http"
+    py_name: str = ""
+    bearer_format: str = ""
+    description: str = ""
+
+
+SecurityScheme = OAuth2Scheme | ApiKeyScheme | HttpScheme
+# One way to authenticate an operation: the names of the schemes that are all applied together.
+SecurityRequirement = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -356,18 +386,28 @@ class Api:
     models: tuple[Model, ...]  # sorted by name
     enums: tuple[Enum, ...]  # sorted by name
     source_files: tuple[str, ...] = field(default=())  # every file read, relative to the main spec
+    # Azure conventions apply (x-ms-* in the spec, Azure AD auth, or a setting): one positional
+    # credential, the client request id header, azure.identity in the docs.
+    azure: bool = False
+    security_default: tuple[SecurityRequirement, ...] = ()  # the spec's top-level `security`
+    # The scheme the Azure shape's one positional `credential` stands for; "" when the client
+    # takes a keyword argument per scheme (SecurityScheme.py_name) instead.
+    credential_scheme: str = ""
 
     def model(self, name: str) -> Model:
-        for m in self.models:
-            if m.name == name:
-                return m
-        raise KeyError(name)
+        return self._models_by_name[name]
 
     def enum(self, name: str) -> Enum:
-        for e in self.enums:
-            if e.name == name:
-                return e
-        raise KeyError(name)
+        return self._enums_by_name[name]
+
+    # Looked up once per type reference while planning: an index keeps that linear in spec size.
+    @cached_property
+    def _models_by_name(self) -> dict[str, Model]:
+        return {m.name: m for m in self.models}
+
+    @cached_property
+    def _enums_by_name(self) -> dict[str, Enum]:
+        return {e.name: e for e in self.enums}
 
 
 def _plain(value: object) -> object:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self
 
@@ -27,8 +27,11 @@ class ComputeManagementClient:
     :param subscription_id: Subscription credentials which uniquely identify Microsoft Azure subscription. The subscription ID forms part of the URI for every service call.
     :keyword endpoint: The service URL.
     :keyword api_version: Client Api Version.
-    :keyword retry: how failed requests are retried (RetryPolicy()).
-    :keyword timeout: seconds to wait for the service (60), or an httpx.Timeout.
+    :keyword retry: how failed requests are retried (RetryPolicy()); its max_retry_after bounds the waits the service may ask for.
+    :keyword timeout: seconds each connect, read or write may take (60), or an httpx.Timeout.
+    :keyword call_timeout: seconds a whole call may take, every attempt and wait included (600); None for no limit.
+    :keyword max_response_size: the most bytes a response body read whole may have once decompressed (100 MiB); None for no limit.
+    :keyword trusted_origins: URLs of other origins that may receive the credentials; only the endpoint's origin does otherwise.
     :keyword transport: an httpx.Client to send requests with; it stays open when the client closes.
     """
 
@@ -41,6 +44,9 @@ class ComputeManagementClient:
         api_version: str = "2024-07-01",
         retry: RetryPolicy | None = None,
         timeout: float | httpx.Timeout = 60.0,
+        call_timeout: float | None = 600.0,
+        max_response_size: int | None = 100 * 1024 * 1024,
+        trusted_origins: Sequence[str] = (),
         transport: httpx.Client | None = None,
     ) -> None:
         _s.check("subscription_id", subscription_id, required=True)
@@ -55,6 +61,9 @@ class ComputeManagementClient:
             user_agent="compute_rolling_upgrades/2024-07-01 sdkforge",
             retry=retry,
             timeout=timeout,
+            call_timeout=call_timeout,
+            max_response_size=max_response_size,
+            trusted_origins=trusted_origins,
             transport=transport,
         )
 
@@ -63,8 +72,8 @@ class ComputeManagementClient:
         self,
     ) -> VirtualMachineScaleSetRollingUpgradesOperations:
         """Operations of the VirtualMachineScaleSetRollingUpgradesOperations group."""
-        from .operations._virtual_machine_scale_set_rolling_upgrades import (
-            VirtualMachineScaleSetRollingUpgradesOperations,
+        from .operations import (
+            VirtualMachineScaleSetRollingUpgradesOperations,  # a customized one if _patch.py has it
         )
 
         return VirtualMachineScaleSetRollingUpgradesOperations(self)
@@ -72,7 +81,9 @@ class ComputeManagementClient:
     @cached_property
     def virtual_machine_scale_sets(self) -> VirtualMachineScaleSetsOperations:
         """Operations of the VirtualMachineScaleSetsOperations group."""
-        from .operations._virtual_machine_scale_sets import VirtualMachineScaleSetsOperations
+        from .operations import (
+            VirtualMachineScaleSetsOperations,  # a customized one if _patch.py has it
+        )
 
         return VirtualMachineScaleSetsOperations(self)
 

@@ -3,6 +3,7 @@
 
 """The errors this client raises."""
 
+from ._runtime.content import UnexpectedContentTypeError
 from ._runtime.errors import (
     ClientAuthenticationError,
     DecodeError,
@@ -30,5 +31,6 @@ __all__ = [
     "SdkError",
     "ServiceRequestError",
     "ServiceResponseError",
+    "UnexpectedContentTypeError",
     "ValidationError",
 ]

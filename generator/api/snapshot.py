@@ -95,10 +95,24 @@ class _TypeText:
         return "Any"
 
 
+def _scheme_text(scheme: ir.SecurityScheme) -> str:
+    if isinstance(scheme, ir.OAuth2Scheme):
+        return "token credential, scopes " + " ".join(scheme.scopes)
+    if isinstance(scheme, ir.HttpScheme):
+        return f"HTTP {scheme.scheme}"
+    return f"API key in {scheme.location} {scheme.wire_name}"
+
+
 def _credential(api: ir.Api) -> str | None:
+    """What the client authenticates with: the first scheme (the Azure shape's one credential),
+    or each scheme's keyword argument."""
+    if api.security and not api.credential_scheme:
+        return "; ".join(f"{s.py_name}: {_scheme_text(s)}" for s in api.security)
     for scheme in api.security:
         if isinstance(scheme, ir.OAuth2Scheme):
             return "token credential, scopes " + " ".join(scheme.scopes)
+        if isinstance(scheme, ir.HttpScheme):
+            return f"HTTP {scheme.scheme}"
         return f"API key in {scheme.location} {scheme.wire_name}"
     return None
 

@@ -6,18 +6,30 @@ Stages, each in its own module:
   schemas    schemas to types; object schemas to model drafts; enums (enums.py)
   models     model drafts to `ir.Model` (field names, inheritance, discriminators)
   operations operations, groups, responses, paging, long-running; parameters.py, examples.py
-  endpoint   host / servers and security schemes
+  endpoint   host / servers (the spec's, a path's, an operation's) and security schemes
+  callbacks  the payload models of callbacks and webhooks (their operations are not generated)
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from generator import ir, naming
 from generator.diagnostics import Diagnostic, SpecError
+from generator.loader.callbacks import read_callbacks
 from generator.loader.document import DocumentStore, Node
-from generator.loader.endpoint import Endpoint, read_endpoint, security_schemes
+from generator.loader.endpoint import (
+    AZURE_AD_HOSTS,
+    Endpoint,
+    operation_servers,
+    read_endpoint,
+    read_security,
+)
+from generator.loader.limits import RefRoots
 from generator.loader.models import ModelFinisher
 from generator.loader.operations import OperationsBuilder
 from generator.loader.parameters import ParamContext, build_parameter, is_client_level
@@ -33,19 +45,45 @@ def load_api(
     client_name: str | None = None,
     warnings: list[Diagnostic] | None = None,
     strict: bool = False,
+    ref_roots: Iterable[str | os.PathLike[str]] = (),
+    azure: bool = False,
 ) -> ir.Api:
     """Read the spec at `path` (and every file it refers to) into the intermediate model.
 
-    Raises `SpecError` for bad input; non-fatal problems are appended to `warnings`. An operation
-    that cannot be generated is left out with a warning, or with `strict` fails the spec.
+    `$ref`s may lead into the spec's folder, the enclosing `specification` folder of an Azure
+    spec repository, and the folders in `ref_roots` (see `limits.RefRoots`). `azure` asks for
+    Azure conventions even when the spec shows none (see `ir.Api.azure`). Raises `SpecError`
+    for bad input; non-fatal problems are appended to `warnings`. An operation that cannot be
+    generated is left out with a warning, or with `strict` fails the spec.
     """
     main = Path(os.path.abspath(path))
-    store = DocumentStore(main.parent)
+    roots = RefRoots.for_spec(main, [Path(os.path.abspath(r)) for r in ref_roots])
+    store = DocumentStore(main.parent, roots)
     try:
         found = warnings if warnings is not None else []
-        return _load(store, main, client_name, found, strict=strict)
+        return _load(store, main, client_name, found, strict=strict, azure=azure)
     except RecursionError:
         raise SpecError(store.display(main), "", "the spec is nested too deeply") from None
+
+
+def _azure_flavoured(store: DocumentStore) -> bool:
+    """Any x-ms-* extension in the files read, or Azure AD as the token issuer."""
+    pending: list[object] = [doc.root for doc in store.documents]
+    seen: set[int] = set()
+    while pending:
+        value = pending.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, dict):
+            if any(isinstance(k, str) and k.startswith("x-ms-") for k in value):
+                return True
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, str) and any(h in value for h in AZURE_AD_HOSTS):
+            return True
+    return False
 
 
 def _load(
@@ -55,16 +93,19 @@ def _load(
     warnings: list[Diagnostic],
     *,
     strict: bool,
+    azure: bool,
 ) -> ir.Api:
     root = store.load(main).node()
-    spec = Spec(root, detect_flavor(root), store, warnings)
+    # Decided from the main file, before any parameter is placed on the client or a method.
+    azure = azure or _azure_flavoured(store)
+    spec = Spec(root, detect_flavor(root), store, warnings, azure)
     info = require_dict(root, "info")
     _check_paths(spec)
     title = info.str_at("title")
     api_version = _version(info)
     # Azure specs follow AutoRest: an operation outside a `Group_Method` id belongs to the client,
     # and the client class is the whole title.
-    tag_groups = not _uses_azure_extensions(root.value)
+    tag_groups = not azure
     name = client_name or naming.client_class_name(title, shorten=tag_groups)
     schemas = SchemaReader(spec)
     builder = OperationsBuilder(schemas, api_version, tag_groups=tag_groups, strict=strict)
@@ -76,7 +117,24 @@ def _load(
     client_parameters = builder.client.finish()
     groups = builder.groups(raw_operations, endpoint.parameters, name)
     host = _host(builder, endpoint, api_version)
-    security = security_schemes(spec, endpoint)
+    taken = frozenset(p.py_name for p in client_parameters)
+    security = read_security(spec, endpoint, taken)
+    read_callbacks(spec, schemas, [raw.node for raw in raw_operations])
+    servers = operation_servers(spec)
+    groups = tuple(
+        dataclasses.replace(
+            g,
+            operations=tuple(
+                dataclasses.replace(
+                    op,
+                    security=security.of(op.source),
+                    server=servers.get((op.source.file, op.source.pointer), ""),
+                )
+                for op in g.operations
+            ),
+        )
+        for g in groups
+    )
     schemas.drain()
     models, enums = _types(schemas, builder.error_models)
     api = ir.Api(
@@ -87,7 +145,10 @@ def _load(
         default_endpoint=endpoint.default,
         host=host,
         client_parameters=client_parameters,
-        security=security,
+        security=security.schemes,
+        security_default=security.default,
+        azure=azure,
+        credential_scheme=_credential_scheme(security.schemes) if azure else "",
         groups=groups,
         models=models,
         enums=enums,
@@ -103,28 +164,16 @@ def _check_paths(spec: Spec) -> None:
         require_dict(root, "paths")
     elif spec.flavor is not Flavor.OPENAPI31:
         raise root.error("missing required field 'paths'")
-    webhooks = root.dict_at("webhooks") if spec.flavor is Flavor.OPENAPI31 else None
-    count = len(list(webhooks.items())) if webhooks is not None else 0
-    if webhooks is not None and count:
-        spec.warn(
-            webhooks,
-            f"{count} webhooks: requests the API sends, not operations a client "
-            "calls; their models are generated when operations use them, no methods",
-            "webhooks",
-        )
 
 
-def _uses_azure_extensions(value: object) -> bool:
-    stack = [value]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, dict):
-            if any(isinstance(k, str) and k.startswith("x-ms-") for k in current):
-                return True
-            stack.extend(current.values())
-        elif isinstance(current, list):
-            stack.extend(current)
-    return False
+def _credential_scheme(schemes: tuple[ir.SecurityScheme, ...]) -> str:
+    """Azure clients take one credential, for the first scheme, when it is a kind Azure uses."""
+    first = schemes[0] if schemes else None
+    if isinstance(first, ir.OAuth2Scheme) and not first.openid:
+        return first.name
+    if isinstance(first, ir.ApiKeyScheme) and first.location != "cookie":
+        return first.name
+    return ""
 
 
 def _version(info: Node) -> str:
@@ -139,7 +188,7 @@ def _version(info: Node) -> str:
 def _host(builder: OperationsBuilder, endpoint: Endpoint, api_version: str) -> ir.Host:
     parameters: list[ir.Parameter] = []
     for raw in endpoint.parameters:
-        if is_client_level(raw):
+        if is_client_level(raw, builder.schemas.spec.azure):
             parameters.append(builder.client.get(raw.name))
         else:
             context = ParamContext("", api_version)
@@ -159,4 +208,10 @@ def _types(
     model_py = dict(zip(model_names, py_names, strict=False))
     enum_py = {e.name: py for e, py in zip(enum_drafts, py_names[len(model_names) :], strict=True)}
     finisher = ModelFinisher(schemas.drafts, schemas.is_polymorphic, error_models, model_py)
-    return tuple(finisher.build()), tuple(schemas.enums.build(enum_py))
+    models = finisher.build()
+    # One file per model next to _enums.py: names unique even where case does not count.
+    modules = naming.unique_names(
+        [m.module_name for m in models], ["_enums", "__init__"], ignore_case=True
+    )
+    models = [replace(m, module_name=module) for m, module in zip(models, modules, strict=True)]
+    return tuple(models), tuple(schemas.enums.build(enum_py))

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
-from generator import ir
+from generator import ir, naming
 from generator.loader.document import Node
 from generator.loader.spec import METHODS, RawParameter, Spec
 
-_AZURE_AD_HOSTS = ("login.microsoftonline.com", "login.windows.net", "login.microsoftonline.us")
+AZURE_AD_HOSTS = ("login.microsoftonline.com", "login.windows.net", "login.microsoftonline.us")
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
@@ -126,22 +128,79 @@ def _host_of(url: str) -> str:
         return ""
 
 
+@dataclass(frozen=True)
+class SecurityInfo:
+    schemes: tuple[ir.SecurityScheme, ...]  # in order of first use
+    default: tuple[ir.SecurityRequirement, ...]  # the spec's top-level `security`
+    # (file, pointer) of an operation -> its requirements, for operations with their own `security`
+    by_operation: dict[tuple[str, str], tuple[ir.SecurityRequirement, ...]]
+
+    def of(self, source: ir.Source) -> tuple[ir.SecurityRequirement, ...]:
+        return self.by_operation.get((source.file, source.pointer), self.default)
+
+
+# Constructor arguments a scheme's keyword must not take.
+_CLIENT_ARGUMENTS = frozenset({"endpoint", "retry", "timeout", "transport", "credential", "self"})
+
+
 def security_schemes(spec: Spec, endpoint: Endpoint) -> tuple[ir.SecurityScheme, ...]:
     """The schemes the spec's `security` requirements use, in order of first use."""
+    return read_security(spec, endpoint).schemes
+
+
+def read_security(
+    spec: Spec, endpoint: Endpoint, taken: frozenset[str] = frozenset()
+) -> SecurityInfo:
+    """Schemes and requirements; `taken` holds client argument names the keywords must avoid.
+
+    A requirement naming an undefined scheme, or one of a type no client can send (mutualTLS, an
+    HTTP scheme other than basic and bearer), is left out with a warning; the other alternatives
+    of the same `security` stay.
+    """
     definitions = _definitions(spec)
-    used: dict[str, list[str]] = {}
-    for name, scopes, where in _requirements(spec):
+    schemes: dict[str, ir.SecurityScheme | None] = {}
+    scopes: dict[str, list[str]] = {}
+    for name, wanted, _where in _requirements(spec):
         if name not in definitions:
-            spec.warn(where, f"security scheme '{name}' is not defined; ignored", "security")
             continue
-        known = used.setdefault(name, [])
-        known.extend(s for s in scopes if s not in known)
-    result: list[ir.SecurityScheme] = []
-    for name, scopes in used.items():
+        known = scopes.setdefault(name, [])
+        known.extend(s for s in wanted if s not in known)
+    for name, wanted in scopes.items():
         definition = spec.resolve_dict(definitions[name], "a security scheme")
-        scheme = _scheme_of(spec, name, definition, scopes, endpoint)
-        if scheme is not None:
-            result.append(scheme)
+        schemes[name] = _scheme_of(spec, name, definition, wanted, endpoint)
+    usable = {n for n, s in schemes.items() if s is not None}
+    default = _alternatives(spec, spec.root, definitions, usable)
+    by_operation = {
+        (op.file, op.pointer): _alternatives(spec, op, definitions, usable)
+        for op in _operation_nodes(spec)
+        if op.has("security")
+    }
+    found = [s for s in schemes.values() if s is not None]
+    reserved = _CLIENT_ARGUMENTS | taken
+    wanted_names = [naming.safe_identifier(naming.parameter_name(s.name), reserved) for s in found]
+    py_names = naming.unique_names(wanted_names, reserved)
+    named = tuple(dataclasses.replace(s, py_name=py) for s, py in zip(found, py_names, strict=True))
+    return SecurityInfo(named, default, by_operation)
+
+
+def _alternatives(
+    spec: Spec, holder: Node, definitions: dict[str, Node], usable: set[str]
+) -> tuple[ir.SecurityRequirement, ...]:
+    listed = holder.list_at("security")
+    result: list[ir.SecurityRequirement] = []
+    for requirement in listed.elements() if listed is not None else ():
+        names = tuple(name for name, _ in requirement.items()) if requirement.is_dict() else ()
+        undefined = [n for n in names if n not in definitions]
+        for name in undefined:
+            spec.warn(
+                requirement,
+                f"security scheme '{name}' is not defined; requirement left out",
+                "security",
+            )
+        if undefined or any(n not in usable for n in names):
+            continue
+        if names not in result:
+            result.append(names)
     return tuple(result)
 
 
@@ -182,19 +241,46 @@ def _scheme_of(
     spec: Spec, name: str, node: Node, scopes: list[str], endpoint: Endpoint
 ) -> ir.SecurityScheme | None:
     kind = node.str_at("type")
+    description = node.str_at("description")
     if kind == "oauth2":
-        return ir.OAuth2Scheme(name, _oauth2_scopes(node, scopes, endpoint))
+        return ir.OAuth2Scheme(
+            name, _oauth2_scopes(node, scopes, endpoint), description=description
+        )
+    if kind == "openIdConnect":
+        return ir.OAuth2Scheme(name, tuple(scopes), openid=True, description=description)
     if kind == "apiKey":
-        location = node.str_at("in")
-        if location not in ("header", "query"):
-            spec.warn(node, f"apiKey in '{location}' is not supported; scheme '{name}' left out")
-            return None
-        wire = node.str_at("name")
-        if not wire:
-            raise node.error("missing required field 'name'")
-        return ir.ApiKeyScheme(name, wire, "header" if location == "header" else "query")
+        return _api_key(spec, name, node)
+    if kind == "basic":  # Swagger 2.0
+        return ir.HttpScheme(name, "basic", description=description)
+    if kind == "http":
+        scheme = node.str_at("scheme").lower()
+        if scheme in ("basic", "bearer"):
+            return ir.HttpScheme(
+                name,
+                "basic" if scheme == "basic" else "bearer",
+                bearer_format=node.str_at("bearerFormat"),
+                description=description,
+            )
+        spec.warn(
+            node, f"HTTP authentication '{scheme}' is not supported; scheme '{name}' left out"
+        )
+        return None
     spec.warn(node, f"security scheme type '{kind}' is not supported; scheme '{name}' left out")
     return None
+
+
+def _api_key(spec: Spec, name: str, node: Node) -> ir.ApiKeyScheme | None:
+    location = node.str_at("in")
+    if location not in ("header", "query", "cookie"):
+        spec.warn(node, f"apiKey in '{location}' is not supported; scheme '{name}' left out")
+        return None
+    wire = node.str_at("name")
+    if not wire:
+        raise node.error("missing required field 'name'")
+    where: Literal["header", "query", "cookie"] = (
+        "header" if location == "header" else "query" if location == "query" else "cookie"
+    )
+    return ir.ApiKeyScheme(name, wire, where, description=node.str_at("description"))
 
 
 def _oauth2_scopes(node: Node, scopes: list[str], endpoint: Endpoint) -> tuple[str, ...]:
@@ -208,7 +294,7 @@ def _oauth2_scopes(node: Node, scopes: list[str], endpoint: Endpoint) -> tuple[s
     if any("://" in s for s in scopes):
         # The requirement names resource scopes itself ("https://vault.azure.net/.default").
         return tuple(scopes)
-    if endpoint.host_name and any(_host_of(u) in _AZURE_AD_HOSTS for u in urls):
+    if endpoint.host_name and any(_host_of(u) in AZURE_AD_HOSTS for u in urls):
         return (f"https://{endpoint.host_name}/.default",)
     return tuple(scopes or declared)
 
@@ -216,3 +302,38 @@ def _oauth2_scopes(node: Node, scopes: list[str], endpoint: Endpoint) -> tuple[s
 def _scope_names(node: Node) -> list[str]:
     scopes = node.dict_at("scopes")
     return [name for name, _ in scopes.items()] if scopes is not None else []
+
+
+def operation_servers(spec: Spec) -> dict[tuple[str, str], str]:
+    """(file, pointer) of an operation -> the base URL its own or its path's `servers` give."""
+    found: dict[tuple[str, str], str] = {}
+    if not spec.flavor.is_oas3:
+        return found
+    paths = spec.root.dict_at("paths")
+    for _, item in paths.items() if paths is not None else ():
+        resolved = spec.resolve(item)
+        if not resolved.is_dict():
+            continue
+        shared = _first_server_url(spec, resolved)
+        for method in METHODS:
+            op = resolved.get(method)
+            if op is None or not op.is_dict():
+                continue
+            url = _first_server_url(spec, op) or shared
+            if url:
+                found[(op.file, op.pointer)] = url
+    return found
+
+
+def _first_server_url(spec: Spec, holder: Node) -> str:
+    servers = holder.list_at("servers")
+    first = next(servers.elements(), None) if servers is not None else None
+    if first is None or not first.is_dict():
+        return ""
+    url = first.str_at("url")
+    variables = first.dict_at("variables")
+    raw = tuple(_server_variable(n, v) for n, v in variables.items()) if variables else ()
+    filled = _substitute(url, {p.name: _default_text(p) for p in raw})
+    if not filled:
+        spec.warn(first, "a server variable has no default; the client's endpoint is used instead")
+    return filled.rstrip("/")

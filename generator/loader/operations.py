@@ -35,7 +35,7 @@ class OperationsBuilder:
 
     def collect_client_parameters(self, raws: list[RawParameter], context: str) -> None:
         for raw in raws:
-            if is_client_level(raw) and raw.name not in self.client:
+            if is_client_level(raw, self.schemas.spec.azure) and raw.name not in self.client:
                 self.client.add(
                     build_parameter(self.schemas, raw, self._context(context), client_level=True)
                 )
@@ -59,9 +59,17 @@ class OperationsBuilder:
         if errors and not by_group:
             raise errors[0]  # nothing could be generated: the spec is refused, not left empty
         names = sorted(by_group)
-        attrs = _group_attributes(names, client_name)
+        # The client's attributes: its parameters, then the mixin's methods, then group attributes.
+        client_attrs = self.client.py_names()
+        mixin = _unique_operations(by_group.get("", []), client_attrs)
+        client_attrs |= {op.py_name for op in mixin}
+        attrs = _group_attributes(names, client_name, client_attrs)
         return tuple(
-            ir.OperationGroup(name, *attrs[name], operations=_unique_operations(by_group[name]))
+            ir.OperationGroup(
+                name,
+                *attrs[name],
+                operations=mixin if not name else _unique_operations(by_group[name]),
+            )
             for name in names
         )
 
@@ -133,7 +141,7 @@ class OperationsBuilder:
         method_level: list[ir.Parameter] = []
         for index, param in enumerate((*raw.parameters, *host)):
             self.grouping.note(raw.operation_id, index, param)
-            if is_client_level(param):
+            if is_client_level(param, self.schemas.spec.azure):
                 slots.append(self.client.get(param.name))
                 continue
             slots.append(None)
@@ -278,22 +286,35 @@ def _paging(op: Node) -> ir.Paging | None:
     )
 
 
-def _group_attributes(names: list[str], client_name: str) -> dict[str, tuple[str, str, str]]:
-    """py_attr, class_name, module_name per group; the "" group is a mixin of the client."""
+def _group_attributes(
+    names: list[str], client_name: str, client_attrs: set[str]
+) -> dict[str, tuple[str, str, str]]:
+    """py_attr, class_name, module_name per group; the "" group is a mixin of the client.
+
+    Group attributes keep clear of the client's own attributes (its parameters, its methods and
+    the methods of the mixin); class names of the client class and its mixin.
+    """
     named = [n for n in names if n]
-    attrs = naming.unique_names([naming.group_attribute(n) for n in named])
-    classes = naming.unique_names([naming.class_name(f"{n} Operations") for n in named])
+    attrs = naming.unique_names([naming.group_attribute(n) for n in named], client_attrs)
+    mixin = f"{client_name}OperationsMixin"
+    classes = naming.unique_names(
+        [naming.class_name(f"{n} Operations") for n in named], [client_name, mixin]
+    )
     result = {
-        name: (attr, cls, f"_{naming.snake_case(name)}")
+        name: (attr, cls, naming.module_name(name))
         for name, attr, cls in zip(named, attrs, classes, strict=True)
     }
-    modules = naming.unique_names([m for _, _, m in result.values()], ["_operations_mixin"])
+    modules = naming.unique_names(
+        [m for _, _, m in result.values()], ["_operations_mixin", "__init__"], ignore_case=True
+    )
     result = {k: (a, c, m) for (k, (a, c, _)), m in zip(result.items(), modules, strict=True)}
     if "" in names:
-        result[""] = ("", f"{client_name}OperationsMixin", "_operations_mixin")
+        result[""] = ("", mixin, "_operations_mixin")
     return result
 
 
-def _unique_operations(operations: list[ir.Operation]) -> tuple[ir.Operation, ...]:
-    names = naming.unique_names([op.py_name for op in operations])
+def _unique_operations(
+    operations: list[ir.Operation], taken: set[str] | None = None
+) -> tuple[ir.Operation, ...]:
+    names = naming.unique_names([op.py_name for op in operations], taken or ())
     return tuple(replace(op, py_name=n) for op, n in zip(operations, names, strict=True))

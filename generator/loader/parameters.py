@@ -18,11 +18,12 @@ class ParamContext:
     api_version: str  # info.version: the default of an `api-version` query parameter
 
 
-def is_client_level(raw: RawParameter) -> bool:
-    """AutoRest's rule: a parameter from a `parameters` section belongs to the client, unless it
-    says `x-ms-parameter-location: method`; one written inline is the method's unless it says
-    `x-ms-parameter-location: client`. A body never is the client's. OpenAPI 3 server variables
-    (host parameters without `in`) always are."""
+def is_client_level(raw: RawParameter, azure: bool = True) -> bool:
+    """A parameter marked `x-ms-parameter-location` is where it says. Otherwise, in an Azure spec,
+    AutoRest's rule: one from a `parameters` section belongs to the client (subscriptionId,
+    api-version, the endpoint), one written inline to the method. Elsewhere a shared parameter is
+    just shared text: every parameter is the method's. A body never is the client's; OpenAPI 3
+    server variables (host parameters without `in`) always are."""
     if raw.location in (ir.ParamLocation.BODY, ir.ParamLocation.FORM):
         return False
     where = raw.node.str_at("x-ms-parameter-location")
@@ -30,7 +31,7 @@ def is_client_level(raw: RawParameter) -> bool:
         return where == "client"
     if _is_server_variable(raw):
         return True
-    return raw.from_section
+    return raw.from_section and azure
 
 
 def wire_py_name(raw: RawParameter) -> str:
@@ -119,10 +120,13 @@ class ClientParameters:
     def finish(self) -> tuple[ir.Parameter, ...]:
         """Required parameters without a default first (they come first in a signature)."""
         ordered = sorted(self._by_wire.values(), key=lambda p: not _needs_value(p))
+        # A host parameter may be the endpoint itself; nothing else the client takes.
+        host_reserved = naming.CLIENT_RESERVED - {"endpoint"}
         reserved = [
-            p.py_name
-            if p.location is ir.ParamLocation.HOST
-            else naming.safe_identifier(p.py_name, naming.CLIENT_RESERVED)
+            naming.safe_identifier(
+                p.py_name,
+                host_reserved if p.location is ir.ParamLocation.HOST else naming.CLIENT_RESERVED,
+            )
             for p in ordered
         ]
         names = naming.unique_names(reserved)

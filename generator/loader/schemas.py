@@ -31,6 +31,9 @@ from generator.loader.spec import Spec
 
 Key = tuple[Path, str]
 _COMPOSITIONS = ("allOf", "anyOf", "oneOf")
+# Arrays, maps and wrappers inside each other become nested brackets and calls in the generated
+# code, and Python's parser stops at 200 levels: deeper is refused, well before that.
+MAX_NESTING = 32
 
 
 def definition_name(node: Node) -> str | None:
@@ -79,6 +82,11 @@ class SchemaReader:
             return ir.ModelType(self.models[key])
         if key in self._converting:
             return ir.AnyType()  # an array or map that contains itself has no Python name
+        if len(self._converting) >= MAX_NESTING:
+            raise schema.error(
+                f"schemas nested more than {MAX_NESTING} deep (arrays or maps inside each "
+                "other) are not supported"
+            )
         self._converting.add(key)
         try:
             return self._convert(schema, context, required)
@@ -485,9 +493,15 @@ def _is_null_schema(member: Node) -> bool:
 
 
 def _enum_names(value: object) -> Iterator[str]:
+    """Every x-ms-enum name; an array or object shared by YAML aliases is looked at once."""
     stack = [value]
+    seen: set[int] = set()
     while stack:
         current = stack.pop()
+        if isinstance(current, dict | list):
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
         if isinstance(current, dict):
             xms = current.get("x-ms-enum")
             if isinstance(xms, dict) and isinstance(xms.get("name"), str):

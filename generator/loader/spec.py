@@ -77,6 +77,7 @@ class Spec:
     flavor: Flavor
     store: DocumentStore
     warnings: list[Diagnostic] = field(default_factory=list)
+    azure: bool = False  # Azure conventions apply (see ir.Api.azure)
 
     def warn(self, node: Node, message: str, kind: str = "") -> None:
         self.warnings.append(Diagnostic(Severity.WARNING, node.file, node.pointer, message, kind))
@@ -263,6 +264,7 @@ _LOCATIONS_3 = {
     "path": ir.ParamLocation.PATH,
     "query": ir.ParamLocation.QUERY,
     "header": ir.ParamLocation.HEADER,
+    "cookie": ir.ParamLocation.COOKIE,
 }
 
 
@@ -310,11 +312,6 @@ def _collection_format2(node: Node) -> tuple[ir.CollectionFormat | None, bool]:
 def _parameter3(
     spec: Spec, node: Node, name: str, where: str, from_section: bool
 ) -> RawParameter | None:
-    if where == "cookie":
-        spec.warn(
-            node, f"cookie parameter '{name}' is not supported; it is left out", "cookie-parameter"
-        )
-        return None
     location = _location(node, where, _LOCATIONS_3)
     required = node.bool_at("required") or location is ir.ParamLocation.PATH
     schema = node.get("schema")

@@ -122,7 +122,14 @@ def response_body(names: TypeNames, response: ir.Response) -> str:
         return "None"
     if response.type == ir.PrimitiveType(ir.Primitive.BINARY):
         return "response.content"
-    if any(is_xml_media(t) for t in response.content_types):
-        node, _ = _xml_root(names, response.type)
-        return names.decode(response.type, f"_x.loads(response.content, {node})")
-    return names.decode(response.type, "_s.response_json(response)")
+    from_json = names.decode(response.type, "_s.response_json(response)")
+    xml_types = [t for t in response.content_types if is_xml_media(t)]
+    if not xml_types:
+        return from_json
+    node, _ = _xml_root(names, response.type)
+    from_xml = names.decode(response.type, f"_x.loads(response.content, {node})")
+    if len(xml_types) == len(response.content_types):
+        return from_xml
+    # XML and other media types: the response's Content-Type decides.
+    declared = tuple(response.content_types)
+    return f"({from_xml} if _s.response_kind(response, {declared!r}) == 'xml' else {from_json})"

@@ -9,6 +9,7 @@ from generator.plan.imports import ImportSet
 from generator.plan.operations import group_class_name
 from generator.plan.params import ArgView, check_statement
 from generator.plan.pytypes import TypeNames, literal
+from generator.plan.security import SecurityParam, security_view
 
 
 @dataclass(frozen=True)
@@ -51,49 +52,23 @@ class ClientView:
     logger_name: str
     user_agent: str
     redact: tuple[str, ...]  # wire names of x-ms-secret headers and query parameters
+    request_id: bool = True  # each call carries x-ms-client-request-id (Azure clients)
 
 
 def client_views(api: ir.Api, package: str) -> tuple[ClientView, ClientView]:
     return _client_view(api, package, is_async=False), _client_view(api, package, is_async=True)
 
 
-_CREDENTIAL_DOC = (
-    "Credential used to authorize requests: any object with get_token(*scopes), "
-    "e.g. azure.identity.DefaultAzureCredential()."
-)
-
-
-def _credential(
-    api: ir.Api, is_async: bool, imports: ImportSet
-) -> tuple[ClientParamView | None, str]:
-    runtime_auth = f"{'..' if is_async else '.'}_runtime.auth"
-    for scheme in api.security:
-        if isinstance(scheme, ir.OAuth2Scheme):
-            cls = "AsyncBearerTokenAuth" if is_async else "BearerTokenAuth"
-            annotation = "AsyncTokenCredential | TokenCredential" if is_async else "TokenCredential"
-            imports.name(runtime_auth, cls, *annotation.split(" | "))
-            param = ClientParamView("credential", annotation, "", _CREDENTIAL_DOC)
-            return param, f"{cls}(credential, scopes={scheme.scopes!r})"
-        if isinstance(scheme, ir.ApiKeyScheme):
-            imports.name(runtime_auth, "ApiKeyAuth", "KeyCredential")
-            param = ClientParamView(
-                "credential",
-                "str | KeyCredential",
-                "",
-                f"The API key sent as {scheme.wire_name}: a str, or an object with a .key str "
-                "(such as AzureKeyCredential) read for every request.",
-            )
-            expr = (
-                f"ApiKeyAuth(credential, name={scheme.wire_name!r}, location={scheme.location!r})"
-            )
-            return param, expr
-    return None, "None"
+def _as_param(p: SecurityParam) -> ClientParamView:
+    return ClientParamView(p.py_name, p.annotation, p.default, p.description)
 
 
 def _client_param(names: TypeNames, p: ir.Parameter) -> ClientParamView:
     annotation = names.annotation(p.type)
     if isinstance(p.type, ir.EnumType):
-        annotation = f"{annotation} | str"  # as for method arguments; a default is the value
+        # As for method arguments: a value the enum does not list yet is accepted as str (and
+        # the spec's default, a str, is then well typed).
+        annotation = f"{annotation} | str"
     # The loader already gave an ARM-style api-version the spec's version as its default.
     default = p.default if p.has_default else None
     if default is not None:
@@ -148,7 +123,7 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     imports = ImportSet()
     imports.name("__future__", "annotations")
     imports.name("typing", "Any", "Self")
-    imports.name("collections.abc", "Mapping")
+    imports.name("collections.abc", "Mapping", "Sequence")
     imports.module("httpx")
     dot = ".." if is_async else "."
     pipeline_module = "aio_pipeline" if is_async else "pipeline"
@@ -156,17 +131,19 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     imports.name(f"{dot}_runtime.{pipeline_module}", pipeline_class)
     imports.name(f"{dot}_runtime.pipeline", "RetryPolicy")
     names = TypeNames(api, imports, ".." if is_async else ".")
-    credential, auth_expr = _credential(api, is_async, imports)
+    security = security_view(api, is_async, imports)
     params = [_client_param(names, p) for p in _settable(api)]
     endpoint, base_url_expr = _base_url(api, imports, dot)
-    positional = [credential] if credential else []
+    credential = security.positional
+    positional = [_as_param(credential)] if credential else []
     positional += [p for p in params if not p.default]
     keyword = [p for p in params if p.default]
+    keyword += [_as_param(p) for p in security.keyword]
     if endpoint is not None:
         (keyword if endpoint.default else positional).insert(0, endpoint)
     mixins = [g for g in api.groups if g.name == ""]
-    for g in mixins:
-        imports.name(f".operations.{g.module_name}", group_class_name(api, g))
+    for g in mixins:  # through the package, so that a customized mixin in _patch.py is used
+        imports.name(".operations", group_class_name(api, g))
     for g in api.groups:
         if g.name:
             imports.typing_only(f".operations.{g.module_name}", g.class_name)
@@ -188,7 +165,7 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
         keyword=tuple(keyword),
         assignments=tuple(p.py_name for p in params),
         checks=checks,
-        auth_expr=auth_expr,
+        auth_expr=security.auth_expr,
         base_url_expr=base_url_expr,
         pipeline_class=pipeline_class,
         retry_class="RetryPolicy",
@@ -200,6 +177,7 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
         logger_name=package,
         redact=_secret_names(api),
         user_agent=f"{package}/{api.api_version} sdkforge",
+        request_id=api.azure,
     )
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from generator import ir
 from generator.api.snapshot import method_parameters
 from generator.plan import OutputFile
+from generator.plan.security import per_scheme
 
 HTTPX_REQUIREMENT = "httpx>=0.27,<1"
 _DATE_VERSION = re.compile(r"(\d{4})-(\d{2})-(\d{2})(-[A-Za-z0-9.]+)?")
@@ -178,12 +179,18 @@ def _first_values(api: ir.Api) -> dict[str, object]:
     return found
 
 
+def _credential_example(scheme: ir.SecurityScheme, azure: bool) -> str:
+    if isinstance(scheme, ir.ApiKeyScheme):
+        return repr("<api key>")
+    if isinstance(scheme, ir.HttpScheme) and scheme.scheme == "basic":
+        return repr(("<user name>", "<password>"))
+    return "DefaultAzureCredential()" if azure else repr("<access token>")
+
+
 def _constructor(api: ir.Api) -> Iterator[ArgumentView]:
     for scheme in api.security:
-        if isinstance(scheme, ir.OAuth2Scheme):
-            yield ArgumentView("credential", "DefaultAzureCredential()")
-        else:
-            yield ArgumentView("credential", repr("<api key>"))
+        name = scheme.py_name if per_scheme(api) else "credential"
+        yield ArgumentView(name, _credential_example(scheme, api.azure))
         break
     values = _first_values(api)
     for p in api.client_parameters:
@@ -194,7 +201,8 @@ def _constructor(api: ir.Api) -> Iterator[ArgumentView]:
 
 
 def _readme(api: ir.Api, package: str) -> ReadmeView:
-    oauth = any(isinstance(s, ir.OAuth2Scheme) for s in api.security)
+    # Azure AD tokens come from azure.identity; elsewhere the example passes a token string.
+    oauth = api.azure and not per_scheme(api) and isinstance(api.security[0], ir.OAuth2Scheme)
     credential_import = (
         "from azure.identity import DefaultAzureCredential  # or any object with get_token(*scopes)"
         if oauth

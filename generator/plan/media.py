@@ -128,4 +128,12 @@ def response_read(
     kinds = {media_kind(t) for t in response.content_types or op.produces}
     if response.type == _STRING and "text" in kinds and "json" not in kinds:
         return ResponseRead("_s.response_text(response)", annotation, False)
+    if response.type == _STRING and "text" in kinds and response.content_types:
+        # Text or JSON: the response's Content-Type decides.
+        declared = tuple(response.content_types)
+        expr = (
+            f"(_s.response_text(response) if _s.response_kind(response, {declared!r}) == 'text' "
+            f"else {response_body(names, response)})"
+        )
+        return ResponseRead(expr, annotation, False)
     return ResponseRead(response_body(names, response), annotation, False)

@@ -25,6 +25,7 @@ from generator.plan.params import (
 )
 from generator.plan.pytypes import TypeNames
 from generator.plan.responses import BranchView, result_view
+from generator.plan.security import requirements_literal
 
 __all__ = [
     "ArgView",
@@ -78,6 +79,9 @@ class OperationView:
     form_keyword: str = ""
     form_annotation: str = ""
     form: tuple[FormField, ...] = ()
+    security: str = ""  # the `security=` argument of the request, "" for none
+    cookies: tuple[WireValue, ...] = ()  # sent in one Cookie header
+    base_url: str = "self._client._pipeline.base_url"  # the expression the path is joined to
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,11 @@ _HEADERS_ARG = ArgView(
     "Extra request headers; they replace headers of the same name the method sets. A header "
     "given as None is left out (for example, no x-ms-client-request-id).",
 )
+_PLAIN_HEADERS_ARG = dataclasses.replace(
+    _HEADERS_ARG,
+    description="Extra request headers; they replace headers of the same name the method sets. "
+    "A header given as None is left out (for example, no User-Agent).",
+)
 
 
 def _content_type_header(expr: str | None) -> tuple[WireValue, ...]:
@@ -123,13 +132,22 @@ def _content_type_header(expr: str | None) -> tuple[WireValue, ...]:
     return (WireValue(repr("Content-Type"), expr, expr, required=True),)
 
 
+def _base_url(op: ir.Operation) -> str:
+    client = "self._client._pipeline.base_url"
+    if not op.server:
+        return client
+    if "://" in op.server:
+        return repr(op.server)
+    return f"_s.server_url({client}, {op.server!r})"
+
+
 def operation_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> OperationView:
     taken = {p.py_name for p in method_parameters(op)}
     body = request_body_view(names, op, taken)
     args = _arguments(names, op, body.annotation)
     if body.content_type_arg is not None:
         args.append(body.content_type_arg)
-    args.append(_HEADERS_ARG)
+    args.append(_HEADERS_ARG if names.api.azure else _PLAIN_HEADERS_ARG)
     result = result_view(names, op, is_async=is_async)
     form = form_view(names, op)
     return OperationView(
@@ -166,4 +184,7 @@ def operation_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> Ope
         form_keyword=form.keyword if form else "",
         form_annotation=form.annotation if form else "",
         form=form.fields if form else (),
+        security=requirements_literal(names.api, op),
+        cookies=by_location(names, op, ir.ParamLocation.COOKIE),
+        base_url=_base_url(op),
     )

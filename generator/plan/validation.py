@@ -7,7 +7,10 @@ so an error names the property's path from the argument (`body.child.count`).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 from generator import ir
+from generator.diagnostics import Diagnostic, Severity
 from generator.plan.pytypes import literal
 
 _NUMBERS = ("minimum", "maximum", "min_length", "max_length", "min_items", "max_items")
@@ -78,3 +81,32 @@ def body_check(p: ir.Parameter, value: str, path: str) -> str | None:
     if not holds_model(p.type):
         return None
     return f"_s.validate_nested({path!r}, {value})"
+
+
+def _constrained(api: ir.Api) -> Iterator[tuple[ir.Source, ir.Constraints]]:
+    for model in api.models:
+        for f in model.fields:
+            yield f.source, f.constraints
+    parameters = [*api.client_parameters, *api.host.parameters]
+    parameters += [p for g in api.groups for op in g.operations for p in op.parameters]
+    for p in parameters:
+        yield p.source, p.constraints
+
+
+def unchecked_patterns(api: ir.Api, translate: Callable[[str], str | None]) -> list[Diagnostic]:
+    """A warning for each `pattern` that `translate` (the runtime's ECMA-to-Python translation)
+    cannot render faithfully: the generated client does not check it."""
+    found: dict[tuple[str, str], Diagnostic] = {}
+    for source, constraints in _constrained(api):
+        pattern = constraints.pattern
+        key = (source.file, source.pointer)
+        if pattern is None or key in found or translate(pattern) is not None:
+            continue
+        found[key] = Diagnostic(
+            Severity.WARNING,
+            source.file,
+            source.pointer,
+            f"pattern {pattern!r} has no faithful translation to Python's regular expressions; "
+            "the client does not check it",
+        )
+    return list(found.values())

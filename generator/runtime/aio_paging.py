@@ -7,7 +7,7 @@ from typing import Generic, TypeVar
 
 import httpx
 
-from .paging import Extract, next_link_url, page_of
+from .paging import Extract, VisitedPages, next_link_url, page_of
 
 __all__ = ["AsyncItemPaged", "AsyncPageIterator", "next_link_url", "page_of"]
 
@@ -37,6 +37,7 @@ class AsyncPageIterator(Generic[T], AsyncIterator[AsyncIterator[T]]):
         self._extract = extract
         self.continuation_token = continuation_token
         self._finished = False
+        self._visited = VisitedPages()
 
     def __aiter__(self) -> AsyncPageIterator[T]:
         return self
@@ -53,7 +54,9 @@ class AsyncPageIterator(Generic[T], AsyncIterator[AsyncIterator[T]]):
     async def __anext__(self) -> AsyncIterator[T]:
         if self._finished:
             raise StopAsyncIteration
-        next_link, items = self._extract(await self._response())
+        response = await self._response()
+        next_link, items = self._extract(response)
+        self._visited.visit(response, next_link)
         self.continuation_token = next_link
         self._finished = next_link is None
         return _items(items)

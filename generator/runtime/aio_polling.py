@@ -13,7 +13,15 @@ from typing import Any, Generic, TypeVar, cast
 import httpx
 
 from .aio_pipeline import AsyncPipeline
-from .polling import CookieCarrier, LroOptions, LroState, request_id_headers
+from .lro import (
+    DEFAULT_POLLING_TIMEOUT,
+    CookieCarrier,
+    LroOptions,
+    LroState,
+    max_retry_after,
+    polling_timeout_error,
+    request_id_headers,
+)
 
 __all__ = ["AsyncLROPoller", "LroOptions", "request_id_headers"]
 
@@ -67,12 +75,15 @@ class AsyncLROPoller(Generic[T]):
     async def _run(self) -> None:
         state = self._state
         while not state.done:
-            delay = state.delay()
+            delay = state.delay(max_retry_after(self._pipeline))
             if delay > 0:
                 await self._sleep(delay)
             url = state.next_url()
             response = await self._pipeline.send(
-                "GET", url, headers=self._cookies.headers_for(url, state.options.headers)
+                "GET",
+                url,
+                headers=self._cookies.headers_for(url, state.options.headers),
+                link=True,
             )
             self._cookies.keep(response)
             state.receive(response)
@@ -86,11 +97,11 @@ class AsyncLROPoller(Generic[T]):
         """Whether the operation has ended (successfully or not); sends nothing."""
         return self._finished or self._error is not None
 
-    async def wait(self, timeout: float | None = None) -> None:
+    async def wait(self, timeout: float | None = DEFAULT_POLLING_TIMEOUT) -> None:
         """Follow the operation until it ends; raises what ended it when it failed.
 
-        Raises TimeoutError when it is still running after `timeout` seconds; waiting again
-        goes on from where it stopped.
+        Raises `PollingTimeoutError` (a TimeoutError) when it is still running after `timeout`
+        seconds (None: as long as it runs); waiting again goes on from where it stopped.
         """
         if self._error is not None:
             raise self._error
@@ -98,15 +109,15 @@ class AsyncLROPoller(Generic[T]):
             return
         try:
             await asyncio.wait_for(self._run(), timeout)
-        except TimeoutError:
-            raise TimeoutError(
-                f"the long-running operation is still running after {timeout} s"
-            ) from None
         except Exception as exc:
+            # wait_for's own TimeoutError is exactly that class; a request's CallTimeoutError
+            # (a subclass) ended the operation like any other error.
+            if type(exc) is TimeoutError:
+                raise polling_timeout_error(timeout) from None
             self._error = exc
             raise
 
-    async def result(self, timeout: float | None = None) -> T:
+    async def result(self, timeout: float | None = DEFAULT_POLLING_TIMEOUT) -> T:
         """Follow the operation until it ends and return its result; see `wait`."""
         await self.wait(timeout)
         return cast(T, self._result)

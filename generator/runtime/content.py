@@ -7,6 +7,7 @@ import io
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from types import TracebackType
 from typing import IO, Any, Protocol, TypeAlias
+from urllib.parse import quote
 
 import httpx
 
@@ -94,9 +95,7 @@ def encode_body(
     )
 
 
-def merge_headers(
-    target: dict[str, str | None], extra: Mapping[str, str | None] | None
-) -> None:
+def merge_headers(target: dict[str, str | None], extra: Mapping[str, str | None] | None) -> None:
     """Set `extra` on `target`, replacing headers of the same name whatever their case.
 
     A None value stays: it tells the pipeline to leave that header out of the request.
@@ -105,6 +104,16 @@ def merge_headers(
         for existing in [key for key in target if key.lower() == name.lower()]:
             del target[existing]
         target[name] = value
+
+
+# Characters a cookie value may hold as they are (RFC 6265 cookie-octets, but for "%"); others
+# are percent-encoded, so a value cannot end the cookie or start another.
+_COOKIE_SAFE = "!#$&'()*+-./:<=>?@[]^_`{|}~"
+
+
+def cookie_header(cookies: Iterable[tuple[str, str]]) -> str:
+    """The Cookie header for (name, value) pairs."""
+    return "; ".join(f"{name}={quote(value, safe=_COOKIE_SAFE)}" for name, value in cookies)
 
 
 def response_text(response: httpx.Response) -> str | None:
@@ -211,3 +220,51 @@ class AsyncResponseStream:
         traceback: TracebackType | None,
     ) -> None:
         await self.close()
+
+
+class UnexpectedContentTypeError(DeserializationError):
+    """The response's Content-Type is none the operation declares, so it cannot be decoded."""
+
+    def __init__(self, message: str, *, content_type: str) -> None:
+        super().__init__(message)
+        self.content_type = content_type
+
+
+def media_kind(content_type: str) -> str:
+    """ "json", "xml", "text" or "binary"."""
+    base = media_type(content_type)
+    if is_json_media(base):
+        return "json"
+    if base.endswith(("/xml", "+xml")):
+        return "xml"
+    if base.startswith("text/"):
+        return "text"
+    return "binary"
+
+
+def _covers(declared: str, actual: str) -> bool:
+    """ "application/*" and "*/*" cover any media type of their range."""
+    wanted = media_type(declared)
+    if wanted in (actual, "*/*", "*"):
+        return True
+    return wanted.endswith("/*") and actual.startswith(wanted[:-1])
+
+
+def response_kind(response: httpx.Response, declared: tuple[str, ...]) -> str:
+    """How to decode the body: the kind of the response's Content-Type among the `declared`
+    media types (the first declared one when the response names none or has no body).
+
+    Raises `UnexpectedContentTypeError` for a type none of the declared ones allows.
+    """
+    header = response.headers.get("content-type")
+    if not header or not response.content:
+        return media_kind(declared[0]) if declared else "json"
+    actual = media_type(header)
+    kinds = [media_kind(t) for t in declared]
+    if any(_covers(t, actual) for t in declared) or media_kind(actual) in kinds:
+        return media_kind(actual)
+    raise UnexpectedContentTypeError(
+        f"The response's Content-Type {actual!r} is not one the operation declares "
+        f"({', '.join(declared)})",
+        content_type=actual,
+    )

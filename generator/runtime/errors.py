@@ -36,6 +36,20 @@ class ServiceResponseError(SdkError):
     """The request was sent but no full response came back (dropped connection, read timeout)."""
 
 
+class CallTimeoutError(ServiceResponseError, TimeoutError):
+    """The call did not end within its deadline (the client's `call_timeout`), counting every
+    attempt, the waits between them, and the reading of each response."""
+
+
+class PagingLoopError(SdkError):
+    """A listing's next link leads to a page the listing has already read, so paging would never
+    end."""
+
+
+class PollingTimeoutError(SdkError, TimeoutError):
+    """A long-running operation was still running when the time given to wait for it ran out."""
+
+
 class ValidationError(SdkError, ValueError):
     """An argument was rejected on the client side, before anything was sent."""
 
@@ -88,6 +102,22 @@ class ResourceNotModifiedError(HttpResponseError):
 
 class DecodeError(HttpResponseError):
     """The response body does not have the shape the API description promises."""
+
+
+class RetryAfterTooLongError(HttpResponseError):
+    """The service asked the client to wait longer than `RetryPolicy.max_retry_after` before
+    asking again; `retry_after` is the wait it asked for, in seconds."""
+
+    def __init__(
+        self, message: str | None = None, *, response: httpx.Response, retry_after: float
+    ) -> None:
+        self.retry_after = retry_after
+        super().__init__(message, response=response)
+
+
+class ResponseTooLargeError(HttpResponseError):
+    """A response body is larger than the client's `max_response_size` (counted after
+    decompression); reading stopped there."""
 
 
 _ERRORS_BY_STATUS: dict[int, type[HttpResponseError]] = {

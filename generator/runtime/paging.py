@@ -9,15 +9,16 @@ operation gives its final response as the first page instead of `first_page`.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar
 from urllib.parse import quote, unquote, urljoin
 
 import httpx
 
-from .errors import DeserializationError
+from .errors import DeserializationError, PagingLoopError
 
-__all__ = ["ItemPaged", "PageIterator", "next_link_url", "page_of"]
+__all__ = ["ItemPaged", "PageIterator", "VisitedPages", "next_link_url", "page_of"]
 
 T = TypeVar("T")
 
@@ -77,6 +78,35 @@ def next_link_url(next_link: str, api_version: str | None) -> str:
     return f"{path}?{'&'.join(kept)}{hash_sign}{fragment}"
 
 
+def _page_key(url: str) -> str:
+    return url.partition("#")[0]
+
+
+class VisitedPages:
+    """The pages a listing has read, to stop a next link that leads back to one of them.
+
+    A page is known by the link that led to it and by the URL it was read from (the client adds
+    its api-version to a link, so the two differ).
+    """
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def visit(self, response: httpx.Response, next_link: str | None) -> None:
+        # A response built without a request (a stored first page) has no URL.
+        with contextlib.suppress(RuntimeError):
+            self._seen.add(_page_key(str(response.request.url)))
+        if next_link is None:
+            return
+        candidates = {_page_key(next_link)}
+        if candidates & self._seen:
+            raise PagingLoopError(
+                "The service's next link leads to a page this listing has already read; "
+                "paging stopped instead of reading it again"
+            )
+        self._seen |= candidates
+
+
 class PageIterator(Generic[T], Iterator[Iterator[T]]):
     """The pages of a listing, each an iterator of items.
 
@@ -96,6 +126,7 @@ class PageIterator(Generic[T], Iterator[Iterator[T]]):
         self._extract = extract
         self.continuation_token = continuation_token
         self._finished = False
+        self._visited = VisitedPages()
 
     def __iter__(self) -> PageIterator[T]:
         return self
@@ -112,7 +143,9 @@ class PageIterator(Generic[T], Iterator[Iterator[T]]):
     def __next__(self) -> Iterator[T]:
         if self._finished:
             raise StopIteration
-        next_link, items = self._extract(self._response())
+        response = self._response()
+        next_link, items = self._extract(response)
+        self._visited.visit(response, next_link)
         self.continuation_token = next_link
         self._finished = next_link is None
         return iter(items)

@@ -7,12 +7,20 @@ pipeline, can scrub the same values.
 
 Logs go further for headers: only the values of well-known headers that never carry credentials or
 personal data are shown; every other header is logged by name with its value redacted.
+
+The HTTP libraries underneath log too (httpx writes each request's full URL at INFO, query API key
+included; httpcore writes response headers at DEBUG). While a pipeline sends a request, the secret
+values of that request are in a context variable, and a filter on those libraries' loggers removes
+them from every record before any handler sees it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from urllib.parse import unquote, urlsplit, urlunsplit
+import contextlib
+import contextvars
+import logging
+from collections.abc import Iterable, Iterator, Mapping
+from urllib.parse import quote, quote_plus, unquote, urlsplit, urlunsplit
 
 import httpx
 
@@ -86,6 +94,22 @@ _LOGGED_HEADERS = frozenset(
 )
 # Shorter values would be scrubbed out of unrelated text (a secret named "code" may hold "1").
 _MIN_SCRUB_LENGTH = 4
+# The loggers of the libraries a pipeline sends with (httpx, and httpcore, h2 and hpack below it).
+# A filter on a logger applies only to records created on that very logger, so each is named.
+_LIBRARY_LOGGERS = (
+    "httpx",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+    "h2.connection",
+    "hpack.hpack",
+    "hpack.table",
+)
+_CALL_SECRETS: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
+    "sdkforge_call_secrets", default=()
+)
 
 
 class Redactor:
@@ -144,6 +168,18 @@ class Redactor:
             values.append(request.url.password)
         return [value for value in values if len(value) >= _MIN_SCRUB_LENGTH]
 
+    def log_secrets(self, request: httpx.Request) -> tuple[str, ...]:
+        """Every spelling in which a secret of `request` could appear in a library's log line:
+        as sent, decoded, and percent-encoded."""
+        values = set(self.secret_values(request))
+        for item in request.url.query.decode("ascii", errors="replace").split("&"):
+            name, _, value = item.partition("=")
+            if self.is_secret(unquote(name)) and len(value) >= _MIN_SCRUB_LENGTH:
+                values.add(value)
+        values |= {quote(value, safe="") for value in set(values)}
+        values |= {quote_plus(value, safe="") for value in set(values)}
+        return tuple(values)
+
     def _is_secret_property(self, name: str) -> bool:
         """Names such as "code" are secret in a URL (an OAuth code) but not in a JSON body."""
         lowered = name.lower()
@@ -171,3 +207,37 @@ class Redactor:
         for secret in sorted(set(secrets), key=len, reverse=True):
             text = text.replace(secret, REDACTED)
         return text
+
+
+class _ScrubSecrets(logging.Filter):
+    """Removes the secrets of the request being sent from a library's log records."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        secrets = _CALL_SECRETS.get()
+        if secrets:
+            message = record.getMessage()
+            clean = Redactor.scrub(message, secrets)
+            if clean != message:
+                record.msg, record.args = clean, ()
+        return True
+
+
+_FILTER = _ScrubSecrets()
+
+
+def guard_library_logs() -> None:
+    """Put the scrubbing filter on the HTTP libraries' loggers (once)."""
+    for name in _LIBRARY_LOGGERS:
+        logger = logging.getLogger(name)
+        if _FILTER not in logger.filters:
+            logger.addFilter(_FILTER)
+
+
+@contextlib.contextmanager
+def secrets_in_flight(secrets: tuple[str, ...]) -> Iterator[None]:
+    """Scrub `secrets` from library log records created in the block."""
+    token = _CALL_SECRETS.set(secrets)
+    try:
+        yield
+    finally:
+        _CALL_SECRETS.reset(token)

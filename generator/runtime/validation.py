@@ -2,24 +2,19 @@
 
 A generated operation calls `check` for each argument the description constrains, before anything
 is sent, so a bad value fails fast with a `ValidationError` that names the argument and the rule.
+Patterns are read in the description's dialect (ECMA-262), see `patterns`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sized
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from .errors import ValidationError
+from .patterns import compiled
 
 _Number = int | float | Decimal
-
-
-@lru_cache(maxsize=256)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 def check(
@@ -50,12 +45,21 @@ def check(
         raise ValidationError(f"{name} must be a multiple of {_text(multiple_of)}, not {value!r}")
     if isinstance(value, str):
         _check_length(name, value, min_length, max_length, "character")
-        if pattern is not None and _compiled(pattern).search(value) is None:
-            raise ValidationError(f"{name} must match the pattern {pattern!r}, not {value!r}")
+        _check_pattern(name, value, pattern)
     elif isinstance(value, list | tuple):
         _check_length(name, value, min_items, max_items, "item")
         if unique_items and not _all_unique(value):
             raise ValidationError(f"{name} must not contain the same item twice")
+
+
+def _check_pattern(name: str, value: str, pattern: str | None) -> None:
+    """A pattern is an ECMA regular expression; one without a faithful Python translation is
+    not checked (the generator warned about it)."""
+    if pattern is None:
+        return
+    regex = compiled(pattern)
+    if regex is not None and regex.search(value) is None:
+        raise ValidationError(f"{name} must match the pattern {pattern!r}, not {value!r}")
 
 
 def _is_number(value: Any) -> bool:

@@ -4,6 +4,10 @@ A model's JSON form (what `to_dict()` returns and `from_dict()` takes) is writte
 back by a layout the generated code describes: element and attribute names, wrapped and unwrapped
 lists, `x-ms-text`, namespaces. Values stay in their JSON spelling (base64 text, ISO 8601 dates,
 numbers), so the models' own decoders and encoders do the conversions for both formats.
+
+Documents are read with a parser that refuses any document type declaration, and with it every
+entity definition (entities can expand without bound or read local files), whatever the
+document's encoding; services have no use for them.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
+from xml.parsers import expat
 
 from .errors import DeserializationError
 
@@ -180,15 +185,54 @@ def loads(data: bytes | str | None, node: Node) -> Any:
     """The JSON value an XML document spells; None for an empty body."""
     if data is None or not data.strip():
         return None
-    text = data if isinstance(data, str) else data.decode("utf-8", errors="replace")
-    if "<!DOCTYPE" in text.upper():
-        # Document types can define entities that expand without bound; services do not use them.
-        raise DeserializationError("XML with a document type declaration is not accepted")
+    return _read(parse(data), node)
+
+
+class _RefusedError(Exception):
+    """Raised from inside the parser to stop at a declaration the client does not accept."""
+
+
+def _refuse(what: str) -> Callable[..., None]:
+    def handler(*_: object) -> None:
+        raise _RefusedError(what)
+
+    return handler
+
+
+def _refuse_external(*_: object) -> int:
+    raise _RefusedError("an external entity")
+
+
+def parse(data: bytes | str) -> ET.Element:
+    """The element tree of a document, from a parser that stops at the first document type
+    declaration, entity declaration or external reference.
+
+    Namespaced names are "{namespace}local", as ElementTree spells them.
+    """
+    builder = ET.TreeBuilder()
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartDoctypeDeclHandler = _refuse("a document type declaration")
+    parser.EntityDeclHandler = _refuse("an entity declaration")
+    parser.UnparsedEntityDeclHandler = _refuse("an entity declaration")
+    parser.ExternalEntityRefHandler = _refuse_external
+    parser.StartElementHandler = lambda name, attrs: builder.start(
+        _tag(name), {_tag(key): value for key, value in attrs.items()}
+    )
+    parser.EndElementHandler = lambda name: builder.end(_tag(name))
+    parser.CharacterDataHandler = builder.data
+    parser.buffer_text = True
     try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
+        parser.Parse(data, True)
+    except _RefusedError as refused:
+        raise DeserializationError(f"XML with {refused} is not accepted") from None
+    except expat.ExpatError as exc:
         raise DeserializationError(f"the response body is not valid XML: {exc}") from None
-    return _read(root, node)
+    return builder.close()
+
+
+def _tag(name: str) -> str:
+    return "{" + name if "}" in name else name
 
 
 def _local(tag: str) -> str:

@@ -25,6 +25,7 @@ def test_every_setting_is_read(tmp_path: Path) -> None:
                 "tags": ["Things"],
                 "package-mode": True,
                 "package-version": "1.2.3",
+                "azure": True,
             },
             {"spec": "b.yaml", "package": "pkg_b"},
         ],
@@ -38,6 +39,11 @@ def test_every_setting_is_read(tmp_path: Path) -> None:
     assert second.package_dir == tmp_path / "generated" / "pkg_b"
     assert second.selection == Selection() and not second.selection
     assert second.package_mode is False and second.package_version is None
+    assert first.azure is True and first.options.azure is True
+    assert second.azure is False
+    # Only a set flag enters the manifest, so manifests written before it existed stay valid.
+    assert first.options.as_json(first.spec)["azure"] is True
+    assert "azure" not in second.options.as_json(second.spec)
 
 
 def test_repository_configuration_lists_the_committed_client() -> None:

@@ -339,7 +339,9 @@ class FakePipeline:
         self.answers = answers
         self.sent: list[tuple[str, dict[str, str]]] = []
 
-    def send(self, method: str, url: str, *, headers: dict[str, str]) -> httpx.Response:
+    def send(self, method: str, url: str, *, headers: dict[str, str],
+             link: bool = False) -> httpx.Response:
+        assert link, "status requests go to URLs the service named"
         self.sent.append((url, headers))
         answer = self.answers.pop(0)
         answer.request = httpx.Request(method, url)
@@ -404,8 +406,8 @@ def test_sync_poller_raises_what_ended_the_operation() -> None:
 
 class FakeAsyncPipeline(FakePipeline):
     async def send(self, method: str, url: str, *,  # type: ignore[override]
-                   headers: dict[str, str]) -> httpx.Response:
-        return FakePipeline.send(self, method, url, headers=headers)
+                   headers: dict[str, str], link: bool = False) -> httpx.Response:
+        return FakePipeline.send(self, method, url, headers=headers, link=link)
 
 
 def _async_poller(pipeline: FakeAsyncPipeline, first: httpx.Response,
@@ -434,11 +436,11 @@ def test_async_poller_polls_only_when_awaited() -> None:
 def test_async_poller_timeout_then_goes_on() -> None:
     class Slow(FakeAsyncPipeline):
         async def send(self, method: str, url: str, *,  # type: ignore[override]
-                       headers: dict[str, str]) -> httpx.Response:
+                       headers: dict[str, str], link: bool = False) -> httpx.Response:
             if len(self.sent) == 0 and not getattr(self, "waited", False):
                 self.waited = True
                 await asyncio.sleep(1)
-            return FakePipeline.send(self, method, url, headers=headers)
+            return FakePipeline.send(self, method, url, headers=headers, link=link)
 
     pipeline = Slow([response(200, {"status": "Succeeded"}), response(200, {"id": 1})])
     poller = _async_poller(pipeline, initial(202, None, {"Azure-AsyncOperation": "/o"}),

@@ -115,7 +115,7 @@ def test_generate_ends_with_a_summary_line(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout.splitlines()[-1] == (
-        f"generated {out / 'pkg'} (no readable _sdkforge.json): 1 operations (1 skipped),"
+        f"generated {out / 'pkg'} (first generation): 1 operations (1 skipped),"
         " 0 models, 0 enums, 3 warnings (operation-skipped: 1, parameter-name: 1, status-range: 1);"
         " --verbose lists them"
     )

@@ -62,14 +62,37 @@ def test_operation_without_group_is_a_client_method(tmp_path: Path) -> None:
     assert server.unmatched == []
 
 
-def test_api_key_security_takes_the_key_as_credential(tmp_path: Path) -> None:
-    spec = _spec(securityDefinitions={"key": {"type": "apiKey", "name": "x-api-key", "in": "header"}},
-                 security=[{"key": []}])
-    pkg = _generate(tmp_path, spec, "shape_key")
-    with ExampleServer([Exchange("GET", "/ping", body="pong")]) as server:
-        with pkg.AutoRestComplexTestService("s3cret", endpoint=server.url) as client:
-            assert client.ping() == "pong"
+_KEY_SECURITY: dict[str, Any] = {
+    "securityDefinitions": {"key": {"type": "apiKey", "name": "x-api-key", "in": "header"}},
+    "security": [{"key": []}],
+}
+
+
+def test_api_key_security_takes_the_key_as_a_keyword_named_after_the_scheme(
+    tmp_path: Path,
+) -> None:
+    pkg = _generate(tmp_path, _spec(**_KEY_SECURITY), "shape_key")
+    with (
+        ExampleServer([Exchange("GET", "/ping", body="pong")]) as server,
+        pkg.AutoRestComplexTestService(key="s3cret", endpoint=server.url) as client,
+    ):
+        assert client.ping() == "pong"
     assert server.requests[0].headers["x-api-key"] == "s3cret"
+    # Not an Azure spec: no client request id either.
+    assert "x-ms-client-request-id" not in server.requests[0].headers
+
+
+def test_azure_spec_takes_the_key_as_credential(tmp_path: Path) -> None:
+    spec = _spec(**_KEY_SECURITY)
+    spec["paths"]["/ping"]["get"]["x-ms-examples"] = {}  # any x-ms-* makes the spec Azure's
+    pkg = _generate(tmp_path, spec, "shape_azure_key")
+    with (
+        ExampleServer([Exchange("GET", "/ping", body="pong")]) as server,
+        pkg.AutoRestComplexTestService("s3cret", endpoint=server.url) as client,
+    ):
+        assert client.ping() == "pong"
+    assert server.requests[0].headers["x-api-key"] == "s3cret"
+    assert "x-ms-client-request-id" in server.requests[0].headers
 
 
 def test_client_name_option_overrides_the_title(tmp_path: Path) -> None:

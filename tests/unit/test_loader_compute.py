@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -34,12 +33,6 @@ def _op(api: ir.Api, operation_id: str) -> ir.Operation:
     return next(op for g in api.groups for op in g.operations if op.operation_id == operation_id)
 
 
-def test_loads_fast() -> None:
-    start = time.perf_counter()
-    load_api(VMSS_2024_07, warnings=[])
-    assert time.perf_counter() - start < 1.0
-
-
 def test_api_facts(loaded: tuple[ir.Api, list[Diagnostic]]) -> None:
     api, _ = loaded
     assert (api.title, api.api_version, api.client_name) == (
@@ -49,7 +42,12 @@ def test_api_facts(loaded: tuple[ir.Api, list[Diagnostic]]) -> None:
     )
     assert api.default_endpoint == "https://management.azure.com"
     assert api.security == (
-        ir.OAuth2Scheme("azure_auth", ("https://management.azure.com/.default",)),
+        ir.OAuth2Scheme(
+            "azure_auth",
+            ("https://management.azure.com/.default",),
+            py_name="azure_auth",
+            description="Azure Active Directory OAuth2 Flow",
+        ),
     )
     assert [(p.py_name, p.wire_name, p.location) for p in api.client_parameters] == [
         ("subscription_id", "subscriptionId", ir.ParamLocation.PATH),

@@ -48,14 +48,14 @@ def test_30_servers_become_host_parameters(api30: tuple[ir.Api, list[Diagnostic]
 def test_30_security(api30: tuple[ir.Api, list[Diagnostic]]) -> None:
     api, _ = api30
     assert api.security == (
-        ir.OAuth2Scheme("aad", ("https://westus.widgets.example.com/.default",)),
+        ir.OAuth2Scheme("aad", ("https://westus.widgets.example.com/.default",), py_name="aad"),
     )
 
 
 def test_30_parameters(api30: tuple[ir.Api, list[Diagnostic]]) -> None:
     api, warnings = api30
     params = {p.wire_name: p for p in _op(api, "Widgets_List").parameters}
-    assert set(params) == {"api-version", "tags", "ids", "piped", "region"}
+    assert set(params) == {"api-version", "tags", "ids", "piped", "region", "session"}
     assert params["api-version"].client_level
     assert params["api-version"].default == "2024-01-01"
     assert (params["tags"].collection_format, params["tags"].explode) == (
@@ -67,12 +67,9 @@ def test_30_parameters(api30: tuple[ir.Api, list[Diagnostic]]) -> None:
         False,
     )
     assert params["piped"].collection_format is ir.CollectionFormat.PIPES
-    (warning,) = warnings  # the unused `basic` scheme is not looked at
-    assert warning.message == "cookie parameter 'session' is not supported; it is left out"
-    assert (warning.file, warning.pointer) == (
-        "widgets-3.0.yaml",
-        "/paths/~1widgets/get/parameters/4",
-    )
+    assert params["session"].location is ir.ParamLocation.COOKIE
+    assert not params["session"].client_level
+    assert warnings == []  # the unused `basic` scheme is not looked at
 
 
 def test_30_request_bodies(api30: tuple[ir.Api, list[Diagnostic]]) -> None:
@@ -157,7 +154,7 @@ def test_31_relative_server_and_api_key(api31: tuple[ir.Api, list[Diagnostic]]) 
     assert api.host.template == "{endpoint}/widgets"
     assert api.default_endpoint == ""
     assert [p.py_name for p in api.client_parameters] == ["endpoint"]
-    assert api.security == (ir.ApiKeyScheme("key", "x-key", "header"),)
+    assert api.security == (ir.ApiKeyScheme("key", "x-key", "header", py_name="key"),)
     op = _op(api, "Widgets_Update")
     assert [p.wire_name for p in op.parameters] == ["name", "body", "endpoint"]
     assert [r.status_codes[:3] for r in op.responses] == [(200,), (400, 401, 402)]

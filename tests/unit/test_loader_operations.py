@@ -521,10 +521,50 @@ def test_security_schemes(tmp_path: Path) -> None:
     spec = _spec(paths, securityDefinitions=definitions, security=[{"aad": ["user_impersonation"]}])
     api = _load(tmp_path, spec)
     assert api.security == (
-        ir.OAuth2Scheme("aad", ("https://api.contoso.com/.default",)),
-        ir.OAuth2Scheme("other", ("write",)),
-        ir.ApiKeyScheme("key", "x-api-key", "header"),
+        ir.OAuth2Scheme("aad", ("https://api.contoso.com/.default",), py_name="aad"),
+        ir.OAuth2Scheme("other", ("write",), py_name="other"),
+        ir.ApiKeyScheme("key", "x-api-key", "header", py_name="key"),
     )
+    assert api.security_default == (("aad",),)
+    assert _op(api, "S_Get").security == (("other",), ("key",))
+
+
+def test_operation_security_overrides_and_empty_means_none(tmp_path: Path) -> None:
+    definitions = {
+        "key": {"type": "apiKey", "name": "x-api-key", "in": "header"},
+        "user": {"type": "basic"},
+    }
+    paths = {
+        "/a": {"get": {"operationId": "A", "responses": OK}},
+        "/b": {"get": {"operationId": "B", "responses": OK, "security": []}},
+        "/c": {"get": {"operationId": "C", "responses": OK, "security": [{}, {"key": []}]}},
+    }
+    spec = _spec(paths, securityDefinitions=definitions, security=[{"key": [], "user": []}])
+    api = _load(tmp_path, spec)
+    assert _op(api, "A").security == (("key", "user"),)
+    assert _op(api, "B").security == ()
+    assert _op(api, "C").security == ((), ("key",))
+
+
+def test_scheme_names_avoid_the_constructor_arguments(tmp_path: Path) -> None:
+    definitions = {
+        "endpoint": {"type": "apiKey", "name": "a", "in": "header"},
+        "Endpoint": {"type": "apiKey", "name": "b", "in": "query"},
+    }
+    spec = _spec({}, securityDefinitions=definitions, security=[{"endpoint": [], "Endpoint": []}])
+    api = _load(tmp_path, spec)
+    assert [s.py_name for s in api.security] == ["endpoint_", "endpoint_2"]
+
+
+def test_undefined_security_scheme_is_a_warning(tmp_path: Path) -> None:
+    warnings: list[Any] = []
+    spec = _spec({}, security=[{"nope": []}])
+    api = _load(tmp_path, spec, warnings=warnings)
+    assert api.security == ()
+    assert api.security_default == ()
+    assert [(w.pointer, w.message) for w in warnings] == [
+        ("/security/0", "security scheme 'nope' is not defined; requirement left out")
+    ]
 
 
 def test_host_and_base_path(tmp_path: Path) -> None:

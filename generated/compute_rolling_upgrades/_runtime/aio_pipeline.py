@@ -18,11 +18,23 @@ from typing import Any
 
 import httpx
 
-from .auth import ApiKeyAuth, AsyncBearerTokenAuth, BasicAuth, BearerTokenAuth
+from . import deadline
+from .auth import (
+    ApiKeyAuth,
+    AsyncBearerTokenAuth,
+    BasicAuth,
+    BearerTokenAuth,
+    Credentials,
+    Requirements,
+    Security,
+)
 from .forms import FormPart
+from .redaction import guard_library_logs, secrets_in_flight
 from .retry import RetryPolicy
 from .transfer import (
+    DEFAULT_CALL_TIMEOUT,
     DEFAULT_MAX_REDIRECTS,
+    DEFAULT_MAX_RESPONSE_SIZE,
     Body,
     Transfer,
     call_scoped_cookies,
@@ -37,6 +49,8 @@ def _streams(stream: bool, response: httpx.Response) -> bool:
 
 
 __all__ = ["AsyncPipeline", "RetryPolicy"]
+
+_Auth = AsyncBearerTokenAuth | BearerTokenAuth | ApiKeyAuth | BasicAuth | Security
 
 
 async def _async_chunks(chunks: Iterable[bytes]) -> AsyncIterator[bytes]:
@@ -53,13 +67,17 @@ def _for_async_client(body: Body) -> Body:
 
 
 class AsyncPipeline:
-    """Sends requests for a generated asyncio client; see `Pipeline`."""
+    """Sends requests for a generated asyncio client; see `Pipeline`.
+
+    The deadline of a call cancels the exchange in progress when it passes, whichever client
+    sends it.
+    """
 
     def __init__(
         self,
         *,
         base_url: str,
-        auth: AsyncBearerTokenAuth | BearerTokenAuth | ApiKeyAuth | BasicAuth | None = None,
+        auth: _Auth | None = None,
         logger_name: str,
         user_agent: str,
         retry: RetryPolicy | None = None,
@@ -68,6 +86,10 @@ class AsyncPipeline:
         redact: Iterable[str] = (),
         headers: Mapping[str, str] | None = None,
         max_redirects: int = DEFAULT_MAX_REDIRECTS,
+        trusted_origins: Iterable[str] = (),
+        call_timeout: float | None = DEFAULT_CALL_TIMEOUT,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
+        request_id: bool = True,
     ) -> None:
         self.base_url = base_url
         self._auth = auth
@@ -80,12 +102,18 @@ class AsyncPipeline:
             redact=redact,
             headers=headers,
             max_redirects=max_redirects,
+            trusted_origins=trusted_origins,
+            call_timeout=call_timeout,
+            max_response_size=max_response_size,
+            request_id=request_id,
         )
+        self.retry = self._settings.retry
         self._owns_client = transport is None
         self._client = transport or httpx.AsyncClient(
             timeout=timeout, cookies=call_scoped_cookies()
         )
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+        guard_library_logs()
 
     async def send(
         self,
@@ -99,14 +127,18 @@ class AsyncPipeline:
         form: Sequence[tuple[str, str]] | None = None,
         multipart: Sequence[tuple[str, FormPart]] | None = None,
         stream: bool = False,
+        link: bool = False,
+        security: Requirements | None = None,
     ) -> httpx.Response:
         """Send until a response is final; see `Pipeline.send`."""
         body = _for_async_client(make_body(content, json, form=form, multipart=multipart))
-        transfer = Transfer(self._settings, method, url, params=params, headers=headers, body=body)
+        transfer = Transfer(
+            self._settings, method, url, params=params, headers=headers, body=body, link=link
+        )
         while True:
-            request = transfer.prepare(self._client, await self._authorization())
+            request = transfer.prepare(self._client, await self._authorization(security))
             try:
-                response = await self._exchange(request, stream=stream)
+                response = await self._exchange(request, transfer, stream=stream)
             except httpx.RequestError as exc:
                 await self._sleep(transfer.after_error(exc))
                 continue
@@ -117,23 +149,45 @@ class AsyncPipeline:
             if delay > 0:
                 await self._sleep(delay)
 
-    async def _authorization(self) -> str | None:
+    async def _authorization(self, security: Requirements | None) -> str | Credentials | None:
         auth = self._auth
+        if isinstance(auth, Security):
+            return await auth.credentials_async(security)
         if isinstance(auth, AsyncBearerTokenAuth):
             return await auth.authorization()
         if isinstance(auth, BearerTokenAuth | BasicAuth):
             return auth.authorization()
         return None
 
-    async def _exchange(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
-        response = await self._client.send(request, stream=True, follow_redirects=False)
-        if not _streams(stream, response):
+    async def _exchange(
+        self, request: httpx.Request, transfer: Transfer, *, stream: bool
+    ) -> httpx.Response:
+        left = transfer.time_left()
+        if left is not None and left <= 0:
+            raise transfer.timed_out()
+        with (
+            deadline.bounded_by(transfer.deadline),
+            secrets_in_flight(transfer.log_secrets(request)),
+        ):
             try:
-                await response.aread()
-            finally:
-                if not response.is_stream_consumed:
-                    await response.aclose()
-        return response
+                async with asyncio.timeout(left):
+                    return await self._receive(request, transfer, stream=stream)
+            except TimeoutError:
+                raise transfer.timed_out() from None
+
+    async def _receive(
+        self, request: httpx.Request, transfer: Transfer, *, stream: bool
+    ) -> httpx.Response:
+        response = await self._client.send(request, stream=True, follow_redirects=False)
+        if _streams(stream, response):
+            return response
+        try:
+            reader = transfer.body_reader(response)
+            async for chunk in response.aiter_bytes():
+                reader.add(chunk)
+        finally:
+            await response.aclose()
+        return reader.response()
 
     async def close(self) -> None:
         if self._owns_client:

@@ -12,7 +12,8 @@ import inspect
 import math
 import threading
 import time
-from collections.abc import Awaitable, Callable, MutableMapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
 if TYPE_CHECKING:
@@ -45,8 +46,8 @@ class AsyncTokenCredential(Protocol):
 class _TokenCache:
     """When to ask the credential for a new token; shared by the sync and async policies."""
 
-    def __init__(self, scopes: Sequence[str]) -> None:
-        if isinstance(scopes, str) or not scopes:
+    def __init__(self, scopes: Sequence[str], *, allow_no_scopes: bool = False) -> None:
+        if isinstance(scopes, str) or not (scopes or allow_no_scopes):
             raise ValueError("Bearer token authentication needs a sequence of at least one scope")
         self.scopes = tuple(scopes)
         self.token: AccessTokenLike | None = None
@@ -79,9 +80,11 @@ class BearerTokenAuth:
     Safe to share between threads: one thread renews while the others wait for its token.
     """
 
-    def __init__(self, credential: TokenCredential, scopes: Sequence[str]) -> None:
+    def __init__(
+        self, credential: TokenCredential, scopes: Sequence[str], *, allow_no_scopes: bool = False
+    ) -> None:
         self._credential = credential
-        self._cache = _TokenCache(scopes)
+        self._cache = _TokenCache(scopes, allow_no_scopes=allow_no_scopes)
         self._lock = threading.Lock()
 
     def authorization(self) -> str:
@@ -122,10 +125,14 @@ class AsyncBearerTokenAuth:
     """
 
     def __init__(
-        self, credential: TokenCredential | AsyncTokenCredential, scopes: Sequence[str]
+        self,
+        credential: TokenCredential | AsyncTokenCredential,
+        scopes: Sequence[str],
+        *,
+        allow_no_scopes: bool = False,
     ) -> None:
         self._credential = credential
-        self._cache = _TokenCache(scopes)
+        self._cache = _TokenCache(scopes, allow_no_scopes=allow_no_scopes)
         self._lock: asyncio.Lock | None = None
 
     async def authorization(self) -> str:
@@ -260,3 +267,168 @@ class BasicAuth:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(username={self.username!r})"
+
+
+class StaticTokenAuth:
+    """Authorization: Bearer <token> with a token the caller already has (OpenAPI `http`/`bearer`,
+    or an OAuth token obtained elsewhere)."""
+
+    def __init__(self, token: str) -> None:
+        if not isinstance(token, str) or not token:
+            raise ValueError("The bearer token is empty")
+        self._token = token
+
+    def authorization(self) -> str:
+        return f"Bearer {self._token}"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class CookieKeyAuth:
+    """An API key sent as a cookie (OpenAPI `apiKey` with `in: cookie`)."""
+
+    def __init__(self, key: str | KeyCredential, *, name: str) -> None:
+        self.name = name
+        self._key = _key_source(key)
+
+    def cookie(self) -> tuple[str, str]:
+        key = self._key if isinstance(self._key, str) else self._key.key
+        if not isinstance(key, str) or not key:
+            raise ValueError("The API key is empty")
+        return self.name, key
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(name={self.name!r})"
+
+
+SchemeAuth = (
+    BearerTokenAuth
+    | AsyncBearerTokenAuth
+    | StaticTokenAuth
+    | ApiKeyAuth
+    | CookieKeyAuth
+    | BasicAuth
+)
+# Alternatives, any one of which authenticates a call; each names the schemes applied together.
+Requirements = Sequence[Sequence[str]]
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """What one request carries to authenticate: applied by the transport to each attempt sent
+    to the service's own origin."""
+
+    authorization: str | None = None
+    api_keys: tuple[ApiKeyAuth, ...] = ()
+    cookies: tuple[tuple[str, str], ...] = ()
+
+    def apply(self, headers: MutableMapping[str, str], params: list[tuple[str, str]]) -> None:
+        if self.authorization is not None and "authorization" not in {k.lower() for k in headers}:
+            headers["Authorization"] = self.authorization
+        for key in self.api_keys:
+            key.apply(headers, params)
+        if self.cookies:
+            pairs = "; ".join(f"{name}={value}" for name, value in self.cookies)
+            existing = headers.get("Cookie")
+            headers["Cookie"] = f"{existing}; {pairs}" if existing else pairs
+
+
+class Security:
+    """The schemes a client was given, and which of them each call uses.
+
+    A call names its alternatives (the operation's `security`); the first one whose schemes were
+    all given is used. With none of them given (or none needed) the call is sent without
+    credentials and the service decides.
+    """
+
+    def __init__(
+        self, schemes: Mapping[str, SchemeAuth | None], default: Requirements = ()
+    ) -> None:
+        self._schemes = {name: auth for name, auth in schemes.items() if auth is not None}
+        self.default = tuple(tuple(r) for r in default)
+
+    @property
+    def secret_names(self) -> tuple[str, ...]:
+        """Header, query and cookie names that carry a key, for redaction."""
+        keys = [a for a in self._schemes.values() if isinstance(a, ApiKeyAuth | CookieKeyAuth)]
+        return tuple(a.name for a in keys)
+
+    def chosen(self, requirements: Requirements | None) -> list[SchemeAuth]:
+        wanted = self.default if requirements is None else requirements
+        for alternative in wanted:
+            if all(name in self._schemes for name in alternative):
+                return [self._schemes[name] for name in alternative]
+        return []
+
+    def credentials(self, requirements: Requirements | None = None) -> Credentials:
+        authorization: str | None = None
+        for auth in self.chosen(requirements):
+            if isinstance(auth, AsyncBearerTokenAuth):
+                raise TypeError("An async token credential needs the asyncio client")
+            if isinstance(auth, BearerTokenAuth | StaticTokenAuth | BasicAuth):
+                authorization = authorization or auth.authorization()
+        return self._with(authorization, requirements)
+
+    async def credentials_async(self, requirements: Requirements | None = None) -> Credentials:
+        authorization: str | None = None
+        for auth in self.chosen(requirements):
+            if authorization is not None:
+                break
+            if isinstance(auth, AsyncBearerTokenAuth):
+                authorization = await auth.authorization()
+            elif isinstance(auth, BearerTokenAuth | StaticTokenAuth | BasicAuth):
+                authorization = auth.authorization()
+        return self._with(authorization, requirements)
+
+    def _with(self, authorization: str | None, requirements: Requirements | None) -> Credentials:
+        chosen = self.chosen(requirements)
+        return Credentials(
+            authorization,
+            tuple(a for a in chosen if isinstance(a, ApiKeyAuth)),
+            tuple(a.cookie() for a in chosen if isinstance(a, CookieKeyAuth)),
+        )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(schemes={sorted(self._schemes)!r})"
+
+
+def api_key_auth(
+    key: str | KeyCredential | None, *, name: str, location: Literal["header", "query", "cookie"]
+) -> ApiKeyAuth | CookieKeyAuth | None:
+    """The scheme for a key the caller gave (None: not given)."""
+    if key is None:
+        return None
+    if location == "cookie":
+        return CookieKeyAuth(key, name=name)
+    return ApiKeyAuth(key, name=name, location=location)
+
+
+def token_auth(
+    credential: str | TokenCredential | None, scopes: Sequence[str]
+) -> BearerTokenAuth | StaticTokenAuth | None:
+    """A static token (str) or a token credential, asked for `scopes` (none for `http` bearer)."""
+    if credential is None:
+        return None
+    if isinstance(credential, str):
+        return StaticTokenAuth(credential)
+    # An `http` bearer scheme names no scopes: the credential is asked for a token as it is.
+    return BearerTokenAuth(credential, scopes, allow_no_scopes=True)
+
+
+def async_token_auth(
+    credential: str | TokenCredential | AsyncTokenCredential | None, scopes: Sequence[str]
+) -> AsyncBearerTokenAuth | StaticTokenAuth | None:
+    if credential is None:
+        return None
+    if isinstance(credential, str):
+        return StaticTokenAuth(credential)
+    return AsyncBearerTokenAuth(credential, scopes, allow_no_scopes=True)
+
+
+def basic_auth(value: tuple[str, str] | BasicAuth | None) -> BasicAuth | None:
+    """A (user name, password) pair, or a BasicAuth."""
+    if value is None or isinstance(value, BasicAuth):
+        return value
+    username, password = value
+    return BasicAuth(username, password)

@@ -20,6 +20,8 @@ NOT_PROCESSED_STATUSES = frozenset({408, 429, 503})
 _MILLISECOND_HEADERS = ("retry-after-ms", "x-ms-retry-after-ms")
 # 2**62 seconds is far beyond any backoff_max; the cap keeps the float arithmetic finite.
 _MAX_EXPONENT = 62
+# Throttled Azure services ask for seconds to a few minutes; a longer wait is a fault to report.
+DEFAULT_MAX_RETRY_AFTER = 300.0
 
 
 @dataclass
@@ -32,6 +34,10 @@ class RetryPolicy:
     x-ms-retry-after-ms). POST and PATCH are sent again only with `retry_non_idempotent`, except
     after errors that prove nothing was sent (the connection could not be opened) and after
     statuses that say the request was not processed (408, 429, 503).
+
+    `max_retry_after` bounds what the service may ask for: a response that asks to wait longer
+    (Retry-After, retry-after-ms, or a status monitor of a long-running operation) ends the call
+    with `RetryAfterTooLongError` at once instead of sleeping.
     """
 
     total: int = 3
@@ -39,6 +45,7 @@ class RetryPolicy:
     backoff_max: float = 60.0
     statuses: frozenset[int] = RETRIABLE_STATUSES
     retry_non_idempotent: bool = False
+    max_retry_after: float = DEFAULT_MAX_RETRY_AFTER
 
     def backoff(self, retry_number: int) -> float:
         exponent = min(max(retry_number - 1, 0), _MAX_EXPONENT)
@@ -67,11 +74,15 @@ def retry_after(headers: httpx.Headers, now: float) -> float | None:
         return max(value, 0.0)
     try:
         moment: datetime = parsedate_to_datetime(text.strip())
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return max(moment.timestamp() - now, 0.0)
+    try:
+        return max(moment.timestamp() - now, 0.0)
+    except (OverflowError, OSError):
+        # Beyond what the platform's clock can represent: further away than any cap.
+        return math.inf
 
 
 def _number(text: str | None) -> float | None:

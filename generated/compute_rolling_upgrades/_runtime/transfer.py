@@ -2,11 +2,14 @@
 
 A `Transfer` builds the request for each attempt, keeps the cookies the service sets during the
 call, follows redirects, and decides whether a response or a transport error ends the call or is
-retried (and after what wait). `Pipeline` and `AsyncPipeline` only do the sending and sleeping.
+retried (and after what wait). It also keeps the call within its limits: the deadline, the longest
+wait a service may ask for, and the size of a body read whole. `Pipeline` and `AsyncPipeline` only
+do the sending, reading and sleeping.
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.cookiejar
 import json
 import logging
@@ -19,14 +22,26 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 import httpx
 
-from .auth import ApiKeyAuth
-from .errors import ServiceRequestError, ServiceResponseError, ValidationError
+from .auth import ApiKeyAuth, Credentials, Security
+from .errors import (
+    CallTimeoutError,
+    ResponseTooLargeError,
+    RetryAfterTooLongError,
+    ServiceRequestError,
+    ServiceResponseError,
+    ValidationError,
+)
 from .forms import URLENCODED, FormPart, encode_multipart, encode_urlencoded
+from .origins import TrustedOrigins
 from .redaction import REDACT_EXTENSION, Redactor
 from .retry import RetryPolicy, retry_after
 
 REQUEST_ID_HEADER = "x-ms-client-request-id"
 DEFAULT_MAX_REDIRECTS = 30
+# A call (every attempt, the waits between them and the reading of each response) ends by then.
+DEFAULT_CALL_TIMEOUT = 600.0
+# Bodies read whole (not streamed) may be this large once decompressed.
+DEFAULT_MAX_RESPONSE_SIZE = 100 * 1024 * 1024
 _JSON_SEPARATORS = (", ", ": ")
 
 RequestContent = bytes | str | Iterable[bytes] | AsyncIterable[bytes]
@@ -49,7 +64,6 @@ _REQUEST_SIDE = (
     httpx.LocalProtocolError,
 )
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 _FRAMING = frozenset({"host", "content-length", "transfer-encoding"})
 
 
@@ -64,6 +78,10 @@ class PipelineSettings:
     api_key: ApiKeyAuth | None
     max_redirects: int
     clock: Callable[[], float]
+    origins: TrustedOrigins
+    call_timeout: float | None
+    max_response_size: int | None
+    request_id: bool = True  # send x-ms-client-request-id
 
 
 @dataclass(frozen=True)
@@ -143,12 +161,6 @@ def append_params(url: str, params: Sequence[tuple[str, str]]) -> str:
     return f"{base}{separator}{encoded}{hash_sign}{fragment}"
 
 
-def _origin(url: str) -> tuple[str, str, int | None]:
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    return scheme, (parts.hostname or "").lower(), parts.port or _DEFAULT_PORTS.get(scheme)
-
-
 def settings_for(
     *,
     base_url: str,
@@ -159,10 +171,22 @@ def settings_for(
     redact: Iterable[str],
     headers: Mapping[str, str] | None,
     max_redirects: int,
+    trusted_origins: Iterable[str] = (),
+    call_timeout: float | None = DEFAULT_CALL_TIMEOUT,
+    max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
+    request_id: bool = True,
 ) -> PipelineSettings:
+    if call_timeout is not None and not call_timeout > 0:
+        raise ValueError(
+            f"call_timeout must be a positive number of seconds or None, not {call_timeout!r}"
+        )
+    if max_response_size is not None and max_response_size < 0:
+        raise ValueError(f"max_response_size must be at least 0 or None, not {max_response_size!r}")
     secret_names = set(redact)
     if isinstance(auth, ApiKeyAuth):
         secret_names.add(auth.name)
+    elif isinstance(auth, Security):
+        secret_names.update(auth.secret_names)
     return PipelineSettings(
         base_url=base_url,
         retry=retry if retry is not None else RetryPolicy(),
@@ -173,6 +197,10 @@ def settings_for(
         api_key=auth if isinstance(auth, ApiKeyAuth) else None,
         max_redirects=max_redirects,
         clock=time.time,
+        origins=TrustedOrigins(base_url, trusted_origins),
+        call_timeout=call_timeout,
+        max_response_size=max_response_size,
+        request_id=request_id,
     )
 
 
@@ -196,18 +224,22 @@ class Transfer:
         params: Sequence[tuple[str, str]],
         headers: Mapping[str, str | None] | None,
         body: Body,
+        link: bool = False,
     ) -> None:
         self._settings = settings
         self.method = method.upper()
         self.url = append_params(absolute_url(settings.base_url, url), params)
-        self._origin = _origin(self.url)
+        if not link:
+            settings.origins.learn(self.url)
+        timeout = settings.call_timeout
+        self.deadline = None if timeout is None else time.monotonic() + timeout
         given = dict(headers or {})
         # A header given as None is left out, even one the pipeline would add itself.
         self._omitted = {name.lower() for name, value in given.items() if value is None}
         self._headers = httpx.Headers({k: v for k, v in given.items() if v is not None})
         self._body = body
         self._request_id: str | None = None
-        if REQUEST_ID_HEADER not in self._omitted:
+        if settings.request_id and REQUEST_ID_HEADER not in self._omitted:
             self._request_id = self._headers.get(REQUEST_ID_HEADER) or str(uuid.uuid4())
         # Cookies live for this call only, so retries and redirects carry what the service set
         # (affinity, throttling) without one call's cookies leaking into the next.
@@ -219,7 +251,7 @@ class Transfer:
     # --- building each attempt's request ------------------------------------------------------
 
     def prepare(
-        self, client: httpx.Client | httpx.AsyncClient, authorization: str | None
+        self, client: httpx.Client | httpx.AsyncClient, authorization: str | Credentials | None
     ) -> httpx.Request:
         settings = self._settings
         headers = httpx.Headers(settings.headers)
@@ -230,20 +262,30 @@ class Transfer:
         if self._body.content_type is not None:
             headers.setdefault("Content-Type", self._body.content_type)
         params: list[tuple[str, str]] = []
-        if _origin(self.url) == self._origin:
+        if settings.origins.allows(self.url):
             self._add_credentials(headers, params, authorization)
         else:
-            # Redirected to another host: it gets no credentials of ours.
+            # A host the service named (a link, a redirect): it gets no credentials of ours.
             for name in [name for name in headers if settings.redactor.is_secret(name)]:
                 del headers[name]
-        request = client.build_request(
-            self.method,
-            append_params(self.url, params),
-            headers=headers,
-            content=self._body.content,
-            cookies=self._cookies,
-            extensions={REDACT_EXTENSION: settings.redactor.extra_names},
-        )
+            settings.logger.debug(
+                "Sending %s %s without credentials: not a trusted origin",
+                self.method,
+                settings.redactor.url(self.url),
+            )
+        try:
+            request = client.build_request(
+                self.method,
+                append_params(self.url, params),
+                headers=headers,
+                content=self._body.content,
+                cookies=self._cookies,
+                extensions={REDACT_EXTENSION: settings.redactor.extra_names},
+            )
+        except httpx.InvalidURL as exc:
+            raise ValidationError(
+                f"Cannot send {self.method} {settings.redactor.url(self.url)!r}: {exc}"
+            ) from None
         self._leave_out(request.headers)
         self._request = request
         self._log_request(request)
@@ -256,8 +298,14 @@ class Transfer:
             headers.pop(name, None)
 
     def _add_credentials(
-        self, headers: httpx.Headers, params: list[tuple[str, str]], authorization: str | None
+        self,
+        headers: httpx.Headers,
+        params: list[tuple[str, str]],
+        authorization: str | Credentials | None,
     ) -> None:
+        if isinstance(authorization, Credentials):
+            authorization.apply(headers, params)
+            return
         if authorization is not None and "authorization" not in headers:
             headers["Authorization"] = authorization
         if self._settings.api_key is not None:
@@ -277,20 +325,57 @@ class Transfer:
             return None
         self.retries += 1
         delay = retry_after(response.headers, self._settings.clock())
+        if delay is not None and delay > self._settings.retry.max_retry_after:
+            raise RetryAfterTooLongError(
+                f"The service asked to wait {_seconds(delay)} before trying again, more than "
+                f"the {_seconds(self._settings.retry.max_retry_after)} "
+                "RetryPolicy.max_retry_after allows",
+                response=response,
+                retry_after=delay,
+            )
         if not delay:
             delay = self._settings.retry.backoff(self.retries)
+        self._check_wait(delay)
         self._log_retry(f"status {response.status_code}", delay)
         return delay
 
     def after_error(self, error: httpx.RequestError) -> float:
         """The wait before the next attempt, or raises the client's error for `error`."""
+        if self.expired():
+            raise self.timed_out() from error
         nothing_sent = isinstance(error, _NOTHING_SENT)
         if isinstance(error, _RETRIABLE) and self._may_retry(nothing_sent=nothing_sent):
             self.retries += 1
             delay = self._settings.retry.backoff(self.retries)
+            self._check_wait(delay)
             self._log_retry(type(error).__name__, delay)
             return delay
         raise self._error_for(error) from error
+
+    # --- the limits of the call --------------------------------------------------------------
+
+    def time_left(self) -> float | None:
+        return None if self.deadline is None else self.deadline - time.monotonic()
+
+    def expired(self) -> bool:
+        left = self.time_left()
+        return left is not None and left <= 0
+
+    def timed_out(self) -> CallTimeoutError:
+        return CallTimeoutError(
+            f"{self.method} {self._settings.redactor.url(self.url)} did not finish within "
+            f"call_timeout ({_seconds(self._settings.call_timeout or 0)}) after "
+            f"{self.retries + 1} attempt{'s' if self.retries else ''}"
+        )
+
+    def _check_wait(self, delay: float) -> None:
+        """A wait that would outlast the deadline fails now rather than at the deadline."""
+        left = self.time_left()
+        if left is not None and delay >= left:
+            raise self.timed_out()
+
+    def body_reader(self, response: httpx.Response) -> BodyReader:
+        return BodyReader(self, response, self._settings.max_response_size)
 
     def _may_retry(self, *, nothing_sent: bool, status: int | None = None) -> bool:
         policy = self._settings.retry
@@ -339,6 +424,9 @@ class Transfer:
             return None
         return response.headers.get("location") or None
 
+    def log_secrets(self, request: httpx.Request) -> tuple[str, ...]:
+        return self._settings.redactor.log_secrets(request)
+
     # --- logging (never configured here; secrets redacted) ------------------------------------
 
     def _log_request(self, request: httpx.Request) -> None:
@@ -375,4 +463,69 @@ class Transfer:
             reason,
             self.retries,
             self._settings.retry.total,
+        )
+
+
+def _has_body(response: httpx.Response) -> bool:
+    return response.request.method != "HEAD" and response.status_code not in (204, 304)
+
+
+def _declared_size(response: httpx.Response) -> int:
+    """The Content-Length of an unencoded body (a compressed one is counted as it inflates)."""
+    declared = response.headers.get("content-length", "")
+    encoded = response.headers.get("content-encoding", "identity").lower() != "identity"
+    return int(declared) if declared.isdigit() and not encoded else 0
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g} s"
+
+
+class BodyReader:
+    """Collects a body that is read whole, within the size limit and the call's deadline.
+
+    The size counts the bytes as decoded (decompressed), chunk by chunk, so a small compressed
+    body that inflates without bound is stopped at the limit.
+    """
+
+    def __init__(self, transfer: Transfer, response: httpx.Response, limit: int | None) -> None:
+        self._transfer = transfer
+        self._response = response
+        self._limit = limit
+        self._chunks: list[bytes] = []
+        self._size = 0
+        if limit is not None and _has_body(response) and _declared_size(response) > limit:
+            raise self._too_large(f"declares {_declared_size(response)} bytes")
+
+    def add(self, chunk: bytes) -> None:
+        self._size += len(chunk)
+        if self._limit is not None and self._size > self._limit:
+            raise self._too_large(f"has more than {self._limit} bytes")
+        if self._transfer.expired():
+            raise self._transfer.timed_out()
+        self._chunks.append(chunk)
+
+    def response(self) -> httpx.Response:
+        """The response with its body in memory, as `httpx.Response.read()` leaves it."""
+        read = self._response
+        whole = httpx.Response(
+            read.status_code,
+            content=b"".join(self._chunks),
+            request=read.request,
+            extensions=read.extensions,
+        )
+        # The headers as the service sent them (Content-Encoding included), set after the body,
+        # so that the body is not decoded a second time.
+        whole.headers = read.headers
+        whole.default_encoding = read.default_encoding
+        with contextlib.suppress(RuntimeError):
+            whole.elapsed = read.elapsed
+        return whole
+
+    def _too_large(self, detail: str) -> ResponseTooLargeError:
+        limit = self._limit
+        self._chunks.clear()
+        return ResponseTooLargeError(
+            f"The response body {detail}, more than max_response_size ({limit} bytes) allows",
+            response=self._response,
         )

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from types import UnionType
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 from .dates import serialize_date, serialize_datetime, serialize_duration, serialize_time
 from .errors import ValidationError
@@ -28,10 +28,24 @@ _SEPARATORS = {
 }
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _unencoded(value: str) -> str:
+    """A value that goes into a URL as it is: a control character there cannot be sent."""
+    found = _CONTROL.search(value)
+    if found is not None:
+        raise ValidationError(
+            f"A value sent without URL encoding (x-ms-skip-url-encoding) contains the control "
+            f"character {found.group()!r} at index {found.start()}"
+        )
+    return value
+
+
 def quote_path(value: str, *, skip_encoding: bool = False) -> str:
     """Percent-encode everything but RFC 3986 unreserved characters, so "a b/c" -> "a%20b%2Fc"."""
     if skip_encoding:
-        return value
+        return _unencoded(value)
     return quote(value, safe="")
 
 
@@ -64,7 +78,7 @@ def format_url(base_url: str, path_template: str, path_values: Mapping[str, str]
 def append_raw_query(url: str, name: str, *values: str) -> str:
     """Add `name=value` pairs with the values as they are (x-ms-skip-url-encoding): the caller
     has encoded them already, or wants them sent unencoded."""
-    pairs = "&".join(f"{quote(name, safe='')}={value}" for value in values)
+    pairs = "&".join(f"{quote(name, safe='')}={_unencoded(value)}" for value in values)
     if not pairs:
         return url
     separator = "&" if "?" in url else "?"
@@ -112,3 +126,8 @@ def format_collection(values: Sequence[Any], fmt: str) -> str:
         known = ", ".join(sorted(_SEPARATORS))
         raise ValueError(f"Unknown collection format {fmt!r} (expected one of {known})")
     return separator.join(to_query_value(value) for value in values)
+
+
+def server_url(base_url: str, server: str) -> str:
+    """An operation's relative server URL ("/v3", "upload") against the client's base URL."""
+    return urljoin(base_url.rstrip("/") + "/", server).rstrip("/")

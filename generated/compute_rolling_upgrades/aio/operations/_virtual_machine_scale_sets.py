@@ -72,6 +72,7 @@ class VirtualMachineScaleSetsOperations:
                 "GET",
                 _paging.next_link_url(next_link, _s.to_query_value(self._client.api_version)),
                 headers=_headers,
+                link=True,
             )
 
         def _extract(

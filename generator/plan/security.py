@@ -1,0 +1,131 @@
+"""How a client authenticates: the constructor arguments for the spec's security schemes and the
+requirements each operation names.
+
+Azure-flavoured specs keep the Azure shape: one positional `credential` for the first scheme.
+Every other spec gets one keyword argument per scheme, named after it, all optional; each call
+uses the first of its alternatives whose schemes were all given (`_runtime.auth.Security`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator import ir
+from generator.plan.imports import ImportSet
+
+
+@dataclass(frozen=True)
+class SecurityParam:
+    py_name: str
+    annotation: str
+    default: str
+    description: str
+
+
+@dataclass(frozen=True)
+class SecurityView:
+    positional: SecurityParam | None  # the Azure shape's `credential`
+    keyword: tuple[SecurityParam, ...]
+    auth_expr: str  # "None" without security
+
+
+_AZURE_CREDENTIAL_DOC = (
+    "Credential used to authorize requests: any object with get_token(*scopes), "
+    "e.g. azure.identity.DefaultAzureCredential()."
+)
+_TOKEN_DOC = "any object with get_token(*scopes), or an access token (str)"
+
+
+def per_scheme(api: ir.Api) -> bool:
+    """The client takes a keyword per scheme and each call names its requirements."""
+    return bool(api.security) and not api.credential_scheme
+
+
+def _azure_scheme(api: ir.Api) -> ir.OAuth2Scheme | ir.ApiKeyScheme | None:
+    for scheme in api.security:
+        if scheme.name == api.credential_scheme and not isinstance(scheme, ir.HttpScheme):
+            return scheme
+    return None
+
+
+def requirements_literal(api: ir.Api, op: ir.Operation) -> str:
+    """The `security=` argument of an operation's request; "" when the client has one credential."""
+    if not per_scheme(api):
+        return ""
+    return repr(tuple(tuple(r) for r in op.security))
+
+
+def security_view(api: ir.Api, is_async: bool, imports: ImportSet) -> SecurityView:
+    runtime_auth = f"{'..' if is_async else '.'}_runtime.auth"
+    azure = _azure_scheme(api)
+    if azure is not None:
+        param, expr = _azure_credential(azure, is_async, imports, runtime_auth)
+        return SecurityView(param, (), expr)
+    if not api.security:
+        return SecurityView(None, (), "None")
+    imports.name(runtime_auth, "Security")
+    params: list[SecurityParam] = []
+    entries: list[str] = []
+    for scheme in api.security:
+        param, expr = _scheme_argument(scheme, is_async, imports, runtime_auth)
+        params.append(param)
+        entries.append(f"{scheme.name!r}: {expr}")
+    default = repr(tuple(tuple(r) for r in api.security_default))
+    return SecurityView(None, tuple(params), f"Security({{{', '.join(entries)}}}, {default})")
+
+
+def _azure_credential(
+    scheme: ir.OAuth2Scheme | ir.ApiKeyScheme, is_async: bool, imports: ImportSet, runtime: str
+) -> tuple[SecurityParam, str]:
+    if isinstance(scheme, ir.OAuth2Scheme):
+        cls = "AsyncBearerTokenAuth" if is_async else "BearerTokenAuth"
+        annotation = "AsyncTokenCredential | TokenCredential" if is_async else "TokenCredential"
+        imports.name(runtime, cls, *annotation.split(" | "))
+        param = SecurityParam("credential", annotation, "", _AZURE_CREDENTIAL_DOC)
+        return param, f"{cls}(credential, scopes={scheme.scopes!r})"
+    imports.name(runtime, "ApiKeyAuth", "KeyCredential")
+    param = SecurityParam(
+        "credential",
+        "str | KeyCredential",
+        "",
+        f"The API key sent as {scheme.wire_name}: a str, or an object with a .key str "
+        "(such as AzureKeyCredential) read for every request.",
+    )
+    return param, f"ApiKeyAuth(credential, name={scheme.wire_name!r}, location={scheme.location!r})"
+
+
+def _described(scheme: ir.SecurityScheme, text: str) -> str:
+    own = " ".join(scheme.description.split())
+    return f"{text} {own}" if own else text
+
+
+def _scheme_argument(
+    scheme: ir.SecurityScheme, is_async: bool, imports: ImportSet, runtime: str
+) -> tuple[SecurityParam, str]:
+    name = scheme.py_name
+    if isinstance(scheme, ir.ApiKeyScheme):
+        imports.name(runtime, "KeyCredential", "api_key_auth")
+        doc = (
+            f"The API key of scheme {scheme.name!r}, sent as the {scheme.location} "
+            f"{scheme.wire_name!r}: a str, or an object with a .key str read for every request."
+        )
+        expr = f"api_key_auth({name}, name={scheme.wire_name!r}, location={scheme.location!r})"
+        annotation = "str | KeyCredential | None"
+        return SecurityParam(name, annotation, " = None", _described(scheme, doc)), expr
+    if isinstance(scheme, ir.HttpScheme) and scheme.scheme == "basic":
+        imports.name(runtime, "BasicAuth", "basic_auth")
+        doc = f"The (user name, password) of scheme {scheme.name!r} (HTTP basic authentication)."
+        param = SecurityParam(
+            name, "tuple[str, str] | BasicAuth | None", " = None", _described(scheme, doc)
+        )
+        return param, f"basic_auth({name})"
+    scopes: tuple[str, ...] = scheme.scopes if isinstance(scheme, ir.OAuth2Scheme) else ()
+    factory = "async_token_auth" if is_async else "token_auth"
+    credential = "AsyncTokenCredential | TokenCredential" if is_async else "TokenCredential"
+    imports.name(runtime, factory, *credential.split(" | "))
+    asked = f", asked for scopes {', '.join(scopes)}" if scopes else ""
+    doc = f"The bearer token of scheme {scheme.name!r}: {_TOKEN_DOC}{asked}."
+    annotation = f"str | {credential} | None"
+    return SecurityParam(name, annotation, " = None", _described(scheme, doc)), (
+        f"{factory}({name}, {scopes!r})"
+    )
