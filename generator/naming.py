@@ -167,6 +167,11 @@ def parameter_name(wire: str) -> str:
     return safe_identifier(_not_digit_first(snake_case(wire), "n"), METHOD_RESERVED)
 
 
+def group_attribute(group: str) -> str:
+    """The client attribute of an operation group: "VirtualMachines" -> virtual_machines."""
+    return safe_identifier(_not_digit_first(snake_case(group), "n"), CLIENT_RESERVED)
+
+
 def class_name(wire: str) -> str:
     return safe_identifier(_not_digit_first(pascal_case(wire), "M"), TYPE_RESERVED)
 
@@ -206,19 +211,21 @@ _SHORT_TITLE_WORDS = 5
 _LONG_TITLE_WORDS = 3
 
 
-def client_class_name(title: str) -> str:
+def client_class_name(title: str, *, shorten: bool = True) -> str:
     """info.title -> client class name.
 
     A short title (five words at most, no subtitle) is joined as it is ("AutoRest Bool Test
     Service" -> AutoRestBoolTestService). Any other keeps its main part (before a `:`, `(`, `+`,
     ` - `...) without possessives, version numbers and filler words such as API or OpenAPI, at
     most three words, and Client: "GitHub's official OpenAPI spec + Octokit extension" ->
-    GitHubClient.
+    GitHubClient. Without `shorten` (Azure specs, as AutoRest names them) every title is joined.
     """
     text = _ascii(title).strip()
     main = _SUBTITLE.split(text, maxsplit=1)[0]
     tokens = _title_tokens(main)
-    if main == text and len(tokens) <= _SHORT_TITLE_WORDS:
+    if not shorten:
+        name = "".join(t[:1].upper() + t[1:] for t in re.split(r"[^0-9A-Za-z]+", text) if t)
+    elif main == text and len(tokens) <= _SHORT_TITLE_WORDS:
         name = "".join(t[:1].upper() + t[1:] for t in tokens)
     else:
         unversioned = [t for t in tokens if not _is_version(t)]

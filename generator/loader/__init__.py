@@ -103,10 +103,11 @@ def _load(
     _check_paths(spec)
     title = info.str_at("title")
     api_version = _version(info)
-    name = client_name or naming.client_class_name(title)
-    schemas = SchemaReader(spec)
-    # Azure specs follow AutoRest: an operation outside a `Group_Method` id belongs to the client.
+    # Azure specs follow AutoRest: an operation outside a `Group_Method` id belongs to the client,
+    # and the client class is the whole title.
     tag_groups = not azure
+    name = client_name or naming.client_class_name(title, shorten=tag_groups)
+    schemas = SchemaReader(spec)
     builder = OperationsBuilder(schemas, api_version, tag_groups=tag_groups, strict=strict)
     endpoint = read_endpoint(spec)
     raw_operations = operations(spec)

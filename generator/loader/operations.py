@@ -197,7 +197,9 @@ def place(raw: RawOperation, *, tags: bool) -> tuple[str, str]:
     if raw.named and _group_method(operation_id):
         return naming.split_operation_id(operation_id)
     tag_list = raw.node.str_list_at("tags")
-    return (tag_list[0] if tag_list and tag_list[0].strip() else ""), operation_id
+    tag = tag_list[0].strip() if tag_list else ""
+    # "1. Getting started": the numbering orders a document's sections, it names nothing.
+    return (re.sub(r"^[0-9]+[.)]?\s+", "", tag) or tag), operation_id
 
 
 def _group_method(operation_id: str) -> bool:
@@ -293,13 +295,10 @@ def _group_attributes(
     the methods of the mixin); class names of the client class and its mixin.
     """
     named = [n for n in names if n]
-    attrs = naming.unique_names(
-        [naming.safe_identifier(naming.snake_case(n), naming.CLIENT_RESERVED) for n in named],
-        client_attrs,
-    )
+    attrs = naming.unique_names([naming.group_attribute(n) for n in named], client_attrs)
     mixin = f"{client_name}OperationsMixin"
     classes = naming.unique_names(
-        [f"{naming.pascal_case(n)}Operations" for n in named], [client_name, mixin]
+        [naming.class_name(f"{n} Operations") for n in named], [client_name, mixin]
     )
     result = {
         name: (attr, cls, naming.module_name(name))

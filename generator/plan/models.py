@@ -164,7 +164,10 @@ def model_default(names: TypeNames, f: ir.Field) -> str:
 
 
 def _is_member(enum: ir.Enum, value: ir.JsonScalar) -> bool:
-    """A default the enum class accepts (True is not the member 1, nor "true")."""
+    """A default the enum class accepts: a listed member (True is not the member 1, nor "true"),
+    or, for an extensible enum, any value of its type."""
+    if enum.extensible and not isinstance(value, bool) and value is not None:
+        return _fits(enum.value_type, value)
     return any(type(v.value) is type(value) and v.value == value for v in enum.values)
 
 

