@@ -143,15 +143,11 @@ class SecurityInfo:
 _CLIENT_ARGUMENTS = frozenset({"endpoint", "retry", "timeout", "transport", "credential", "self"})
 
 
-def security_schemes(spec: Spec, endpoint: Endpoint) -> tuple[ir.SecurityScheme, ...]:
-    """The schemes the spec's `security` requirements use, in order of first use."""
-    return read_security(spec, endpoint).schemes
-
-
 def read_security(
     spec: Spec, endpoint: Endpoint, taken: frozenset[str] = frozenset()
 ) -> SecurityInfo:
-    """Schemes and requirements; `taken` holds client argument names the keywords must avoid.
+    """The schemes the spec's requirements use (in order of first use) and the requirements of
+    the spec and of each operation; `taken` holds client argument names the keywords must avoid.
 
     A requirement naming an undefined scheme, or one of a type no client can send (mutualTLS, an
     HTTP scheme other than basic and bearer), is left out with a warning; the other alternatives

@@ -117,9 +117,19 @@ def test_security_and_constants() -> None:
     aad = _load("security-aad.json")
     # The requirement names its scope; it wins over the scope made up from the host.
     assert aad.security == (
-        ir.OAuth2Scheme("AADToken", ("https://security.microsoft.com/.default",)),
+        ir.OAuth2Scheme(
+            "AADToken", ("https://security.microsoft.com/.default",), py_name="aad_token"
+        ),
     )
+    # Azure AD as the issuer makes the spec Azure's: one positional credential, for this scheme.
+    assert (aad.azure, aad.credential_scheme) == (True, "AADToken")
     key = _load("security-key.json")
-    assert key.security == (ir.ApiKeyScheme("AzureKey", "security-key", "header"),)
+    assert key.security == (
+        ir.ApiKeyScheme(
+            "AzureKey", "security-key", "header", py_name="azure_key", description="key"
+        ),
+    )
+    # No x-ms-* and no Azure AD: the test server's clients ask for Azure conventions (--azure).
+    assert not key.azure
     xml = _load("xml-service.json")
     assert any(m.xml is not None for m in xml.models)
