@@ -163,6 +163,7 @@ def test_cli_selection_errors_and_warnings(tmp_path: Path) -> None:
         "VirtualMachineScaleSetRollingUpgrades_GetLatest,VirtualMachineScaleSetRollingUpgrades_Cancel",
         "--exclude-operations",
         "Nothing_Like_This",
+        "--verbose",
     )
     assert code == 0 and "'Nothing_Like_This' matches no operationId" in err
     snapshot = json.loads((tmp_path / "p" / "_api_snapshot.json").read_text(encoding="utf-8"))
