@@ -4,7 +4,7 @@ formatted sources, plus the API snapshot, the changelog and the manifest that `g
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import __version__, ir
@@ -13,7 +13,7 @@ from generator.api.snapshot import FILE_NAME as SNAPSHOT
 from generator.api.snapshot import Snapshot, api_snapshot, dumps, loads
 from generator.cache import MANIFEST, manifest
 from generator.config import BuildOptions, ClientConfig, Selection
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import SKIPPED_OPERATION, Diagnostic
 from generator.loader import load_api
 from generator.plan import Options, OutputFile, plan_package
 from generator.plan.dist import plan_distribution
@@ -31,6 +31,7 @@ class Built:
     files: dict[str, bytes]  # path relative to the package directory -> content
     warnings: tuple[Diagnostic, ...]
     api_version: str = ""
+    stats: dict[str, int] = field(default_factory=dict)  # operations, skipped, models, enums
 
 
 def build_package(
@@ -42,18 +43,26 @@ def build_package(
     package_mode: bool = False,
     package_version: str | None = None,
     previous: Path | None = None,
+    ref_roots: tuple[Path, ...] = (),
 ) -> Built:
     """Every file of the package directory. `previous` is the directory as generated last time:
     its snapshot and changelog decide the new changelog entry (none: a first generation)."""
     options = BuildOptions(
-        package_name, client_name, selection or Selection(), package_mode, package_version
+        package_name,
+        client_name,
+        selection or Selection(),
+        package_mode,
+        package_version,
+        ref_roots,
     )
     return build(spec, options, previous)
 
 
 def build(spec: Path, options: BuildOptions, previous: Path | None = None) -> Built:
     warnings: list[Diagnostic] = []
-    api = load_api(spec, client_name=options.client_name, warnings=warnings)
+    api = load_api(
+        spec, client_name=options.client_name, warnings=warnings, ref_roots=options.ref_roots
+    )
     api = select_operations(api, options.selection, spec.name, warnings)
     warnings.extend(unchecked_patterns(api, translate))
     package = options.package_name
@@ -64,7 +73,18 @@ def build(spec: Path, options: BuildOptions, previous: Path | None = None) -> Bu
     files = format_sources({f.path: render_file(env, f) for f in planned})
     files.update(_history(api, options, previous))
     files[MANIFEST] = manifest(spec, api.source_files, options.as_json(spec), files)
-    return Built(dict(sorted(files.items())), tuple(warnings), api.api_version)
+    return Built(
+        dict(sorted(files.items())), tuple(warnings), api.api_version, _stats(api, warnings)
+    )
+
+
+def _stats(api: ir.Api, warnings: list[Diagnostic]) -> dict[str, int]:
+    return {
+        "operations": sum(len(g.operations) for g in api.groups),
+        "skipped": sum(1 for w in warnings if w.kind == SKIPPED_OPERATION),
+        "models": len(api.models),
+        "enums": len(api.enums),
+    }
 
 
 def build_client(client: ClientConfig, *, previous: Path | None = None) -> Built:

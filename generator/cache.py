@@ -1,11 +1,12 @@
 """`_sdkforge.json`: what a package was generated from, so `generate` can skip unchanged clients.
 
 The manifest records content hashes of every spec file the loader read, the options, the
-generator's version, code, templates and runtime, and the generated files themselves. It is
+generator's version, code, templates and runtime, and each generated file with its hash: that
+list is also what tells generated files from a user's own (generator.render.write). It is
 written into the package like any other output, so it is deterministic and `check` compares it
 too; `check` never trusts it and always rebuilds. `generate` skips a client only when every
 recorded input and every generated file on disk still has the recorded hash, so a hand-edited
-file is regenerated as well.
+generated file is regenerated as well; files sdkforge did not write do not count.
 """
 
 from __future__ import annotations
@@ -19,13 +20,12 @@ from typing import Any
 
 from generator import __version__
 from generator.locations import GENERATOR_DIR, TEMPLATE_DIR
-from generator.render.write import read_tree
+from generator.render.format import formatter_version
+from generator.render.write import MANIFEST, file_digest, file_digests
 
-MANIFEST = "_sdkforge.json"
+_sha256 = file_digest
 
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+__all__ = ["MANIFEST", "generator_digest", "manifest", "source_digests", "stale_reason"]
 
 
 @functools.cache
@@ -55,23 +55,16 @@ def source_digests(spec: Path, sources: Iterable[str]) -> dict[str, str]:
     return result
 
 
-def output_digest(files: Mapping[str, bytes]) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        if path != MANIFEST:
-            digest.update(f"{path}\0{_sha256(files[path])}\0".encode())
-    return digest.hexdigest()
-
-
 def manifest(
     spec: Path, sources: Iterable[str], options: Mapping[str, Any], files: Mapping[str, bytes]
 ) -> bytes:
     data = {
         "generator": __version__,
         "generator_code": generator_digest(),
+        "formatter": formatter_version(),
         "options": dict(options),
         "sources": source_digests(spec, sources),
-        "outputs": output_digest(files),
+        "files": file_digests(files),
     }
     return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode()
 
@@ -80,6 +73,8 @@ def stale_reason(package_dir: Path, spec: Path, options: Mapping[str, Any]) -> s
     """Why the package must be regenerated, or None when nothing it was made from changed."""
     try:
         recorded = json.loads((package_dir / MANIFEST).read_bytes())
+    except FileNotFoundError:
+        return "first generation" if not package_dir.exists() else f"no {MANIFEST}"
     except (OSError, ValueError):
         return f"no readable {MANIFEST}"
     if not isinstance(recorded, dict):
@@ -87,6 +82,7 @@ def stale_reason(package_dir: Path, spec: Path, options: Mapping[str, Any]) -> s
     checks = (
         ("generator version", recorded.get("generator"), __version__),
         ("generator code", recorded.get("generator_code"), generator_digest()),
+        ("formatter", recorded.get("formatter"), formatter_version()),
         ("options", recorded.get("options"), json.loads(json.dumps(dict(options)))),
     )
     for what, was, now in checks:
@@ -106,6 +102,24 @@ def _changed_sources(recorded: Mapping[str, Any], spec: Path) -> str | None:
 
 
 def _changed_outputs(recorded: Mapping[str, Any], package_dir: Path) -> str | None:
-    if recorded.get("outputs") != output_digest(read_tree(package_dir)):
-        return "generated files differ from what was generated"
+    """Files of other authors in the package folder do not count: only the generated ones."""
+    files = recorded.get("files")
+    if not isinstance(files, dict):
+        return "no recorded generated files"
+    for path, digest in files.items():
+        try:
+            if _sha256((package_dir / path).read_bytes()) != digest:
+                return "generated files differ from what was generated"
+        except OSError:
+            return "generated files differ from what was generated"
     return None
+
+
+def recorded_formatter(package_dir: Path) -> str | None:
+    """The formatter `_sdkforge.json` says the package was written with, if it says."""
+    try:
+        recorded = json.loads((package_dir / MANIFEST).read_bytes())
+    except (OSError, ValueError):
+        return None
+    value = recorded.get("formatter") if isinstance(recorded, dict) else None
+    return value if isinstance(value, str) else None

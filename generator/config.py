@@ -11,6 +11,7 @@ exclude-operations = ["*_Delete"]
 tags = ["VirtualMachineScaleSetRollingUpgrades"]
 package-mode = true                            # write an installable distribution
 package-version = "1.0.0"                      # default: from the api-version
+ref-roots = ["specs"]                          # more folders the spec's $refs may lead into
 ```
 """
 
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator import naming
 from generator.diagnostics import SpecError
 
 _KEYS = frozenset(
@@ -35,6 +37,7 @@ _KEYS = frozenset(
         "tags",
         "package-mode",
         "package-version",
+        "ref-roots",
     }
 )
 
@@ -81,6 +84,9 @@ class BuildOptions:
     selection: Selection = field(default_factory=Selection)
     package_mode: bool = False
     package_version: str | None = None
+    # Folders besides the spec's own that its $refs may read; they decide what may be read, not
+    # what is generated, so they are not part of as_json (the manifest).
+    ref_roots: tuple[Path, ...] = ()
 
     @property
     def code_dir(self) -> str:
@@ -107,6 +113,8 @@ class ClientConfig:
     selection: Selection = field(default_factory=Selection)
     package_mode: bool = False  # the package directory is a distribution: pyproject.toml, README
     package_version: str | None = None
+    from_config: bool = False  # listed in [tool.sdkforge], not given on the command line
+    ref_roots: tuple[Path, ...] = ()  # folders besides the spec's own its $refs may lead into
 
     @property
     def package_dir(self) -> Path:
@@ -120,14 +128,24 @@ class ClientConfig:
             self.selection,
             self.package_mode,
             self.package_version,
+            self.ref_roots,
         )
 
 
 def load_config(pyproject: Path) -> list[ClientConfig]:
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise SpecError(str(pyproject), "", f"cannot read the configuration: {exc}") from None
+    except FileNotFoundError:
+        raise SpecError(
+            str(pyproject),
+            "",
+            "not found: run where pyproject.toml has [tool.sdkforge], pass --config FILE, "
+            "or generate one spec with `sdkforge generate SPEC --package-name NAME`",
+        ) from None
+    except OSError as exc:
+        raise SpecError(str(pyproject), "", f"cannot read: {exc.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SpecError(str(pyproject), "", f"invalid TOML: {exc}") from None
     clients = data.get("tool", {}).get("sdkforge", {}).get("clients", [])
     if not isinstance(clients, list):
         raise SpecError(str(pyproject), "/tool/sdkforge/clients", "must be an array of tables")
@@ -145,15 +163,20 @@ def _client(base: Path, pyproject: Path, index: int, entry: object) -> ClientCon
     read = _Reader(str(pyproject), pointer, entry)
     package = read.string("package", required=True)
     assert package is not None
-    if not package.isidentifier():
-        raise SpecError(str(pyproject), f"{pointer}/package", "must be a Python identifier")
+    problem = naming.package_name_problem(package)
+    if problem is not None:
+        raise SpecError(str(pyproject), f"{pointer}/package", f"'{package}' {problem}")
+    client_name = read.string("client-name")
+    problem = naming.client_name_problem(client_name) if client_name is not None else None
+    if problem is not None:
+        raise SpecError(str(pyproject), f"{pointer}/client-name", f"'{client_name}' {problem}")
     spec = read.string("spec", required=True)
     assert spec is not None
     return ClientConfig(
         spec=base / spec,
         package=package,
         output=base / (read.string("output") or "generated"),
-        client_name=read.string("client-name"),
+        client_name=client_name,
         selection=Selection(
             include=read.patterns("include-operations"),
             exclude=read.patterns("exclude-operations"),
@@ -161,6 +184,8 @@ def _client(base: Path, pyproject: Path, index: int, entry: object) -> ClientCon
         ),
         package_mode=read.flag("package-mode"),
         package_version=read.string("package-version"),
+        from_config=True,
+        ref_roots=tuple(base / root for root in read.strings("ref-roots")),
     )
 
 
@@ -195,3 +220,11 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self._error(key, "must be a string or an array of strings")
         return split_patterns(value)
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.entry.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise self._error(key, "must be a string or an array of strings")
+        return tuple(value)

@@ -3,7 +3,21 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
+
+_POINTER_FILES = (".json", ".yaml", ".yml")
+# The kind of the warning for an operation that could not be generated and was left out.
+SKIPPED_OPERATION = "operation-skipped"
+
+# Characters a terminal may act on (C0 and C1 controls, DEL), bidirectional overrides that reorder
+# what is shown, and lone surrogates that cannot be printed: shown as escapes instead.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` with every character a terminal could act on written as a Python escape."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class Severity(enum.StrEnum):
@@ -17,9 +31,18 @@ class Diagnostic:
     file: str
     pointer: str  # RFC 6901 JSON pointer inside `file`, "" for the whole document
     message: str
+    kind: str = ""  # a short class of the problem, for counting warnings alike ("status-range")
 
     def __str__(self) -> str:
-        return f"{self.file}#{self.pointer}: {self.severity}: {self.message}"
+        return printable(f"{self.file}{self.where}: {self.severity}: {self.message}")
+
+    @property
+    def where(self) -> str:
+        """`#pointer` in a spec file (`#` alone for the whole document); nothing for other files
+        (a configuration, an output folder) that no JSON pointer walks."""
+        if self.pointer or self.file.lower().endswith(_POINTER_FILES):
+            return f"#{self.pointer}"
+        return ""
 
 
 class SpecError(Exception):

@@ -11,6 +11,7 @@ import dataclasses
 import enum
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 JsonScalar = str | int | float | bool | None
@@ -358,16 +359,19 @@ class Api:
     source_files: tuple[str, ...] = field(default=())  # every file read, relative to the main spec
 
     def model(self, name: str) -> Model:
-        for m in self.models:
-            if m.name == name:
-                return m
-        raise KeyError(name)
+        return self._models_by_name[name]
 
     def enum(self, name: str) -> Enum:
-        for e in self.enums:
-            if e.name == name:
-                return e
-        raise KeyError(name)
+        return self._enums_by_name[name]
+
+    # Looked up once per type reference while planning: an index keeps that linear in spec size.
+    @cached_property
+    def _models_by_name(self) -> dict[str, Model]:
+        return {m.name: m for m in self.models}
+
+    @cached_property
+    def _enums_by_name(self) -> dict[str, Enum]:
+        return {e.name: e for e in self.enums}
 
 
 def _plain(value: object) -> object:

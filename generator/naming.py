@@ -7,8 +7,11 @@ method, the operations of one group) with deterministic numeric suffixes.
 
 from __future__ import annotations
 
+import builtins
+import hashlib
 import keyword
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -68,10 +71,15 @@ METHOD_RESERVED = frozenset(
         "raw_response",
     }
 )
-CLIENT_RESERVED = frozenset({"credential", "endpoint", "transport", "close", "send_request"})
+CLIENT_RESERVED = frozenset(
+    {"credential", "endpoint", "transport", "retry", "timeout", "close", "send_request"}
+)
 TYPE_RESERVED = frozenset(
     {
         "Any",
+        "ClassVar",
+        "Callable",
+        "TypeVar",
         "Optional",
         "Union",
         "List",
@@ -89,6 +97,30 @@ TYPE_RESERVED = frozenset(
         "AsyncIterator",
     }
 )
+
+
+# What the client modules import besides TYPE_RESERVED: the client class must not take these names
+# (a class named Pipeline would replace the pipeline it builds).
+CLIENT_CLASS_RESERVED = TYPE_RESERVED | frozenset(
+    {
+        "Pipeline",
+        "AsyncPipeline",
+        "RetryPolicy",
+        "BearerTokenAuth",
+        "AsyncBearerTokenAuth",
+        "TokenCredential",
+        "AsyncTokenCredential",
+        "ApiKeyAuth",
+        "KeyCredential",
+        "VERSION",
+    }
+)
+
+# File names stay well below the 255 bytes most file systems allow.
+MAX_MODULE_NAME = 100
+_DEPENDENCIES = frozenset({"httpx", "httpcore", "anyio", "h11", "idna", "certifi", "sniffio"})
+_ASCII_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_BUILTIN_NAMES = frozenset(dir(builtins))
 
 
 def _ascii(text: str) -> str:
@@ -149,15 +181,92 @@ def enum_member_name(value: object) -> str:
 
 
 def module_name(py_class_name: str) -> str:
-    """The module a class is written to: RollingUpgradePolicy -> _rolling_upgrade_policy."""
-    return "_" + snake_case(py_class_name)
+    """The module a class is written to: RollingUpgradePolicy -> _rolling_upgrade_policy.
+
+    A name longer than MAX_MODULE_NAME keeps its start and ends in a hash of the whole, so the
+    file name is short enough for any file system and the same for the same name.
+    """
+    return short_module_name("_" + snake_case(py_class_name))
+
+
+def short_module_name(name: str) -> str:
+    if len(name) <= MAX_MODULE_NAME:
+        return name
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
+    return f"{name[: MAX_MODULE_NAME - 11].rstrip('_')}_{digest}"
+
+
+# Words a long title spends on saying it describes an API; a class name does without them.
+_TITLE_FILLER = frozenset(
+    "a an and api apis by for http json of official openapi rest restful service spec "
+    "specification swagger the to v with".split()
+)
+_SUBTITLE = re.compile(r"[:(\[|+,;/]|\s[-\u2013\u2014]\s")
+_SHORT_TITLE_WORDS = 5
+_LONG_TITLE_WORDS = 3
 
 
 def client_class_name(title: str) -> str:
-    """info.title -> client class: non-identifier characters dropped, words joined PascalCase."""
-    tokens = re.split(r"[^0-9A-Za-z]+", _ascii(title))
-    name = "".join(t[:1].upper() + t[1:] for t in tokens if t)
-    return safe_identifier(_not_digit_first(name or "Client", "Client"), TYPE_RESERVED)
+    """info.title -> client class name.
+
+    A short title (five words at most, no subtitle) is joined as it is ("AutoRest Bool Test
+    Service" -> AutoRestBoolTestService). Any other keeps its main part (before a `:`, `(`, `+`,
+    ` - `...) without possessives, version numbers and filler words such as API or OpenAPI, at
+    most three words, and Client: "GitHub's official OpenAPI spec + Octokit extension" ->
+    GitHubClient.
+    """
+    text = _ascii(title).strip()
+    main = _SUBTITLE.split(text, maxsplit=1)[0]
+    tokens = _title_tokens(main)
+    if main == text and len(tokens) <= _SHORT_TITLE_WORDS:
+        name = "".join(t[:1].upper() + t[1:] for t in tokens)
+    else:
+        unversioned = [t for t in tokens if not _is_version(t)]
+        kept = [t for t in unversioned if t.lower() not in _TITLE_FILLER]
+        chosen = (kept or unversioned or tokens)[:_LONG_TITLE_WORDS]
+        name = "".join(t[:1].upper() + t[1:] for t in chosen)
+        name = name if name.endswith("Client") else f"{name}Client"
+    name = _not_digit_first(name or "Client", "Client")
+    return safe_identifier(name, CLIENT_CLASS_RESERVED | _BUILTIN_NAMES)
+
+
+def package_name_problem(name: str) -> str | None:
+    """Why `name` cannot name a generated package (None when it can)."""
+    if not _ASCII_IDENTIFIER.fullmatch(name):
+        return "must be an ASCII Python identifier (letters, digits and _, not first a digit)"
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
+        return "must not be a Python keyword"
+    if len(name) > MAX_MODULE_NAME:
+        return f"must have at most {MAX_MODULE_NAME} characters"
+    if name in sys.stdlib_module_names or name in _DEPENDENCIES:
+        return "must not be the name of a standard library module or of httpx and its dependencies"
+    return None
+
+
+def client_name_problem(name: str) -> str | None:
+    """Why `name` cannot name the generated client class (None when it can)."""
+    if not _ASCII_IDENTIFIER.fullmatch(name) or name.startswith("_"):
+        return "must be an ASCII Python identifier that does not start with _"
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in {"self", "cls"}:
+        return "must not be a Python keyword"
+    if name in CLIENT_CLASS_RESERVED or name in _BUILTIN_NAMES:
+        return "is a name the generated client uses for something else"
+    return None
+
+
+def _title_tokens(text: str) -> list[str]:
+    without_possessive = re.sub(r"(?<=[A-Za-z])'s\b", "", text)
+    return [t for t in re.split(r"[^0-9A-Za-z]+", without_possessive) if t]
+
+
+def _is_version(token: str) -> bool:
+    return re.fullmatch(r"[vV]?[0-9]+", token) is not None
+
+
+def route_operation_id(method: str, path: str) -> str:
+    """The name of an operation the spec gives no operationId: GET /pets/{petId} ->
+    get_pets_pet_id (the method, then every word of the path)."""
+    return snake_case(f"{method.lower()} {path}")
 
 
 def split_operation_id(operation_id: str) -> tuple[str, str]:
@@ -168,16 +277,26 @@ def split_operation_id(operation_id: str) -> tuple[str, str]:
     return group, method
 
 
-def unique_names(names: Sequence[str], taken: Iterable[str] = ()) -> list[str]:
-    """Keep the order; later equal names get `_2`, `_3`, ... (skipping taken ones)."""
-    used = set(taken)
+def unique_names(
+    names: Sequence[str], taken: Iterable[str] = (), *, ignore_case: bool = False
+) -> list[str]:
+    """Keep the order; later equal names get `_2`, `_3`, ... (skipping taken ones).
+
+    With `ignore_case` names that differ only in case count as equal (file names: on some file
+    systems `_thing.py` and `_THING.py` are one file).
+    """
+
+    def fold(text: str) -> str:
+        return text.casefold() if ignore_case else text
+
+    used = {fold(t) for t in taken}
     result: list[str] = []
     for name in names:
         candidate = name
         counter = 2
-        while candidate in used:
+        while fold(candidate) in used:
             candidate = f"{name}_{counter}" if not name.endswith("_") else f"{name}{counter}"
             counter += 1
-        used.add(candidate)
+        used.add(fold(candidate))
         result.append(candidate)
     return result

@@ -12,17 +12,20 @@ Stages, each in its own module:
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from generator import ir, naming
 from generator.diagnostics import Diagnostic, SpecError
 from generator.loader.document import DocumentStore, Node
 from generator.loader.endpoint import Endpoint, read_endpoint, security_schemes
+from generator.loader.limits import RefRoots
 from generator.loader.models import ModelFinisher
 from generator.loader.operations import OperationsBuilder
 from generator.loader.parameters import ParamContext, build_parameter, is_client_level
 from generator.loader.schemas import SchemaReader
-from generator.loader.spec import Spec, detect_flavor, operations, require_dict
+from generator.loader.spec import Flavor, Spec, detect_flavor, operations, require_dict
 
 __all__ = ["load_api"]
 
@@ -32,33 +35,45 @@ def load_api(
     *,
     client_name: str | None = None,
     warnings: list[Diagnostic] | None = None,
+    strict: bool = False,
+    ref_roots: Iterable[str | os.PathLike[str]] = (),
 ) -> ir.Api:
     """Read the spec at `path` (and every file it refers to) into the intermediate model.
 
-    Raises `SpecError` for bad input; non-fatal problems are appended to `warnings`.
+    `$ref`s may lead into the spec's folder, the enclosing `specification` folder of an Azure
+    spec repository, and the folders in `ref_roots` (see `limits.RefRoots`). Raises `SpecError`
+    for bad input; non-fatal problems are appended to `warnings`. An operation that cannot be
+    generated is left out with a warning, or with `strict` fails the spec.
     """
     main = Path(os.path.abspath(path))
-    store = DocumentStore(main.parent)
+    roots = RefRoots.for_spec(main, [Path(os.path.abspath(r)) for r in ref_roots])
+    store = DocumentStore(main.parent, roots)
     try:
-        return _load(store, main, client_name, warnings if warnings is not None else [])
+        found = warnings if warnings is not None else []
+        return _load(store, main, client_name, found, strict=strict)
     except RecursionError:
         raise SpecError(store.display(main), "", "the spec is nested too deeply") from None
 
 
 def _load(
-    store: DocumentStore, main: Path, client_name: str | None, warnings: list[Diagnostic]
+    store: DocumentStore,
+    main: Path,
+    client_name: str | None,
+    warnings: list[Diagnostic],
+    *,
+    strict: bool,
 ) -> ir.Api:
     root = store.load(main).node()
     spec = Spec(root, detect_flavor(root), store, warnings)
     info = require_dict(root, "info")
-    if not root.has("paths"):
-        raise root.error("missing required field 'paths'")
-    require_dict(root, "paths")
+    _check_paths(spec)
     title = info.str_at("title")
     api_version = _version(info)
     name = client_name or naming.client_class_name(title)
     schemas = SchemaReader(spec)
-    builder = OperationsBuilder(schemas, api_version)
+    # Azure specs follow AutoRest: an operation outside a `Group_Method` id belongs to the client.
+    tag_groups = not _uses_azure_extensions(root.value)
+    builder = OperationsBuilder(schemas, api_version, tag_groups=tag_groups, strict=strict)
     endpoint = read_endpoint(spec)
     raw_operations = operations(spec)
     builder.collect_client_parameters(list(endpoint.parameters), "")
@@ -85,6 +100,37 @@ def _load(
         source_files=tuple(sorted(doc.display for doc in store.documents)),
     )
     return builder.grouping.apply(api)
+
+
+def _check_paths(spec: Spec) -> None:
+    """`paths` is required before OpenAPI 3.1; in 3.1 a document may describe only webhooks."""
+    root = spec.root
+    if root.has("paths"):
+        require_dict(root, "paths")
+    elif spec.flavor is not Flavor.OPENAPI31:
+        raise root.error("missing required field 'paths'")
+    webhooks = root.dict_at("webhooks") if spec.flavor is Flavor.OPENAPI31 else None
+    count = len(list(webhooks.items())) if webhooks is not None else 0
+    if webhooks is not None and count:
+        spec.warn(
+            webhooks,
+            f"{count} webhooks: requests the API sends, not operations a client "
+            "calls; their models are generated when operations use them, no methods",
+            "webhooks",
+        )
+
+
+def _uses_azure_extensions(value: object) -> bool:
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            if any(isinstance(k, str) and k.startswith("x-ms-") for k in current):
+                return True
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+    return False
 
 
 def _version(info: Node) -> str:
@@ -119,4 +165,10 @@ def _types(
     model_py = dict(zip(model_names, py_names, strict=False))
     enum_py = {e.name: py for e, py in zip(enum_drafts, py_names[len(model_names) :], strict=True)}
     finisher = ModelFinisher(schemas.drafts, schemas.is_polymorphic, error_models, model_py)
-    return tuple(finisher.build()), tuple(schemas.enums.build(enum_py))
+    models = finisher.build()
+    # One file per model next to _enums.py: names unique even where case does not count.
+    modules = naming.unique_names(
+        [m.module_name for m in models], ["_enums", "__init__"], ignore_case=True
+    )
+    models = [replace(m, module_name=module) for m, module in zip(models, modules, strict=True)]
+    return tuple(models), tuple(schemas.enums.build(enum_py))

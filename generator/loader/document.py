@@ -8,8 +8,10 @@ follows `$ref`s across files, relative to the file that holds the reference.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
+import sys
 import urllib.parse
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -17,6 +19,14 @@ from pathlib import Path
 import yaml
 
 from generator.diagnostics import SpecError, pointer_join
+from generator.loader.limits import (
+    AliasBudget,
+    FileRefusedError,
+    RefRoots,
+    check_json_text,
+    first_bad_value,
+    read_bounded,
+)
 
 _YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -54,6 +64,8 @@ class Document:
         self.path = path
         self.display = display
         self.root = root
+        # Canonical JSON text of arrays and objects, by identity, for nodes shared by aliases.
+        self.canonical: dict[int, str] = {}
 
     def node(self) -> Node:
         return Node(self.root, self, "")
@@ -197,26 +209,50 @@ def _display(path: Path, base_dir: Path) -> str:
     return os.path.relpath(path, base_dir).replace(os.sep, "/")
 
 
-def _stringify_keys(value: object, memo: dict[int, object], path: set[int]) -> object:
-    """YAML gives int keys for `200:`; the spec model wants str keys. Shared anchors stay shared."""
-    if not isinstance(value, dict | list):
-        if value is not None and not isinstance(value, str | int | float | bool):
-            raise ValueError(f"unsupported YAML value of type {type(value).__name__}")
-        return value
-    ident = id(value)
-    if ident in path:
-        raise ValueError("recursive YAML anchors are not supported")
-    if ident in memo:
-        return memo[ident]
-    path.add(ident)
-    converted: object
-    if isinstance(value, dict):
-        converted = {_yaml_key(k): _stringify_keys(v, memo, path) for k, v in value.items()}
-    else:
-        converted = [_stringify_keys(v, memo, path) for v in value]
-    path.discard(ident)
-    memo[ident] = converted
-    return converted
+class _YamlValues:
+    """YAML gives int keys for `200:`; the spec model wants str keys. Shared anchors stay shared,
+    and what aliases repeat is counted against the budget in `limits`."""
+
+    def __init__(self) -> None:
+        self.budget = AliasBudget()
+        self._memo: dict[int, tuple[object, int, int]] = {}
+        self._path: set[int] = set()
+
+    def convert(self, value: object) -> tuple[object, int, int]:
+        """The converted value and its size as aliases expand it (nodes, characters)."""
+        if not isinstance(value, dict | list):
+            if value is not None and not isinstance(value, str | int | float | bool):
+                raise ValueError(f"unsupported YAML value of type {type(value).__name__}")
+            nodes, chars = self.budget.scalar(value)
+            return value, nodes, chars
+        ident = id(value)
+        if ident in self._path:
+            raise ValueError("recursive YAML anchors are not supported")
+        if ident in self._memo:
+            return self._memo[ident]
+        self._path.add(ident)
+        self.budget.container()
+        nodes, chars = 1, 0
+        converted: object
+        if isinstance(value, dict):
+            result: dict[str, object] = {}
+            for k, v in value.items():
+                key = _yaml_key(k)
+                self.budget.written_chars += len(key)
+                item, n, c = self.convert(v)
+                result[key] = item
+                nodes, chars = nodes + n, chars + c + len(key)
+            converted = result
+        else:
+            items: list[object] = []
+            for v in value:
+                item, n, c = self.convert(v)
+                items.append(item)
+                nodes, chars = nodes + n, chars + c
+            converted = items
+        self._path.discard(ident)
+        self._memo[ident] = (converted, nodes, chars)
+        return converted, nodes, chars
 
 
 def _yaml_key(key: object) -> str:
@@ -226,23 +262,71 @@ def _yaml_key(key: object) -> str:
 
 
 def parse_text(text: str, suffix: str, display: str) -> object:
-    """JSON for .json files, YAML for .yaml/.yml; anything else is tried as JSON, then YAML."""
+    """JSON for .json files, YAML for .yaml/.yml; anything else is tried as JSON, then YAML.
+
+    Either way the values must be plain JSON (finite numbers, text without lone surrogates).
+    """
     if suffix.lower() in _YAML_SUFFIXES:
-        return _parse_yaml(text, display)
+        return _checked(_parse_yaml(text, display), display, always=True)
+    finite = _Finite()
     try:
-        return json.loads(text)
+        value = json.loads(text, parse_constant=finite.constant, parse_float=finite.number)
     except json.JSONDecodeError as exc:
         if suffix.lower() == ".json":
             raise SpecError(
                 display, "", f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
             ) from None
-    return _parse_yaml(text, display)
+    except ValueError:  # an integer of more digits than Python converts
+        raise SpecError(display, "", f"invalid JSON: {_long_integer(text)}") from None
+    else:
+        return _checked(value, display, always=finite.seen or check_json_text(text))
+    return _checked(_parse_yaml(text, display), display, always=True)
+
+
+def _long_integer(text: str) -> str:
+    limit = sys.get_int_max_str_digits()
+    found = re.search(rf"\d{{{limit + 1},}}", text)
+    if found is None:
+        return f"an integer has more than {limit} digits"
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    digits = len(found.group())
+    return f"an integer of {digits} digits (line {line}, column {column}); at most {limit} are read"
+
+
+class _Finite:
+    """Hooks for json.loads that note NaN, Infinity and numbers too large for a float."""
+
+    def __init__(self) -> None:
+        self.seen = False
+
+    def constant(self, text: str) -> float:
+        self.seen = True
+        return float(text)
+
+    def number(self, text: str) -> float:
+        value = float(text)
+        self.seen = self.seen or not math.isfinite(value)
+        return value
+
+
+def _checked(value: object, display: str, *, always: bool) -> object:
+    if always:
+        bad = first_bad_value(value)
+        if bad is not None:
+            raise SpecError(display, *bad)
+    return value
 
 
 def _parse_yaml(text: str, display: str) -> object:
     try:
         loaded: object = yaml.load(text, Loader=_SpecYamlLoader)  # a SafeLoader subclass
-        return _stringify_keys(loaded, {}, set())
+        values = _YamlValues()
+        converted, nodes, chars = values.convert(loaded)
+        too_much = values.budget.exceeded(nodes, chars)
+        if too_much is not None:
+            raise SpecError(display, "", f"{too_much}: refused (an alias bomb?)")
+        return converted
     except yaml.YAMLError as exc:
         where = ""
         mark = getattr(exc, "problem_mark", None)
@@ -257,8 +341,9 @@ def _parse_yaml(text: str, display: str) -> object:
 class DocumentStore:
     """Reads each file once and resolves `$ref`s; file names are shown relative to `base_dir`."""
 
-    def __init__(self, base_dir: Path) -> None:
+    def __init__(self, base_dir: Path, roots: RefRoots | None = None) -> None:
         self.base_dir = base_dir
+        self.roots = roots
         self._documents: dict[Path, Document] = {}
 
     @property
@@ -281,10 +366,9 @@ class DocumentStore:
 
     def _read(self, path: Path, display: str) -> str:
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            raise SpecError(display, "", f"cannot read file: {reason}") from None
+            data = read_bounded(path)
+        except FileRefusedError as exc:
+            raise SpecError(display, "", str(exc)) from None
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -329,6 +413,13 @@ class DocumentStore:
         target = self.ref_target(node)
         assert target is not None
         path, fragment = target
+        if path not in self._documents and self.roots is not None and not self.roots.allows(path):
+            raise node.error(
+                f"$ref '{ref}': {self.display(path)} is outside the folders a spec may refer to "
+                f"({self.roots.describe(self.display)}); allow its folder with --ref-root "
+                "or ref-roots in [tool.sdkforge]",
+                "$ref",
+            )
         try:
             doc = self.load(path)
         except SpecError as exc:

@@ -132,7 +132,8 @@ def security_schemes(spec: Spec, endpoint: Endpoint) -> tuple[ir.SecurityScheme,
     used: dict[str, list[str]] = {}
     for name, scopes, where in _requirements(spec):
         if name not in definitions:
-            raise where.error(f"security scheme '{name}' is not defined")
+            spec.warn(where, f"security scheme '{name}' is not defined; ignored", "security")
+            continue
         known = used.setdefault(name, [])
         known.extend(s for s in scopes if s not in known)
     result: list[ir.SecurityScheme] = []

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import ir, naming
+from generator.diagnostics import SpecError
 from generator.loader.document import Node
 from generator.loader.keywords import primitive_for, schema_types, source
 
@@ -54,18 +56,32 @@ class EnumSchema:
     extensible: bool
     explicit_name: str | None  # x-ms-enum name or the definition name
     members: list[_Member]
+    converted: tuple[Node, ...] = ()  # values written as strings, read as the schema's type
+
+
+class EnumTypeMismatchError(SpecError):
+    """An enum value that is not of the schema's type and cannot be read as one."""
 
 
 def read_enum(node: Node, values_node: Node, definition_name: str | None) -> EnumSchema:
+    """The enum's values in the schema's type; a string value that reads as one exactly ("1" for
+    an integer) is converted and listed in `converted`; raises EnumTypeMismatchError when a value
+    cannot be read as the schema's type at all."""
     value_type = _value_type(node, values_node)
-    values = [_coerce(element, value_type) for element in values_node.elements()]
+    values: list[EnumScalar | None] = []
+    converted: list[Node] = []
+    for element in values_node.elements():
+        value = _coerce(element, value_type)
+        if value is not None and value is not element.value and isinstance(element.value, str):
+            converted.append(element)
+        values.append(value)
     present = [v for v in values if v is not None]
     xms = node.dict_at("x-ms-enum")
     extensible = xms.bool_at("modelAsString") if xms is not None else False
     explicit = (xms.opt_str("name") if xms is not None else None) or definition_name
     hints = _member_hints(xms)
     members = [_Member(v, *hints.get(_hint_key(v), (None, ""))) for v in present]
-    return EnumSchema(node, present, value_type, extensible, explicit, members)
+    return EnumSchema(node, present, value_type, extensible, explicit, members, tuple(converted))
 
 
 def _hint_key(value: EnumScalar) -> tuple[type, EnumScalar]:
@@ -115,7 +131,24 @@ def _coerce(element: Node, value_type: ir.Primitive) -> EnumScalar | None:
         return int(value)
     if value_type is ir.Primitive.FLOAT and _is_number(value):
         return value
-    raise element.error(f"enum value {value!r} does not match the schema type")
+    read = _read_string(value, value_type) if isinstance(value, str) else None
+    if read is not None:
+        return read
+    where = element.error("").diagnostic
+    message = f"enum value {value!r} does not match the schema type"
+    raise EnumTypeMismatchError(where.file, where.pointer, message)
+
+
+def _read_string(text: str, value_type: ir.Primitive) -> EnumScalar | None:
+    """A string that spells a value of `value_type` exactly: "1" for an integer, "true"."""
+    if value_type is ir.Primitive.INT and re.fullmatch(r"-?(0|[1-9][0-9]*)", text):
+        return int(text)
+    if value_type is ir.Primitive.FLOAT and re.fullmatch(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?", text):
+        number = float(text)
+        return int(number) if number.is_integer() and "." not in text else number
+    if value_type is ir.Primitive.BOOL and text in ("true", "false"):
+        return text == "true"
+    return None
 
 
 def _is_int(value: EnumScalar) -> bool:

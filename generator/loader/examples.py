@@ -11,8 +11,31 @@ from generator.loader.keywords import source
 from generator.loader.spec import Spec
 
 
-def canonical_json(value: object) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+def canonical_json(value: object, memo: dict[int, str] | None = None) -> str:
+    """`json.dumps(value, sort_keys=True, separators=(",", ":"))`, each shared array or object
+    (a YAML alias) written once and reused, not walked again for every place it appears."""
+    if not isinstance(value, dict | list):
+        return json.dumps(value)
+    memo = {} if memo is None else memo
+    done = memo.get(id(value))
+    if done is not None:
+        return done
+    if isinstance(value, dict):
+        text = (
+            "{"
+            + ",".join(
+                f"{json.dumps(key)}:{canonical_json(value[key], memo)}" for key in sorted(value)
+            )
+            + "}"
+        )
+    else:
+        text = "[" + ",".join(canonical_json(item, memo) for item in value) + "]"
+    memo[id(value)] = text
+    return text
+
+
+def _json_of(node: Node) -> str:
+    return canonical_json(node.value, node.doc.canonical)
 
 
 def read_examples(spec: Spec, op: Node) -> tuple[ir.Example, ...]:
@@ -31,6 +54,7 @@ def read_examples(spec: Spec, op: Node) -> tuple[ir.Example, ...]:
                     found.file,
                     found.pointer,
                     f"example '{name}' left out: {found.message}",
+                    "example",
                 )
             )
             continue
@@ -43,14 +67,15 @@ def _example(spec: Spec, name: str, node: Node) -> ir.Example:
         raise node.error("an example must be an object")
     parameters = node.dict_at("parameters")
     values = tuple(
-        ir.ExampleValue(key, canonical_json(value.value))
+        ir.ExampleValue(key, _json_of(value))
         for key, value in (parameters.items() if parameters is not None else ())
     )
     responses = node.dict_at("responses")
     answers: list[ir.ExampleResponse] = []
     for status, response in responses.items() if responses is not None else ():
         if not status.isdigit():
-            spec.warn(response, f"example '{name}': status '{status}' is not a number; left out")
+            message = f"example '{name}': status '{status}' is not a number; left out"
+            spec.warn(response, message, "example")
             continue
         answers.append(_response(int(status), response))
     return ir.Example(name, source(node), values, tuple(answers))
@@ -63,9 +88,9 @@ def _response(status: int, node: Node) -> ir.ExampleResponse:
     headers = node.dict_at("headers")
     return ir.ExampleResponse(
         status_code=status,
-        body_json=canonical_json(body.value) if body is not None else None,
+        body_json=_json_of(body) if body is not None else None,
         headers=tuple(
-            ir.ExampleValue(key, canonical_json(value.value))
+            ir.ExampleValue(key, _json_of(value))
             for key, value in (headers.items() if headers is not None else ())
         ),
     )

@@ -134,6 +134,9 @@ def scalar_default(node: Node) -> tuple[ir.JsonScalar, bool]:
     value = found.value
     if not isinstance(value, str | int | float | bool):
         return None, False
+    if not isinstance(value, str) and schema_types(node)[0] == ["string"]:
+        # `type: string, enum: ["true", "false"], default: true`: the string the value spells.
+        return json.dumps(value), True
     return value, True
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import http
 import re
 from dataclasses import dataclass, field, replace
 
 from generator import ir, naming
+from generator.diagnostics import SKIPPED_OPERATION, Diagnostic, Severity, SpecError
 from generator.loader.document import Node
 from generator.loader.examples import read_examples
 from generator.loader.grouping import ParameterGroups
@@ -28,6 +30,8 @@ class OperationsBuilder:
     client: ClientParameters = field(default_factory=ClientParameters)
     error_models: set[str] = field(default_factory=set)
     grouping: ParameterGroups = field(default_factory=ParameterGroups)
+    tag_groups: bool = True  # operations outside a `Group_Method` id are grouped by their tag
+    strict: bool = False  # an operation the spec gets wrong fails the spec (else it is left out)
 
     def collect_client_parameters(self, raws: list[RawParameter], context: str) -> None:
         for raw in raws:
@@ -43,31 +47,70 @@ class OperationsBuilder:
         self, operations: list[RawOperation], host: tuple[RawParameter, ...], client_name: str
     ) -> tuple[ir.OperationGroup, ...]:
         by_group: dict[str, list[ir.Operation]] = {}
-        seen: set[str] = set()
         # "HttpSuccess_Post" and "httpSuccess_Get" are one group, named as first written.
         spelling: dict[str, str] = {}
+        errors: list[SpecError] = []
         for raw in operations:
-            if raw.operation_id in seen:
-                raise raw.node.error(f"duplicate operationId '{raw.operation_id}'", "operationId")
-            seen.add(raw.operation_id)
-            group, _ = naming.split_operation_id(raw.operation_id)
-            group = spelling.setdefault(group.lower(), group)
-            by_group.setdefault(group, []).append(self._operation(raw, host))
+            group, method = place(raw, tags=self.tag_groups)
+            operation = self._try_operation(raw, host, method, on_client=not group, errors=errors)
+            if operation is not None:
+                group = spelling.setdefault(group.lower(), group)
+                by_group.setdefault(group, []).append(operation)
+        if errors and not by_group:
+            raise errors[0]  # nothing could be generated: the spec is refused, not left empty
         names = sorted(by_group)
-        attrs = _group_attributes(names, client_name)
+        # The client's attributes: its parameters, then the mixin's methods, then group attributes.
+        client_attrs = self.client.py_names()
+        mixin = _unique_operations(by_group.get("", []), client_attrs)
+        client_attrs |= {op.py_name for op in mixin}
+        attrs = _group_attributes(names, client_name, client_attrs)
         return tuple(
-            ir.OperationGroup(name, *attrs[name], operations=_unique_operations(by_group[name]))
+            ir.OperationGroup(
+                name,
+                *attrs[name],
+                operations=mixin if not name else _unique_operations(by_group[name]),
+            )
             for name in names
         )
 
-    def _operation(self, raw: RawOperation, host: tuple[RawParameter, ...]) -> ir.Operation:
+    def _try_operation(
+        self,
+        raw: RawOperation,
+        host: tuple[RawParameter, ...],
+        method: str,
+        *,
+        on_client: bool,
+        errors: list[SpecError],
+    ) -> ir.Operation | None:
+        """The operation, or None (with a warning) when the spec gets it wrong in a way that
+        leaves no faithful method to write; with `strict` the error is raised instead."""
+        try:
+            return self._operation(raw, host, method, on_client=on_client)
+        except SpecError as exc:
+            if self.strict:
+                raise
+            errors.append(exc)
+            found = exc.diagnostic
+            self.schemas.spec.warnings.append(
+                Diagnostic(
+                    Severity.WARNING,
+                    found.file,
+                    found.pointer,
+                    f"operation {raw.method} {raw.path} left out: {found.message}",
+                    SKIPPED_OPERATION,
+                )
+            )
+            return None
+
+    def _operation(
+        self, raw: RawOperation, host: tuple[RawParameter, ...], method: str, *, on_client: bool
+    ) -> ir.Operation:
         op = raw.node
         long_running = _long_running(op)
-        group, method = naming.split_operation_id(raw.operation_id)
         py_name = naming.parameter_name(method)
         if long_running is not None:
             py_name = f"begin_{naming.snake_case(method)}"
-        if not group:
+        if on_client:
             py_name = naming.safe_identifier(py_name, naming.CLIENT_RESERVED)
         return ir.Operation(
             operation_id=raw.operation_id,
@@ -77,7 +120,9 @@ class OperationsBuilder:
             summary=op.str_at("summary"),
             description=op.str_at("description"),
             parameters=self._parameters(raw, host),
-            responses=tuple(self._response(raw, r) for r in _known_statuses(raw, self.schemas)),
+            responses=tuple(
+                self._response(raw, r, codes) for r, codes in _known_statuses(raw, self.schemas)
+            ),
             source=source(op),
             long_running=long_running,
             paging=_paging(op),
@@ -104,8 +149,9 @@ class OperationsBuilder:
         named = iter(unique_method_names(method_level, self.client.py_names()))
         return tuple(slot if slot is not None else next(named) for slot in slots)
 
-    def _response(self, raw: RawOperation, response: RawResponse) -> ir.Response:
-        codes: tuple[int, ...] = () if response.key == "default" else (int(response.key),)
+    def _response(
+        self, raw: RawOperation, response: RawResponse, codes: tuple[int, ...]
+    ) -> ir.Response:
         is_error = _is_error(response, codes)
         value_type = None
         if response.schema is not None:
@@ -135,21 +181,68 @@ class OperationsBuilder:
         )
 
 
+def place(raw: RawOperation, *, tags: bool) -> tuple[str, str]:
+    """The group ("" for the client itself) and method name of an operation.
+
+    `group/name` ids and AutoRest's `Group_Method` ids name their group. Otherwise, with `tags`,
+    the first tag names it; an operation with neither belongs to the client. Without `tags` (the
+    AutoRest convention) every id is split at its first `_`, and one without is the client's.
+    """
+    operation_id = raw.operation_id
+    if raw.named and "/" in operation_id.strip("/"):
+        group, _, method = operation_id.strip("/").partition("/")
+        return group, method
+    if not tags:
+        return naming.split_operation_id(operation_id)
+    if raw.named and _group_method(operation_id):
+        return naming.split_operation_id(operation_id)
+    tag_list = raw.node.str_list_at("tags")
+    return (tag_list[0] if tag_list and tag_list[0].strip() else ""), operation_id
+
+
+def _group_method(operation_id: str) -> bool:
+    """`Group_Method`, `group_method` or `Group_Method_Name`, but not a snake_case name of several
+    words such as FastAPI's `read_items_items__get`."""
+    group, _, method = operation_id.partition("_")
+    if not group or not method:
+        return False
+    return operation_id.count("_") == 1 or operation_id.lower() != operation_id
+
+
 def _client_name(node: Node) -> str | None:
     return node.opt_str("x-ms-client-name") if node.is_dict() else None
 
 
-def _known_statuses(raw: RawOperation, schemas: SchemaReader) -> list[RawResponse]:
-    """Responses whose key is a status code or `default`; ranges such as 2XX are left out."""
-    known: list[RawResponse] = []
+def _known_statuses(
+    raw: RawOperation, schemas: SchemaReader
+) -> list[tuple[RawResponse, tuple[int, ...]]]:
+    """Responses with their status codes: `default` has none; a range such as 4XX stands for the
+    registered codes in it that the operation does not list on their own."""
+    listed = {int(r.key) for r in raw.responses if r.key.isdigit() and len(r.key) == 3}
+    known: list[tuple[RawResponse, tuple[int, ...]]] = []
     for response in raw.responses:
-        if response.key == "default" or (response.key.isdigit() and len(response.key) == 3):
-            known.append(response)
+        if response.key == "default":
+            known.append((response, ()))
+        elif response.key.isdigit() and len(response.key) == 3:
+            known.append((response, (int(response.key),)))
         elif re.fullmatch(r"[1-5][Xx][Xx]", response.key):
-            schemas.spec.warn(response.node, f"status range '{response.key}' is not supported")
+            hundred = int(response.key[0])
+            codes = tuple(c for c in _REGISTERED if c // 100 == hundred and c not in listed)
+            if not codes:
+                continue  # every code of the range has its own response
+            schemas.spec.warn(
+                response.node,
+                f"status range '{response.key}' is read as the registered codes "
+                f"{codes[0]}-{codes[-1]} not listed on their own",
+                "status-range",
+            )
+            known.append((response, codes))
         else:
             raise response.node.error(f"'{response.key}' is not an HTTP status code")
     return known
+
+
+_REGISTERED = tuple(sorted(s.value for s in http.HTTPStatus))
 
 
 def _is_error(response: RawResponse, codes: tuple[int, ...]) -> bool:
@@ -191,24 +284,38 @@ def _paging(op: Node) -> ir.Paging | None:
     )
 
 
-def _group_attributes(names: list[str], client_name: str) -> dict[str, tuple[str, str, str]]:
-    """py_attr, class_name, module_name per group; the "" group is a mixin of the client."""
+def _group_attributes(
+    names: list[str], client_name: str, client_attrs: set[str]
+) -> dict[str, tuple[str, str, str]]:
+    """py_attr, class_name, module_name per group; the "" group is a mixin of the client.
+
+    Group attributes keep clear of the client's own attributes (its parameters, its methods and
+    the methods of the mixin); class names of the client class and its mixin.
+    """
     named = [n for n in names if n]
     attrs = naming.unique_names(
-        [naming.safe_identifier(naming.snake_case(n), naming.CLIENT_RESERVED) for n in named]
+        [naming.safe_identifier(naming.snake_case(n), naming.CLIENT_RESERVED) for n in named],
+        client_attrs,
     )
-    classes = naming.unique_names([f"{naming.pascal_case(n)}Operations" for n in named])
+    mixin = f"{client_name}OperationsMixin"
+    classes = naming.unique_names(
+        [f"{naming.pascal_case(n)}Operations" for n in named], [client_name, mixin]
+    )
     result = {
-        name: (attr, cls, f"_{naming.snake_case(name)}")
+        name: (attr, cls, naming.module_name(name))
         for name, attr, cls in zip(named, attrs, classes, strict=True)
     }
-    modules = naming.unique_names([m for _, _, m in result.values()], ["_operations_mixin"])
+    modules = naming.unique_names(
+        [m for _, _, m in result.values()], ["_operations_mixin", "__init__"], ignore_case=True
+    )
     result = {k: (a, c, m) for (k, (a, c, _)), m in zip(result.items(), modules, strict=True)}
     if "" in names:
-        result[""] = ("", f"{client_name}OperationsMixin", "_operations_mixin")
+        result[""] = ("", mixin, "_operations_mixin")
     return result
 
 
-def _unique_operations(operations: list[ir.Operation]) -> tuple[ir.Operation, ...]:
-    names = naming.unique_names([op.py_name for op in operations])
+def _unique_operations(
+    operations: list[ir.Operation], taken: set[str] | None = None
+) -> tuple[ir.Operation, ...]:
+    names = naming.unique_names([op.py_name for op in operations], taken or ())
     return tuple(replace(op, py_name=n) for op, n in zip(operations, names, strict=True))

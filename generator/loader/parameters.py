@@ -119,10 +119,13 @@ class ClientParameters:
     def finish(self) -> tuple[ir.Parameter, ...]:
         """Required parameters without a default first (they come first in a signature)."""
         ordered = sorted(self._by_wire.values(), key=lambda p: not _needs_value(p))
+        # A host parameter may be the endpoint itself; nothing else the client takes.
+        host_reserved = naming.CLIENT_RESERVED - {"endpoint"}
         reserved = [
-            p.py_name
-            if p.location is ir.ParamLocation.HOST
-            else naming.safe_identifier(p.py_name, naming.CLIENT_RESERVED)
+            naming.safe_identifier(
+                p.py_name,
+                host_reserved if p.location is ir.ParamLocation.HOST else naming.CLIENT_RESERVED,
+            )
             for p in ordered
         ]
         names = naming.unique_names(reserved)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from generator import ir, naming
+from generator.diagnostics import Severity
 from generator.loader.document import Node
-from generator.loader.enums import EnumRegistry, constant_type, read_enum
+from generator.loader.enums import EnumRegistry, EnumTypeMismatchError, constant_type, read_enum
 from generator.loader.keywords import (
     constraints,
     is_nullable,
@@ -29,6 +31,9 @@ from generator.loader.spec import Spec
 
 Key = tuple[Path, str]
 _COMPOSITIONS = ("allOf", "anyOf", "oneOf")
+# Arrays, maps and wrappers inside each other become nested brackets and calls in the generated
+# code, and Python's parser stops at 200 levels: deeper is refused, well before that.
+MAX_NESTING = 32
 
 
 def definition_name(node: Node) -> str | None:
@@ -77,6 +82,11 @@ class SchemaReader:
             return ir.ModelType(self.models[key])
         if key in self._converting:
             return ir.AnyType()  # an array or map that contains itself has no Python name
+        if len(self._converting) >= MAX_NESTING:
+            raise schema.error(
+                f"schemas nested more than {MAX_NESTING} deep (arrays or maps inside each "
+                "other) are not supported"
+            )
         self._converting.add(key)
         try:
             return self._convert(schema, context, required)
@@ -117,17 +127,41 @@ class SchemaReader:
         return constant_type(schema, found.value)
 
     def _enum(self, schema: Node, values: Node, context: str, required: bool) -> ir.TypeRef:
-        read = read_enum(schema, values, definition_name(schema))
+        try:
+            read = read_enum(schema, values, definition_name(schema))
+        except EnumTypeMismatchError as exc:
+            found = exc.diagnostic
+            self.spec.warnings.append(
+                replace(
+                    found,
+                    severity=Severity.WARNING,
+                    message=f"{found.message}; the enum is left out, any value of the type is sent",
+                    kind="enum-type",
+                )
+            )
+            return self._plain(schema)
+        if read.converted:
+            written = ", ".join(repr(node.value) for node in read.converted)
+            self.spec.warn(
+                values,
+                f"enum values {written} are strings in a schema of type "
+                f"'{schema_types(schema)[0][0]}'; read as that type",
+                "enum-type",
+            )
         if not read.values:
-            types, _ = schema_types(schema)
-            primitive = primitive_for(types[0], schema.str_at("format")) if types else None
-            return ir.PrimitiveType(primitive) if primitive else ir.AnyType()
+            return self._plain(schema)
         if required and len(read.values) == 1 and not read.extensible:
             return constant_type(schema, read.values[0])
         if read.value_type is ir.Primitive.BOOL:
             # No Python enum can hold True and False as values; a boolean is a boolean.
             return ir.PrimitiveType(ir.Primitive.BOOL)
         return ir.EnumType(self.enums.register(read, context, self._reserved_names()))
+
+    def _plain(self, schema: Node) -> ir.TypeRef:
+        """The schema's own primitive type, without its enum."""
+        types, _ = schema_types(schema)
+        primitive = primitive_for(types[0], schema.str_at("format")) if types else None
+        return ir.PrimitiveType(primitive) if primitive else ir.AnyType()
 
     def _object(self, schema: Node, context: str) -> ir.TypeRef:
         if self.is_model(schema):
@@ -246,6 +280,7 @@ class SchemaReader:
                 return
 
     def _draft(self, name: str, schema: Node) -> ModelDraft:
+        self._warn_repeated_members(schema)
         parents, inline = self._all_of(schema)
         parent_names = [self.register(p, name) for p in parents]
         discriminator, mapping = self._discriminator(schema)
@@ -279,13 +314,26 @@ class SchemaReader:
             if not resolved.is_dict():
                 raise resolved.error("an allOf member must be an object")
             if resolved.key != member.key and self.is_model(resolved):
-                parents.append(resolved.plain())
+                if all(p.key != resolved.plain().key for p in parents):
+                    parents.append(resolved.plain())
             else:
                 inline.append(resolved)
                 more_parents, more_inline = self._all_of(resolved)
                 parents.extend(more_parents)
                 inline.extend(more_inline)
         return parents, inline
+
+    def _warn_repeated_members(self, schema: Node) -> None:
+        members = schema.list_at("allOf")
+        seen: set[Key] = set()
+        for member in members.elements() if members is not None else ():
+            target = self.spec.store.ref_target(member)
+            if target is not None and target in seen:
+                self.spec.warn(
+                    member, "this allOf member repeats an earlier one; it is read once", "allof"
+                )
+            if target is not None:
+                seen.add(target)
 
     def _discriminator(self, schema: Node) -> tuple[str | None, dict[Key, str]]:
         found = schema.get("discriminator")
@@ -445,9 +493,15 @@ def _is_null_schema(member: Node) -> bool:
 
 
 def _enum_names(value: object) -> Iterator[str]:
+    """Every x-ms-enum name; an array or object shared by YAML aliases is looked at once."""
     stack = [value]
+    seen: set[int] = set()
     while stack:
         current = stack.pop()
+        if isinstance(current, dict | list):
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
         if isinstance(current, dict):
             xms = current.get("x-ms-enum")
             if isinstance(xms, dict) and isinstance(xms.get("name"), str):

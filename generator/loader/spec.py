@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from generator import ir
+from generator import ir, naming
 from generator.diagnostics import Diagnostic, Severity
 from generator.loader.document import DocumentStore, Node
 
@@ -61,11 +61,12 @@ class RawOperation:
     node: Node
     path: str
     method: str
-    operation_id: str
+    operation_id: str  # as written, or made from method and path (see `named`)
     parameters: tuple[RawParameter, ...]
     responses: tuple[RawResponse, ...]
     consumes: tuple[str, ...]
     produces: tuple[str, ...]
+    named: bool = True  # the spec gives the operationId
 
 
 @dataclass
@@ -77,8 +78,8 @@ class Spec:
     store: DocumentStore
     warnings: list[Diagnostic] = field(default_factory=list)
 
-    def warn(self, node: Node, message: str) -> None:
-        self.warnings.append(Diagnostic(Severity.WARNING, node.file, node.pointer, message))
+    def warn(self, node: Node, message: str, kind: str = "") -> None:
+        self.warnings.append(Diagnostic(Severity.WARNING, node.file, node.pointer, message, kind))
 
     def resolve(self, node: Node) -> Node:
         return self.store.resolve(node)
@@ -126,6 +127,8 @@ def require_dict(node: Node, key: str) -> Node:
 
 
 def operations(spec: Spec) -> list[RawOperation]:
+    """Every operation under `paths` (and `x-ms-paths`), each with a unique operation id: one the
+    spec leaves out is made from the method and path, a repeated one gets a numeric suffix."""
     result: list[RawOperation] = []
     for section in ("paths", "x-ms-paths"):
         paths = spec.root.dict_at(section)
@@ -133,6 +136,24 @@ def operations(spec: Spec) -> list[RawOperation]:
             continue
         for path, item in paths.items():
             result.extend(_path_operations(spec, path, spec.resolve_dict(item, "a path item")))
+    return _unique_ids(spec, result)
+
+
+def _unique_ids(spec: Spec, found: list[RawOperation]) -> list[RawOperation]:
+    written = {raw.operation_id for raw in found if raw.named}
+    taken: set[str] = set()
+    result: list[RawOperation] = []
+    for raw in found:
+        wanted = raw.operation_id if raw.named else naming.route_operation_id(raw.method, raw.path)
+        unique = naming.unique_names([wanted], taken | (written - {wanted}))[0]
+        if raw.named and unique != wanted:
+            spec.warn(
+                raw.node.get("operationId") or raw.node,
+                f"duplicate operationId '{wanted}'; this operation is named '{unique}'",
+                "duplicate-operation-id",
+            )
+        taken.add(unique)
+        result.append(replace(raw, operation_id=unique))
     return result
 
 
@@ -153,11 +174,9 @@ def _operation(
     spec: Spec, path: str, method: str, op: Node, shared: list[RawParameter]
 ) -> RawOperation:
     operation_id = op.str_at("operationId")
-    if not operation_id:
-        raise op.error("missing required field 'operationId'")
     responses = op.dict_at("responses")
-    if responses is None:
-        raise op.error("missing required field 'responses'")
+    if responses is None and spec.flavor is not Flavor.OPENAPI31:
+        spec.warn(op, "missing required field 'responses'; no response is known", "no-responses")
     consumes = _media_types(spec, op, "consumes")
     own = _parameters(spec, op, consumes)
     own_keys = {(p.name, p.location) for p in own}
@@ -170,7 +189,7 @@ def _operation(
         consumes = ()  # media types only mean something for an operation that sends a body
     raw_responses = tuple(
         _response(spec, key, spec.resolve_dict(node, "a response"), op)
-        for key, node in responses.items()
+        for key, node in (responses.items() if responses is not None else ())
         if not key.startswith("x-")
     )
     return RawOperation(
@@ -178,6 +197,7 @@ def _operation(
         path=path,
         method=method.upper(),
         operation_id=operation_id,
+        named=bool(operation_id),
         parameters=tuple(merged),
         responses=raw_responses,
         consumes=consumes,
@@ -218,8 +238,10 @@ def _parameters(spec: Spec, owner: Node, consumes: tuple[str, ...]) -> list[RawP
 def _parameter(spec: Spec, written: Node, consumes: tuple[str, ...]) -> RawParameter | None:
     node = spec.resolve_dict(written, "a parameter")
     name = node.str_at("name")
-    if not name:
-        raise node.error("missing required field 'name'")
+    if not name.strip():
+        what = "an empty 'name'" if node.has("name") else "no 'name'"
+        spec.warn(node, f"a parameter with {what} cannot be sent; it is left out", "parameter-name")
+        return None
     where = node.str_at("in")
     if not where:
         raise node.error("missing required field 'in'")
@@ -289,7 +311,9 @@ def _parameter3(
     spec: Spec, node: Node, name: str, where: str, from_section: bool
 ) -> RawParameter | None:
     if where == "cookie":
-        spec.warn(node, f"cookie parameter '{name}' is not supported; it is left out")
+        spec.warn(
+            node, f"cookie parameter '{name}' is not supported; it is left out", "cookie-parameter"
+        )
         return None
     location = _location(node, where, _LOCATIONS_3)
     required = node.bool_at("required") or location is ir.ParamLocation.PATH

@@ -92,6 +92,8 @@ def _credential(
 
 def _client_param(names: TypeNames, p: ir.Parameter) -> ClientParamView:
     annotation = names.annotation(p.type)
+    if isinstance(p.type, ir.EnumType):
+        annotation = f"{annotation} | str"  # as for method arguments; a default is the value
     # The loader already gave an ARM-style api-version the spec's version as its default.
     default = p.default if p.has_default else None
     if default is not None:
@@ -163,8 +165,8 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     if endpoint is not None:
         (keyword if endpoint.default else positional).insert(0, endpoint)
     mixins = [g for g in api.groups if g.name == ""]
-    for g in mixins:
-        imports.name(f".operations.{g.module_name}", group_class_name(api, g))
+    for g in mixins:  # through the package, so that a customized mixin in _patch.py is used
+        imports.name(".operations", group_class_name(api, g))
     for g in api.groups:
         if g.name:
             imports.typing_only(f".operations.{g.module_name}", g.class_name)

@@ -18,6 +18,7 @@ class ExportView:
 class LazyInitView:
     summary: str  # what the package holds, for its docstring
     exports: tuple[ExportView, ...]
+    runtime: str = ".."  # the package holding _runtime, relative to this one
 
 
 def models_init_view(api: ir.Api) -> LazyInitView:
@@ -26,6 +27,7 @@ def models_init_view(api: ir.Api) -> LazyInitView:
     return LazyInitView(f"Models of {api.title}", tuple(sorted(exports, key=lambda e: e.name)))
 
 
-def operations_init_view(api: ir.Api) -> LazyInitView:
+def operations_init_view(api: ir.Api, *, is_async: bool = False) -> LazyInitView:
     exports = tuple(ExportView(group_class_name(api, g), g.module_name) for g in api.groups)
-    return LazyInitView(f"Operation groups of {api.title}", exports)
+    runtime = "..." if is_async else ".."
+    return LazyInitView(f"Operation groups of {api.title}", exports, runtime)

@@ -156,11 +156,16 @@ def model_default(names: TypeNames, f: ir.Field) -> str:
     if not f.has_default or value is None:
         return "None"
     match f.type:
-        case ir.EnumType(name=name) if isinstance(value, str | int | float):
+        case ir.EnumType(name=name) if _is_member(names.api.enum(name), value):
             return f"{names.enum(name)}({literal(value)})"
         case ir.PrimitiveType(primitive=p) if _fits(p, value):
             return literal(value)
     return "None"
+
+
+def _is_member(enum: ir.Enum, value: ir.JsonScalar) -> bool:
+    """A default the enum class accepts (True is not the member 1, nor "true")."""
+    return any(type(v.value) is type(value) and v.value == value for v in enum.values)
 
 
 def _fits(primitive: ir.Primitive, value: ir.JsonScalar) -> bool:
@@ -348,7 +353,8 @@ def xml_layout(api: ir.Api, names: TypeNames, model: ir.Model) -> str:
     return f"_x.Layout({names.xml_name(local, model.xml)}, ({items}))"
 
 
-def model_view(api: ir.Api, model: ir.Model) -> ModelView:
+def model_view(api: ir.Api, model: ir.Model, *, xml: bool | None = None) -> ModelView:
+    """`xml`: whether the API uses XML at all (`uses_xml`), asked once per spec by the caller."""
     imports = ImportSet()
     imports.name("__future__", "annotations")
     imports.module("dataclasses", "_dc")
@@ -371,7 +377,9 @@ def model_view(api: ir.Api, model: ir.Model) -> ModelView:
     subtypes, discriminator_path = _subtypes(api, names, model)
     encode_stmts = tuple(_encode_stmt(names, f) for f in fields)
     after_decode = _after_decode(names, fields, fixed)
-    layout = xml_layout(api, names, model) if uses_xml(api) else ""
+    if xml is None:
+        xml = uses_xml(api)
+    layout = xml_layout(api, names, model) if xml else ""
     keep_top = ", top_level=False" if bag_decode else ""
     unknown_expr = f"_s.unknown_fields(data, cls._KNOWN{keep_top})"
     return ModelView(

@@ -62,8 +62,10 @@ def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> Grou
 
 
 def _uses_cast(op: OperationView) -> bool:
-    """Long-running and pageable methods cast their pollers and pages; plain ones cast decoded
-    values only."""
+    """Pageable methods cast their pages; long-running ones their pages or final result (a poller
+    of None casts nothing); plain ones decoded values only."""
+    if isinstance(op, lro.LroView):
+        return op.pages is not None or "_cast(" in op.result_expr
     if op.template != "operation_basic.py.jinja":
         return True
     return any("_cast(" in expr for expr in (op.fallback_expr, *(b.expr for b in op.branches)))

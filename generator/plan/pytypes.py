@@ -87,18 +87,16 @@ class TypeNames:
     def __init__(self, api: ir.Api, imports: ImportSet, package: str) -> None:
         """`package` is the relative import of the package root from the module being written."""
         self.api = api
-        self._models = {m.name: m.py_name for m in api.models}
-        self._enums = {e.name: e.py_name for e in api.enums}
         self._package = package
         self.imports = imports
 
     def model(self, key: str) -> str:
         self.imports.name(self._package, "models as _models")
-        return f"_models.{self._models[key]}"
+        return f"_models.{self.api.model(key).py_name}"
 
     def enum(self, key: str) -> str:
         self.imports.name(self._package, "models as _models")
-        return f"_models.{self._enums[key]}"
+        return f"_models.{self.api.enum(key).py_name}"
 
     def annotation(self, t: ir.TypeRef) -> str:
         match t:

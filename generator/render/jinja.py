@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 import jinja2
@@ -11,7 +10,9 @@ import jinja2
 from generator.locations import TEMPLATE_DIR
 from generator.plan import OutputFile
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Control characters, and lone surrogates (they cannot be written as UTF-8 at all); characters
+# that Python's tokenizer treats as line breaks inside a docstring are fine.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
 
 def pystr(value: object) -> str:
@@ -21,10 +22,7 @@ def pystr(value: object) -> str:
 
 def _clean(text: object) -> str:
     text = str(text or "").replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
-    # Characters that Python's tokenizer treats as line breaks inside a docstring are fine, but
-    # lone surrogates cannot be written as UTF-8 at all.
-    return "".join(c for c in text if unicodedata.category(c) != "Cs")
+    return _UNWRITABLE.sub("", text)
 
 
 def docstring(text: object, indent: int = 4) -> str:

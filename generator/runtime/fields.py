@@ -16,7 +16,9 @@ from .primitives import serialize_bytes, serialize_decimal
 
 T = TypeVar("T")
 
-KnownTree: TypeAlias = Mapping[str, "KnownTree | None"]
+# The property names a model knows, nested where properties are flattened. Spelled without a
+# forward reference, so typing.get_type_hints resolves it from any module.
+KnownTree: TypeAlias = Mapping[str, Mapping[str, Any] | None]
 
 
 # --- nested paths and fields the model does not know ---------------------------------------------

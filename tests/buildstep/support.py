@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -49,3 +50,11 @@ def run(*args: str) -> tuple[int, str, str]:
         except SystemExit as exc:  # argparse errors
             code = int(exc.code or 0)
     return code, out.getvalue(), err.getvalue()
+
+
+_SUMMARY = re.compile(r": \d+ operations \(\d+ skipped\), .*$", re.M)
+
+
+def without_summaries(out: str) -> str:
+    """`generate`'s output less the per-package summary that ends each `generated ...` line."""
+    return _SUMMARY.sub("", out)

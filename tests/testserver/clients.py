@@ -49,6 +49,32 @@ class GeneratedClients:
             self._modules[file_name] = self._generate_and_import(file_name)
         return self._modules[file_name]
 
+    def customized(self, swagger: str, customizations: Path) -> ModuleType:
+        """The package as a user has it after customizing and regenerating: generated, given the
+        `_patch.py` files found under `customizations` (laid out like the package), generated
+        again, checked to still hold them unchanged, and imported."""
+        file_name = swagger_file_name(swagger)
+        key = f"{file_name} customized"
+        if key in self._failures:
+            pytest.fail(self._failures[key], pytrace=False)
+        if key not in self._modules:
+            spec = self._swagger_dir / file_name
+            name = package_name(file_name)
+            out = self._workdir / f"{name}-customized"
+            self._run_generator(key, spec, out, name)
+            patches = {
+                path.relative_to(customizations): path.read_bytes()
+                for path in sorted(customizations.rglob("_patch.py"))
+            }
+            for path, content in patches.items():
+                (out / name / path).write_bytes(content)
+            self._run_generator(key, spec, out, name, "--force")
+            kept = {path: (out / name / path).read_bytes() for path in patches}
+            if kept != patches:
+                self._fail(key, f"regenerating {file_name} changed its _patch.py files")
+            self._modules[key] = self._import(key, out, name)
+        return self._modules[key]
+
     def _fail(self, file_name: str, message: str) -> NoReturn:
         self._failures[file_name] = message
         pytest.fail(message, pytrace=False)
@@ -62,7 +88,9 @@ class GeneratedClients:
         self._run_generator(file_name, spec, out, name)
         return self._import(file_name, out, name)
 
-    def _run_generator(self, file_name: str, spec: Path, out: Path, name: str) -> None:
+    def _run_generator(
+        self, file_name: str, spec: Path, out: Path, name: str, *extra: str
+    ) -> None:
         command = [
             sys.executable,
             "-m",
@@ -73,6 +101,7 @@ class GeneratedClients:
             str(out),
             "--package-name",
             name,
+            *extra,
         ]
         try:
             result = subprocess.run(

@@ -93,3 +93,47 @@ def test_ir_prints_the_model_as_json() -> None:
     assert '"source":' not in json.dumps(data) and '"source_files":' not in json.dumps(data)
     with_sources = json.loads(_run("ir", str(ROLLING_SPEC)).stdout)
     assert with_sources["groups"][0]["operations"][0]["source"]["file"] == "rolling-upgrades.json"
+
+
+_SLOPPY = {
+    "openapi": "3.0.3",
+    "info": {"title": "Sloppy", "version": "1"},
+    "paths": {
+        "/a": {"get": {"responses": {"200": {"description": "ok"}, "4XX": {"description": "no"}},
+                       "parameters": [{"name": "", "in": "header", "schema": {"type": "string"}}]}},
+        "/b": {"get": {"responses": {"200": {"description": "ok", "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/Missing"}}}}}}},
+    },
+}
+
+
+def test_generate_ends_with_a_summary_line(tmp_path: Path) -> None:
+    spec = tmp_path / "sloppy.json"
+    spec.write_text(json.dumps(_SLOPPY), encoding="utf-8")
+    out = tmp_path / "out"
+    result = _run("generate", str(spec), "--out", str(out), "--package-name", "pkg")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.splitlines()[-1] == (
+        f"generated {out / 'pkg'} (first generation): 1 operations (1 skipped),"
+        " 0 models, 0 enums, 3 warnings (operation-skipped: 1, parameter-name: 1, status-range: 1);"
+        " --verbose lists them"
+    )
+    verbose = _run("generate", str(spec), "--out", str(out), "--package-name", "pkg", "--force",
+                   "--verbose")
+    lines = verbose.stderr.splitlines()
+    assert len(lines) == 3 and all("sloppy.json#/paths/" in line for line in lines)
+    assert all(": warning: " in line for line in lines)
+
+
+def test_strict_turns_warnings_into_errors_and_writes_nothing(tmp_path: Path) -> None:
+    spec = tmp_path / "sloppy.json"
+    spec.write_text(json.dumps(_SLOPPY), encoding="utf-8")
+    out = tmp_path / "out"
+    result = _run("generate", str(spec), "--out", str(out), "--package-name", "pkg", "--strict")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[-1] == "error: 3 warnings with --strict; nothing written"
+    assert "sloppy.json#/paths/~1a/get/parameters/0: error: a parameter with an empty" in lines[0]
+    assert not out.exists()

@@ -34,7 +34,7 @@ def _minimal(**extra: object) -> dict[str, object]:
 
 
 def test_multifile_refs_resolve_relative_to_the_referring_file() -> None:
-    api = load_api(FIXTURES / "multifile" / "api" / "main.json")
+    api = load_api(FIXTURES / "multifile" / "api" / "main.json", ref_roots=[FIXTURES / "multifile"])
     widget = api.model("Widget")
     assert widget.parents == ("Resource",)
     assert widget.source == ir.Source("models.json", "/definitions/Widget")
@@ -44,7 +44,7 @@ def test_multifile_refs_resolve_relative_to_the_referring_file() -> None:
 
 
 def test_multifile_sibling_keys_next_to_ref_are_honoured() -> None:
-    api = load_api(FIXTURES / "multifile" / "api" / "main.json")
+    api = load_api(FIXTURES / "multifile" / "api" / "main.json", ref_roots=[FIXTURES / "multifile"])
     color = next(f for f in api.model("Widget").fields if f.wire_name == "color")
     assert color.type == ir.EnumType("WidgetColor")
     assert color.description == "The widget color."
@@ -54,20 +54,20 @@ def test_multifile_sibling_keys_next_to_ref_are_honoured() -> None:
 
 
 def test_recursive_models_are_referenced_by_name() -> None:
-    api = load_api(FIXTURES / "multifile" / "api" / "main.json")
+    api = load_api(FIXTURES / "multifile" / "api" / "main.json", ref_roots=[FIXTURES / "multifile"])
     part = api.model("Part")
     children = next(f for f in part.fields if f.wire_name == "children")
     assert children.type == ir.ListType(ir.ModelType("Part"))
 
 
 def test_only_reachable_definitions_become_models() -> None:
-    api = load_api(FIXTURES / "multifile" / "api" / "main.json")
+    api = load_api(FIXTURES / "multifile" / "api" / "main.json", ref_roots=[FIXTURES / "multifile"])
     assert [m.name for m in api.models] == ["Error", "Part", "Resource", "Widget"]
     assert [e.name for e in api.enums] == ["WidgetColor"]
 
 
 def test_refd_parameter_with_method_location_stays_on_the_method() -> None:
-    api = load_api(FIXTURES / "multifile" / "api" / "main.json")
+    api = load_api(FIXTURES / "multifile" / "api" / "main.json", ref_roots=[FIXTURES / "multifile"])
     (op,) = api.groups[0].operations
     by_wire = {p.wire_name: p for p in op.parameters}
     assert not by_wire["name"].client_level

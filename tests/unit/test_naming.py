@@ -41,6 +41,24 @@ def test_client_class_name_from_title() -> None:
     assert naming.client_class_name("!!!") == "Client"
 
 
+def test_long_or_punctuated_titles_keep_their_main_words() -> None:
+    title = "GitHub's official OpenAPI spec + Octokit extension"
+    assert naming.client_class_name(title) == "GitHubClient"
+    assert naming.client_class_name("Swagger Petstore - OpenAPI 3.0") == "PetstoreClient"
+    assert naming.client_class_name("Zoom API (v2)") == "ZoomClient"
+    long_title = "The Official Star Wars Universe Data Explorer API v2"
+    assert naming.client_class_name(long_title) == "StarWarsUniverseClient"
+    assert naming.client_class_name("Widgets: the Client") == "WidgetsClient"
+    assert naming.client_class_name("API v1.0 - sandbox") == "APIClient"
+
+
+def test_short_titles_are_joined_as_written() -> None:
+    assert naming.client_class_name("Swagger Petstore") == "SwaggerPetstore"
+    assert naming.client_class_name("Gmail API") == "GmailAPI"
+    assert naming.client_class_name("3D Printer") == "Client3DPrinter"
+    assert naming.client_class_name("Contoso Widgets API!") == "ContosoWidgetsAPI"
+
+
 def test_unique_names_are_deterministic() -> None:
     assert naming.unique_names(["a", "a", "b", "a"], taken={"b"}) == ["a", "a_2", "b_2", "a_3"]
 

@@ -3,6 +3,9 @@
 
 """ComputeManagementClient: the asynchronous client."""
 
+from .._runtime.customize import apply_patch as _apply_patch
 from ._client import ComputeManagementClient
 
 __all__ = ["ComputeManagementClient"]
+
+_apply_patch(__name__, globals(), __all__)

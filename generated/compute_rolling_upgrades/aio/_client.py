@@ -75,8 +75,8 @@ class ComputeManagementClient:
         self,
     ) -> VirtualMachineScaleSetRollingUpgradesOperations:
         """Operations of the VirtualMachineScaleSetRollingUpgradesOperations group."""
-        from .operations._virtual_machine_scale_set_rolling_upgrades import (
-            VirtualMachineScaleSetRollingUpgradesOperations,
+        from .operations import (
+            VirtualMachineScaleSetRollingUpgradesOperations,  # a customized one if _patch.py has it
         )
 
         return VirtualMachineScaleSetRollingUpgradesOperations(self)
@@ -84,7 +84,9 @@ class ComputeManagementClient:
     @cached_property
     def virtual_machine_scale_sets(self) -> VirtualMachineScaleSetsOperations:
         """Operations of the VirtualMachineScaleSetsOperations group."""
-        from .operations._virtual_machine_scale_sets import VirtualMachineScaleSetsOperations
+        from .operations import (
+            VirtualMachineScaleSetsOperations,  # a customized one if _patch.py has it
+        )
 
         return VirtualMachineScaleSetsOperations(self)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from .._runtime.customize import apply_patch as _apply_patch
+
 if TYPE_CHECKING:
     pass
     from ._additional_capabilities import AdditionalCapabilities as AdditionalCapabilities
@@ -492,3 +494,7 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return list(__all__)
+
+
+# Last, so that a _patch.py here can import the generated classes through __getattr__.
+_apply_patch(__name__, globals(), __all__)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from .._runtime.customize import apply_patch as _apply_patch
+
 if TYPE_CHECKING:
     pass
     from ._virtual_machine_scale_set_rolling_upgrades import (
@@ -39,3 +41,7 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return list(__all__)
+
+
+# Last, so that a _patch.py here can import the generated classes through __getattr__.
+_apply_patch(__name__, globals(), __all__)

@@ -1,0 +1,206 @@
+"""sdkforge against its peers, side by side in one run; writes docs/benchmarks.md.
+
+    make bench                                   # the environment, the inputs, then this
+    build/bench-venv/bin/python -m benchmarks.run [--specs seed,vmss] [--rounds 3] [--skip imports]
+
+Peers: openapi-python-client (OPC), datamodel-code-generator (DMCG, models only), DMCG's pydantic v2
+models, azure-mgmt-compute; versions are pinned in benchmarks/requirements.txt. Rounds alternate
+between the tools so that machine noise hits all alike: read the ratios, not the seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks import codec, gen, imports
+from benchmarks.inputs import ROOT, Spec, payloads, specs
+from benchmarks.report import write_report
+
+BIG = ("github", "synthetic")
+
+
+def _generation(chosen: list[Spec], work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    rounds = {s.key: args.big_rounds if s.key in BIG else args.rounds for s in chosen}
+    tools = {}
+    for spec in chosen:
+        names = ["sdkforge", "OPC", "DMCG"]
+        if spec.key in BIG and not args.dmcg_big:
+            names.remove("DMCG")
+        tools[spec.key] = names
+    results = gen.run(chosen, work, rounds, tools)
+    return {
+        key: {
+            tool: {
+                "seconds": statistics.median(s.seconds) if s.seconds else None,
+                "peak_mib": max(s.peak_mib) if s.peak_mib else None,
+                "rounds": len(s.seconds),
+                "failed": s.failed,
+            }
+            for tool, s in per_tool.items()
+        }
+        for key, per_tool in results.items()
+    }
+
+
+def _ensure_generated(spec: Spec, work: Path, tool: str) -> None:
+    if not gen.output_dir(work, spec, tool).exists():
+        gen.run([spec], work, {spec.key: 1}, {spec.key: [tool]})
+
+
+def _codec(by_key: dict[str, Spec], work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    for key in ("seed", "vmss"):
+        for tool in ("sdkforge", "OPC", "DMCG"):
+            _ensure_generated(by_key[key], work, tool)
+    all_cases = codec.cases(work, by_key["seed"], by_key["vmss"], payloads(args.page_items))
+    return codec.run(all_cases, args.codec_rounds, args.codec_budget)
+
+
+def _client_snippet(package: str, client_args: str) -> str:
+    return (
+        imports.CREDENTIAL + f"import {package} as p\n"
+        "name = next(n for n in p.__all__ if n != 'VERSION')\n"
+        f"getattr(p, name)({client_args})\n"
+    )
+
+
+def _imports(by_key: dict[str, Spec], work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    snippets = [imports.Snippet("httpx alone", "import httpx")]
+    vmss = by_key.get("vmss")
+    if vmss is not None:
+        for tool in ("sdkforge", "OPC"):
+            _ensure_generated(vmss, work, tool)
+        sdk = (gen.output_dir(work, vmss, "sdkforge"),)
+        opc = (gen.output_dir(work, vmss, "OPC"),)
+        snippets += [
+            imports.Snippet("sdkforge VMSS: import the package", "import sdk_vmss", sdk),
+            imports.Snippet(
+                "sdkforge VMSS: import + construct the client",
+                _client_snippet("sdk_vmss", "_Cred(), 'sub'"),
+                sdk,
+            ),
+            imports.Snippet(
+                "sdkforge VMSS: + one model",
+                _client_snippet("sdk_vmss", "_Cred(), 'sub'")
+                + "from sdk_vmss.models import VirtualMachineScaleSet",
+                sdk,
+            ),
+            imports.Snippet(
+                "OPC VMSS: import + construct the client",
+                "import opc_vmss; opc_vmss.Client(base_url='https://x')",
+                opc,
+            ),
+            imports.Snippet(
+                "azure-mgmt-compute: import + construct the client",
+                imports.CREDENTIAL + "from azure.mgmt.compute import "
+                "ComputeManagementClient as C; C(_Cred(), 'sub')",
+            ),
+        ]
+    github = by_key.get("github")
+    if github is not None:
+        for tool in ("sdkforge", "OPC"):
+            _ensure_generated(github, work, tool)
+        sdk = (gen.output_dir(work, github, "sdkforge"),)
+        opc = (gen.output_dir(work, github, "OPC"),)
+        sdk_client = _client_snippet("sdk_github", "")
+        opc_client = "import opc_github; opc_github.Client(base_url='https://api.github.com')"
+        sdk_models = "import sdk_github.models as m\nfor n in m.__all__: getattr(m, n)"
+        snippets += [
+            imports.Snippet("sdkforge GitHub: import + construct the client", sdk_client, sdk),
+            imports.Snippet("OPC GitHub: import + construct the client", opc_client, opc),
+            imports.Snippet("sdkforge GitHub: every model", sdk_models, sdk),
+            imports.Snippet("OPC GitHub: every model", "import opc_github.models", opc),
+            imports.Snippet(
+                "sdkforge GitHub: client, cold (nothing precompiled)", sdk_client, sdk, cold=True
+            ),
+            imports.Snippet(
+                "OPC GitHub: client, cold (nothing precompiled)", opc_client, opc, cold=True
+            ),
+        ]
+    return imports.run(snippets, args.import_rounds)
+
+
+def _versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {"python": platform.python_version()}
+    for name in (
+        "openapi-python-client",
+        "datamodel-code-generator",
+        "pydantic",
+        "pydantic-core",
+        "azure-mgmt-compute",
+        "ruff",
+        "httpx",
+    ):
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--specs", default="seed,vmss,lro,complex,github,synthetic")
+    parser.add_argument("--rounds", type=int, default=3, help="generation rounds, small specs")
+    parser.add_argument(
+        "--big-rounds", type=int, default=2, help="generation rounds, " + "/".join(BIG)
+    )
+    parser.add_argument("--dmcg-big", action="store_true", help="run DMCG on the big specs too")
+    parser.add_argument("--synthetic-models", type=int, default=2000)
+    parser.add_argument("--codec-rounds", type=int, default=5)
+    parser.add_argument("--codec-budget", type=float, default=0.2, help="seconds per measurement")
+    parser.add_argument("--page-items", type=int, default=1000)
+    parser.add_argument("--import-rounds", type=int, default=7)
+    parser.add_argument("--skip", default="", help="comma-separated: generate,codec,imports")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        default=ROOT / "benchmarks" / "baseline.json",
+        help="results of an earlier run, shown beside this one",
+    )
+    parser.add_argument("--save", type=Path, help="also write this run's results here (JSON)")
+    args = parser.parse_args(argv)
+    skip = set(filter(None, args.skip.split(",")))
+    work = args.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    chosen = specs(work, args.specs.split(","), args.synthetic_models)
+    by_key = {s.key: s for s in chosen}
+    started = time.time()
+    results: dict[str, Any] = {"versions": _versions(), "specs": {s.key: s.title for s in chosen}}
+    if "generate" not in skip:
+        print("generation:", flush=True)
+        results["generate"] = _generation(chosen, work, args)
+    if "codec" not in skip and {"seed", "vmss"} <= set(by_key):
+        print("decode / encode:", flush=True)
+        results["codec"] = _codec(by_key, work, args)
+    if "imports" not in skip:
+        print("imports:", flush=True)
+        results["imports"] = _imports(by_key, work, args)
+    results["minutes"] = (time.time() - started) / 60
+    (work / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    if args.save:
+        args.save.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    baseline = (
+        json.loads(args.baseline.read_text(encoding="utf-8"))
+        if args.baseline and args.baseline.exists()
+        else None
+    )
+    args.out.write_text(write_report(results, baseline), encoding="utf-8")
+    print(f"wrote {args.out}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
