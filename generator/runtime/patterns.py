@@ -114,17 +114,32 @@ class _NoTranslation(Exception):  # noqa: N818 - control flow inside this module
     pass
 
 
+# Planes 4 to 13 hold no assigned character in any Unicode version so far: they are scanned as one
+# unassigned (Cn) range, which makes building the table less than half as slow.
+_SCANNED = (range(0x40000), range(0xE0000, sys.maxunicode + 1))
+_UNASSIGNED_PLANES = (0x40000, 0xDFFFF)
+_RUN = re.compile(r"(.)\1*", re.DOTALL)
+
+
 @functools.cache
 def _category_ranges() -> dict[str, tuple[tuple[int, int], ...]]:
-    """Code point ranges of every two-letter general category, from one pass over Unicode."""
-    found: dict[str, list[tuple[int, int]]] = {}
-    start, current = 0, unicodedata.category("\0")
-    for point in range(1, sys.maxunicode + 2):
-        category = unicodedata.category(chr(point)) if point <= sys.maxunicode else ""
-        if category != current:
-            found.setdefault(current, []).append((start, point - 1))
-            start, current = point, category
-    return {name: tuple(ranges) for name, ranges in found.items()}
+    """Code point ranges of every two-letter general category, from one pass over Unicode.
+
+    Each code point's category becomes one letter of a string, so that the runs of equal
+    categories are found by a regular expression rather than a Python loop.
+    """
+    found: dict[str, list[tuple[int, int]]] = {"Cn": [_UNASSIGNED_PLANES]}
+    letters: dict[str, str] = {}
+    for points in _SCANNED:
+        categories = list(map(unicodedata.category, map(chr, points)))
+        for category in set(categories):
+            letters.setdefault(category, chr(0x41 + len(letters)))
+        names = {letter: category for category, letter in letters.items()}
+        text = "".join(map(letters.__getitem__, categories))
+        for run in _RUN.finditer(text):
+            first, last = points[run.start()], points[run.end() - 1]
+            found.setdefault(names[run.group(1)], []).append((first, last))
+    return {name: tuple(_merged(ranges)) for name, ranges in found.items()}
 
 
 def _ranges_of(name: str) -> list[tuple[int, int]]:
