@@ -32,6 +32,7 @@ import httpx
 
 from .codec import Codec, raise_error, response_json
 from .errors import DecodeError, DeserializationError, HttpResponseError
+from .lro_callbacks import DoneCallbacks, PollingMethod
 from .pipeline import Pipeline
 from .redaction import Redactor
 from .retry import retry_after
@@ -482,10 +483,8 @@ class LROPoller(Generic[T]):
         self._result: T | None = None
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
-        self._callbacks: list[Callable[[PollingMethod[T]], object]] = []
-        self._callbacks_lock = threading.Lock()
-        self._ended = state.done  # set, under the lock, before the callbacks run
-        self._method = PollingMethod(self)
+        self._method: PollingMethod[T] = PollingMethod(self)
+        self._callbacks = DoneCallbacks(self._method, ended=state.done)
         if state.done:
             self._finish()
         else:
@@ -529,14 +528,7 @@ class LROPoller(Generic[T]):
         except BaseException as exc:  # handed to the caller of result() / wait()
             self._error = exc
         finally:
-            self._run_callbacks()
-
-    def _run_callbacks(self) -> None:
-        with self._callbacks_lock:
-            self._ended = True
-            callbacks, self._callbacks = self._callbacks, []
-        for callback in callbacks:
-            callback(self._method)
+            self._callbacks.run()
 
     def _finish(self) -> None:
         assert self._state.last is not None
@@ -577,21 +569,12 @@ class LROPoller(Generic[T]):
         return self._method
 
     def add_done_callback(self, func: Callable[[PollingMethod[T]], object]) -> None:
-        """Call `func(poller.polling_method())` once the operation has ended, whether it
-        succeeded or not; at once when it already has. It runs on the polling thread."""
-        with self._callbacks_lock:
-            if not self._ended:
-                self._callbacks.append(func)
-                return
-        func(self._method)
+        """Call `func(poller.polling_method())` once the operation has ended (at once if it has)."""
+        self._callbacks.add(func)
 
     def remove_done_callback(self, func: Callable[[PollingMethod[T]], object]) -> None:
-        """Forget a callback given to `add_done_callback`; ValueError when the operation has
-        ended (its callbacks have run)."""
-        with self._callbacks_lock:
-            if self._ended:
-                raise ValueError("the long-running operation has ended")
-            self._callbacks = [c for c in self._callbacks if c != func]
+        """Forget a callback; ValueError when the operation has ended."""
+        self._callbacks.remove(func)
 
     @classmethod
     def from_continuation_token(
@@ -599,31 +582,10 @@ class LROPoller(Generic[T]):
     ) -> LROPoller[T]:
         """Follow the operation `continuation_token` describes, with what `polling_method` (of a
         poller of the same operation) knows: the client and how to decode the result."""
-        poller = polling_method.poller
+        poller = cast("LROPoller[T]", polling_method.poller)
         return cls.resume(
             poller._pipeline, continuation_token, poller._state.options, poller._decode
         )
 
     def __repr__(self) -> str:
         return f"<LROPoller {self._state.options.operation} status={self.status()!r}>"
-
-
-class PollingMethod(Generic[T]):
-    """What follows a long-running operation, seen from outside: its status, whether it has
-    ended, its result and its continuation token (the calls Azure SDK polling methods answer)."""
-
-    def __init__(self, poller: LROPoller[T]) -> None:
-        self.poller = poller
-
-    def status(self) -> str:
-        return self.poller.status()
-
-    def finished(self) -> bool:
-        return self.poller.done()
-
-    def resource(self) -> T | None:
-        """The result once the operation succeeded, else None."""
-        return self.poller._result
-
-    def get_continuation_token(self) -> str:
-        return self.poller.continuation_token()
