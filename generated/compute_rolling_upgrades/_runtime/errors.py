@@ -2,13 +2,19 @@
 
 Every exception derives from `SdkError`. Messages never contain credentials: bodies quoted in
 messages are scrubbed of the secret header and query values of the request that produced them.
+
+When azure-core is installed, each exception also derives from azure-core's exception of the
+same name (`SdkError` from `AzureError`), so code written for Azure SDKs
+(`except azure.core.exceptions.HttpResponseError`) catches them; httpx stays the only dependency.
+`.response` is the `httpx.Response` either way.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 from http import HTTPStatus
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import httpx
 
@@ -17,7 +23,48 @@ from .redaction import Redactor
 _MAX_BODY_CHARS = 2048
 
 
-class SdkError(Exception):
+def _azure_core_exceptions() -> Any:
+    # Looked up by name, so that type checkers do not need azure-core to be installed.
+    try:
+        return importlib.import_module("azure.core.exceptions")
+    except ImportError:
+        return None
+
+
+_AZURE = _azure_core_exceptions()
+
+
+def _also(name: str) -> type[Exception]:
+    """azure-core's exception `name`, or Exception (already a base) without azure-core."""
+    found = getattr(_AZURE, name, None)
+    return found if isinstance(found, type) and issubclass(found, Exception) else Exception
+
+
+if TYPE_CHECKING:  # to type checkers the bases are Exception, whether azure-core is there or not
+    from builtins import Exception as _AzureClientAuthenticationError
+    from builtins import Exception as _AzureDecodeError
+    from builtins import Exception as _AzureError
+    from builtins import Exception as _AzureHttpResponseError
+    from builtins import Exception as _AzureResourceExistsError
+    from builtins import Exception as _AzureResourceModifiedError
+    from builtins import Exception as _AzureResourceNotFoundError
+    from builtins import Exception as _AzureResourceNotModifiedError
+    from builtins import Exception as _AzureServiceRequestError
+    from builtins import Exception as _AzureServiceResponseError
+else:
+    _AzureClientAuthenticationError = _also("ClientAuthenticationError")
+    _AzureDecodeError = _also("DecodeError")
+    _AzureError = _also("AzureError")
+    _AzureHttpResponseError = _also("HttpResponseError")
+    _AzureResourceExistsError = _also("ResourceExistsError")
+    _AzureResourceModifiedError = _also("ResourceModifiedError")
+    _AzureResourceNotFoundError = _also("ResourceNotFoundError")
+    _AzureResourceNotModifiedError = _also("ResourceNotModifiedError")
+    _AzureServiceRequestError = _also("ServiceRequestError")
+    _AzureServiceResponseError = _also("ServiceResponseError")
+
+
+class SdkError(_AzureError):
     """Base class of every exception the client raises."""
 
     def __init__(self, message: str | None = None) -> None:
@@ -28,11 +75,11 @@ class SdkError(Exception):
         return self.message
 
 
-class ServiceRequestError(SdkError):
+class ServiceRequestError(SdkError, _AzureServiceRequestError):
     """The request could not be sent (connection refused, DNS failure, connect or write timeout)."""
 
 
-class ServiceResponseError(SdkError):
+class ServiceResponseError(SdkError, _AzureServiceResponseError):
     """The request was sent but no full response came back (dropped connection, read timeout)."""
 
 
@@ -58,7 +105,7 @@ class DeserializationError(SdkError, ValueError):
     """A value could not be converted from its wire form."""
 
 
-class HttpResponseError(SdkError):
+class HttpResponseError(SdkError, _AzureHttpResponseError):
     """The service answered with a status the operation does not expect."""
 
     def __init__(
@@ -68,39 +115,41 @@ class HttpResponseError(SdkError):
         response: httpx.Response | None = None,
         model: object | None = None,
     ) -> None:
-        self.response = response
-        self.model = model
-        self.status_code: int | None = response.status_code if response is not None else None
-        self.reason: str | None = _reason(response)
+        reason = _reason(response)
         if message is None:
-            message = f"Operation returned an invalid status '{self.reason or 'Unknown'}'"
+            message = f"Operation returned an invalid status '{reason or 'Unknown'}'"
         details = _code_and_message(model)
         if details is not None:
             message += f"\nCode: {details[0]}\nMessage: {details[1]}"
         super().__init__(_scrub(message, response))
+        # Set after the base classes' __init__: azure-core's resets them from its own arguments.
+        self.response = response
+        self.model = model
+        self.status_code: int | None = response.status_code if response is not None else None
+        self.reason: str | None = reason
 
 
-class ResourceNotFoundError(HttpResponseError):
+class ResourceNotFoundError(HttpResponseError, _AzureResourceNotFoundError):
     """404 Not Found."""
 
 
-class ResourceExistsError(HttpResponseError):
+class ResourceExistsError(HttpResponseError, _AzureResourceExistsError):
     """409 Conflict."""
 
 
-class ClientAuthenticationError(HttpResponseError):
+class ClientAuthenticationError(HttpResponseError, _AzureClientAuthenticationError):
     """401 Unauthorized or 403 Forbidden."""
 
 
-class ResourceModifiedError(HttpResponseError):
+class ResourceModifiedError(HttpResponseError, _AzureResourceModifiedError):
     """412 Precondition Failed: the resource changed since the given ETag."""
 
 
-class ResourceNotModifiedError(HttpResponseError):
+class ResourceNotModifiedError(HttpResponseError, _AzureResourceNotModifiedError):
     """304 Not Modified."""
 
 
-class DecodeError(HttpResponseError):
+class DecodeError(HttpResponseError, _AzureDecodeError):
     """The response body does not have the shape the API description promises."""
 
 

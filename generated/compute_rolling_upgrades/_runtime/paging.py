@@ -150,6 +150,8 @@ class PageIterator(Generic[T], Iterator[Iterator[T]]):
         self._finished = next_link is None
         return iter(items)
 
+    next = __next__  # pages.next(), as Azure SDK page iterators have it
+
 
 class ItemPaged(Generic[T], Iterator[T]):
     """The items of a pageable operation, across pages; `by_page()` gives the pages instead."""
@@ -171,6 +173,8 @@ class ItemPaged(Generic[T], Iterator[T]):
         if self._items is None:
             self._items = (item for page in self.by_page() for item in page)
         return next(self._items)
+
+    next = __next__  # pager.next(), as Azure SDK pagers have it
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} iterator>"

@@ -42,6 +42,7 @@ from .lro import (
     request_id_headers,
     request_url,
 )
+from .lro_callbacks import DoneCallbacks, PollingMethod
 from .pipeline import Pipeline
 
 __all__ = [
@@ -92,6 +93,8 @@ class LROPoller(Generic[T]):
         self._lock = threading.Lock()
         self._deadline: float | None = time.monotonic() + DEFAULT_POLLING_TIMEOUT
         self._stopped = False
+        self._method: PollingMethod[T] = PollingMethod(self)
+        self._callbacks = DoneCallbacks(self._method, ended=state.done)
         if state.done:
             self._finish()
         else:
@@ -141,6 +144,8 @@ class LROPoller(Generic[T]):
             pass
         except BaseException as exc:  # handed to the caller of result() / wait()
             self._error = exc
+        finally:
+            self._callbacks.run()
 
     def _pause(self, delay: float) -> None:
         """Sleep `delay` seconds, or until the deadline when that comes first; raises
@@ -201,6 +206,29 @@ class LROPoller(Generic[T]):
     def continuation_token(self) -> str:
         """A text that `begin_<operation>(continuation_token=...)` resumes this operation from."""
         return self._state.token()
+
+    def polling_method(self) -> PollingMethod[T]:
+        """The object that follows the operation (as Azure SDK pollers have one)."""
+        return self._method
+
+    def add_done_callback(self, func: Callable[[PollingMethod[T]], object]) -> None:
+        """Call `func(poller.polling_method())` once the operation has ended (at once if it has)."""
+        self._callbacks.add(func)
+
+    def remove_done_callback(self, func: Callable[[PollingMethod[T]], object]) -> None:
+        """Forget a callback; ValueError when the operation has ended."""
+        self._callbacks.remove(func)
+
+    @classmethod
+    def from_continuation_token(
+        cls, polling_method: PollingMethod[T], continuation_token: str
+    ) -> LROPoller[T]:
+        """Follow the operation `continuation_token` describes, with what `polling_method` (of a
+        poller of the same operation) knows: the client and how to decode the result."""
+        poller = cast("LROPoller[T]", polling_method.poller)
+        return cls.resume(
+            poller._pipeline, continuation_token, poller._state.options, poller._decode
+        )
 
     def __repr__(self) -> str:
         return f"<LROPoller {self._state.options.operation} status={self.status()!r}>"
