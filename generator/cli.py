@@ -6,8 +6,10 @@ Exit 2 on bad input; 1 when `check` finds drift or `diff` finds a breaking chang
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +19,7 @@ from generator.diagnostics import Diagnostic, SpecError
 
 if TYPE_CHECKING:
     from generator.api.snapshot import Snapshot
+    from generator.build import Built
 
 # The loader, planner and Jinja2 are imported only by the commands that use them, so that a
 # `generate` with nothing to do stays quick.
@@ -51,6 +54,16 @@ def _client_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--package-version", help="the distribution's version (package mode)")
 
 
+def _jobs_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        help="clients built at once, each in its own process (default 0: one per CPU core)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sdkforge", description=__doc__)
     parser.add_argument(
@@ -65,8 +78,10 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--force", action="store_true", help="regenerate even when no input changed"
     )
+    _jobs_argument(generate)
     check = commands.add_parser("check", help="exit 1 with a diff when generated code is stale")
     _client_arguments(check)
+    _jobs_argument(check)
     diff = commands.add_parser(
         "diff", help="compare the Python APIs of two specs (or _api_snapshot.json files)"
     )
@@ -128,31 +143,60 @@ def _stale(
     return stale
 
 
+def _build_in_worker(client: ClientConfig) -> Built | Diagnostic:
+    from generator.build import build_client
+
+    try:
+        return build_client(client, previous=client.package_dir)
+    except SpecError as exc:
+        return exc.diagnostic  # SpecError itself does not survive the trip between processes
+
+
+def build_all(clients: list[ClientConfig], jobs: int = 0) -> list[Built]:
+    """Each client built, `jobs` at a time in separate processes (0: one per CPU core); raises
+    the SpecError of the first client (in order) whose spec is bad."""
+    from generator.build import build_client
+
+    workers = min(jobs if jobs > 0 else (os.cpu_count() or 1), len(clients))
+    if workers <= 1:
+        return [build_client(c, previous=c.package_dir) for c in clients]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        outcomes = list(pool.map(_build_in_worker, clients))
+    built: list[Built] = []
+    for outcome in outcomes:
+        if isinstance(outcome, Diagnostic):
+            raise SpecError(outcome.file, outcome.pointer, outcome.message)
+        built.append(outcome)
+    return built
+
+
 def generate_clients(
-    clients: list[ClientConfig], *, force: bool = False, echo: Callable[[str], None] = print
+    clients: list[ClientConfig],
+    *,
+    force: bool = False,
+    echo: Callable[[str], None] = print,
+    jobs: int = 0,
 ) -> None:
     """Generate every client whose inputs changed (all of them with `force`); raises SpecError."""
     stale = _stale(clients, force=force, echo=echo)
     if not stale:
         return
-    from generator.build import build_client
     from generator.render.write import write_tree
 
     # Everything is built before anything is written: a bad spec leaves every package as it was.
-    built = [(c, build_client(c, previous=c.package_dir), reason) for c, reason in stale]
+    results = build_all([c for c, _ in stale], jobs)
+    built = [(c, result, reason) for (c, reason), result in zip(stale, results, strict=True)]
     for client, result, reason in built:
         _print_warnings(result.warnings)
         write_tree(client.package_dir, result.files)
         echo(f"generated {client.package_dir} ({reason})")
 
 
-def _check(clients: list[ClientConfig]) -> int:
-    from generator.build import build_client
+def _check(clients: list[ClientConfig], jobs: int = 0) -> int:
     from generator.render.write import diff_tree
 
     stale = 0
-    for client in clients:
-        result = build_client(client, previous=client.package_dir)
+    for client, result in zip(clients, build_all(clients, jobs), strict=True):
         diff = diff_tree(client.package_dir, result.files)
         if diff:
             stale += 1
@@ -212,8 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _diff(args)
         clients = _clients(args, parser)
         if args.command == "check":
-            return _check(clients)
-        generate_clients(clients, force=args.force)
+            return _check(clients, args.jobs)
+        generate_clients(clients, force=args.force, jobs=args.jobs)
         return 0
     except SpecError as exc:
         print(f"error: {exc.diagnostic}", file=sys.stderr)
