@@ -30,9 +30,11 @@ def _generation(chosen: list[Spec], work: Path, args: argparse.Namespace) -> dic
     rounds = {s.key: args.big_rounds if s.key in BIG else args.rounds for s in chosen}
     tools = {}
     for spec in chosen:
-        names = ["sdkforge", "OPC", "DMCG"]
+        names = ["sdkforge", *(["before"] if gen.BEFORE else []), "OPC", "DMCG"]
         if spec.key in BIG and not args.dmcg_big:
             names.remove("DMCG")
+        if spec.key == "synthetic" and not args.opc_synthetic:
+            names.remove("OPC")
         tools[spec.key] = names
     results = gen.run(chosen, work, rounds, tools)
     return {
@@ -56,7 +58,7 @@ def _ensure_generated(spec: Spec, work: Path, tool: str) -> None:
 
 def _codec(by_key: dict[str, Spec], work: Path, args: argparse.Namespace) -> dict[str, Any]:
     for key in ("seed", "vmss"):
-        for tool in ("sdkforge", "OPC", "DMCG"):
+        for tool in ("sdkforge", *(["before"] if gen.BEFORE else []), "OPC", "DMCG"):
             _ensure_generated(by_key[key], work, tool)
     all_cases = codec.cases(work, by_key["seed"], by_key["vmss"], payloads(args.page_items))
     return codec.run(all_cases, args.codec_rounds, args.codec_budget)
@@ -68,6 +70,27 @@ def _client_snippet(package: str, client_args: str) -> str:
         "name = next(n for n in p.__all__ if n != 'VERSION')\n"
         f"getattr(p, name)({client_args})\n"
     )
+
+
+def _before_snippets(vmss: Spec, work: Path) -> list[imports.Snippet]:
+    if gen.BEFORE is None:
+        return []
+    _ensure_generated(vmss, work, "before")
+    old = (gen.output_dir(work, vmss, "before"),)
+    return [
+        imports.Snippet("before: sdkforge VMSS: import the package", "import old_vmss", old),
+        imports.Snippet(
+            "before: sdkforge VMSS: import + construct the client",
+            _client_snippet("old_vmss", "_Cred(), 'sub'"),
+            old,
+        ),
+        imports.Snippet(
+            "before: sdkforge VMSS: + one model",
+            _client_snippet("old_vmss", "_Cred(), 'sub'")
+            + "from old_vmss.models import VirtualMachineScaleSet",
+            old,
+        ),
+    ]
 
 
 def _imports(by_key: dict[str, Spec], work: Path, args: argparse.Namespace) -> dict[str, Any]:
@@ -156,6 +179,15 @@ def main(argv: list[str] | None = None) -> int:
         "--big-rounds", type=int, default=2, help="generation rounds, " + "/".join(BIG)
     )
     parser.add_argument("--dmcg-big", action="store_true", help="run DMCG on the big specs too")
+    parser.add_argument(
+        "--opc-synthetic", action="store_true", help="run OPC on the synthetic spec"
+    )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="a checkout of an earlier sdkforge, measured beside this one "
+        "(e.g. `git archive COMMIT | tar -x -C build/bench-before`)",
+    )
     parser.add_argument("--synthetic-models", type=int, default=2000)
     parser.add_argument("--codec-rounds", type=int, default=5)
     parser.add_argument("--codec-budget", type=float, default=0.2, help="seconds per measurement")
@@ -171,14 +203,29 @@ def main(argv: list[str] | None = None) -> int:
         help="results of an earlier run, shown beside this one",
     )
     parser.add_argument("--save", type=Path, help="also write this run's results here (JSON)")
+    parser.add_argument(
+        "--merge",
+        type=Path,
+        help="results (JSON) of a run of the parts skipped here, to report with",
+    )
     args = parser.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
+    gen.BEFORE = args.before.resolve() if args.before else None
     work = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
     chosen = specs(work, args.specs.split(","), args.synthetic_models)
     by_key = {s.key: s for s in chosen}
     started = time.time()
     results: dict[str, Any] = {"versions": _versions(), "specs": {s.key: s.title for s in chosen}}
+    if args.merge:
+        merged = json.loads(args.merge.read_text(encoding="utf-8"))
+        results = {
+            **merged,
+            "versions": results["versions"],
+            "specs": {**merged.get("specs", {}), **results["specs"]},
+        }
+    if gen.BEFORE is not None:
+        results["before"] = str(args.before)
     if "generate" not in skip:
         print("generation:", flush=True)
         results["generate"] = _generation(chosen, work, args)
@@ -188,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     if "imports" not in skip:
         print("imports:", flush=True)
         results["imports"] = _imports(by_key, work, args)
-    results["minutes"] = (time.time() - started) / 60
+    results["minutes"] = results.get("minutes", 0) + (time.time() - started) / 60
     (work / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     if args.save:
         args.save.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
