@@ -12,9 +12,12 @@ personal data are shown; every other header is logged by name with its value red
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-import httpx
+if TYPE_CHECKING:
+    # Only for annotations: models import this module, and httpx waits for the first request.
+    import httpx
 
 REDACTED = "REDACTED"
 REDACT_EXTENSION = "sdkforge.redact"
