@@ -94,6 +94,20 @@ def _imports(found: dict[str, Any], before: dict[str, Any] | None) -> list[str]:
     return [*lines, ""]
 
 
+def _batch(found: dict[str, Any]) -> list[str]:
+    cores = found.get("cores", 1)
+    return [
+        f"## Batch: `generate --force` over {found.get('clients')} configured clients "
+        "(the small specs above)",
+        "",
+        f"| --jobs 1 s | --jobs {cores} (default: one per core) s | speed-up |",
+        "|---:|---:|---:|",
+        f"| {_num(found.get('jobs 1 s'))} | {_num(found.get(f'jobs {cores} s'))} "
+        f"| {_num(found.get('speed-up'))}x |",
+        "",
+    ]
+
+
 def write_report(results: dict[str, Any], baseline: dict[str, Any] | None) -> str:
     versions = ", ".join(f"{k} {v}" for k, v in results.get("versions", {}).items())
     lines = [
@@ -128,6 +142,8 @@ def write_report(results: dict[str, Any], baseline: dict[str, Any] | None) -> st
         lines += _generation(results["generate"], specs, (baseline or {}).get("generate"))
     if "codec" in results:
         lines += _codec(results["codec"], (baseline or {}).get("codec"))
+    if "batch" in results:
+        lines += _batch(results["batch"])
     if "imports" in results:
         lines += _imports(results["imports"], (baseline or {}).get("imports"))
     return "\n".join(lines).rstrip() + "\n"

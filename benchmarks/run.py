@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import codec, gen, imports
+from benchmarks import batch, codec, gen, imports
 from benchmarks.inputs import ROOT, Spec, payloads, specs
 from benchmarks.report import write_report
 
@@ -169,7 +169,7 @@ def _versions() -> dict[str, str]:
     return found
 
 
-def main(argv: list[str] | None = None) -> int:
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -193,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--codec-budget", type=float, default=0.2, help="seconds per measurement")
     parser.add_argument("--page-items", type=int, default=1000)
     parser.add_argument("--import-rounds", type=int, default=7)
-    parser.add_argument("--skip", default="", help="comma-separated: generate,codec,imports")
+    parser.add_argument("--batch-rounds", type=int, default=2)
+    parser.add_argument("--skip", default="", help="comma-separated: generate,codec,batch,imports")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument(
@@ -208,7 +209,11 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="results (JSON) of a run of the parts skipped here, to report with",
     )
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
     skip = set(filter(None, args.skip.split(",")))
     gen.BEFORE = args.before.resolve() if args.before else None
     work = args.work.resolve()
@@ -232,6 +237,10 @@ def main(argv: list[str] | None = None) -> int:
     if "codec" not in skip and {"seed", "vmss"} <= set(by_key):
         print("decode / encode:", flush=True)
         results["codec"] = _codec(by_key, work, args)
+    if "batch" not in skip:
+        print("batch generation:", flush=True)
+        small = [s for s in chosen if s.key not in BIG]
+        results["batch"] = batch.run(work, small, args.batch_rounds)
     if "imports" not in skip:
         print("imports:", flush=True)
         results["imports"] = _imports(by_key, work, args)
