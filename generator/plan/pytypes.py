@@ -182,10 +182,6 @@ class TypeNames:
         anything else goes through the runtime's converters, which coerce or raise as before.
         `required`: the result is typed without None (the service is trusted to send it).
         """
-
-        def slow(call: str) -> str:
-            return f"_s.as_required({call})" if required else call
-
         match t:
             case ir.ConstantType():
                 return self.decode_inline(constant_primitive(t), source, required=required)
@@ -194,14 +190,13 @@ class TypeNames:
                 test = f"type(v := {source}) is {kind}"
                 if not required:
                     test = f"(v := {source}) is None or type(v) is {kind}"
-                return f"v if {test} else {slow(f'_s.deserialize_{_CODECS[p]}(v)')}"
+                convert = f"_s.deserialize_{_CODECS[p]}(v)"
+                return f"v if {test} else {_required(convert) if required else convert}"
             case ir.ModelType(name=name):
                 cls = self.model(name)
                 test = f"type(v := {source}) is dict"
                 absent = "" if required else "None if v is None else "
                 return f"{cls}.from_dict(v) if {test} else {absent}_s.decode_model({cls}, v)"
-            case ir.EnumType(name=name):
-                return f"_s.decode_enum({self.enum(name)}, {source})"
             case ir.ListType(item=ir.ModelType(name=name)):
                 cls = self.model(name)
                 item = f"{cls}.from_dict(_i) if type(_i) is dict else _s.decode_model({cls}, _i)"
@@ -209,8 +204,24 @@ class TypeNames:
                     f"[{item} for _i in v] if type(v := {source}) is list "
                     f"else {self.decoder(t)}(v)"
                 )
-        fn = self.decoder(t)
-        return source if fn is None else slow(f"{fn}({source})")
+        return self._decode_call(t, source, required=required)
+
+    def _decode_call(self, t: ir.TypeRef, source: str, *, required: bool) -> str:
+        if isinstance(t, ir.EnumType):
+            call = f"_s.decode_enum({self.enum(t.name)}, {{}})"
+        else:
+            fn = self.decoder(t)
+            if fn is None:
+                return source
+            call = fn + "({})"
+        if required:
+            return (
+                call.format(source)
+                if isinstance(t, ir.EnumType)
+                else _required(call.format(source))
+            )
+        # An absent property (most of them, in a large model) costs no call.
+        return f"None if (v := {source}) is None else {call.format('v')}"
 
     def encode_inline(self, t: ir.TypeRef, value: str) -> str:
         """An expression encoding `value` (a name, not None) of type `t` to its JSON form; models
@@ -289,6 +300,10 @@ class TypeNames:
         if primitive.primitive in _ENCODE_AS_IS or decoder is None:
             return literal(t.value)
         return f"_s.as_required({decoder}({literal(t.value)}))"
+
+
+def _required(call: str) -> str:
+    return f"_s.as_required({call})"
 
 
 def literal(value: ir.JsonScalar) -> str:

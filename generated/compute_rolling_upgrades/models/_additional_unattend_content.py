@@ -39,9 +39,15 @@ class AdditionalUnattendContent:
         # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
         result = cls.__new__(cls)
         result.__dict__ = {
-            "pass_name": _s.decode_enum(_models.PassNames, data.get("passName")),
-            "component_name": _s.decode_enum(_models.ComponentNames, data.get("componentName")),
-            "setting_name": _s.decode_enum(_models.SettingNames, data.get("settingName")),
+            "pass_name": None
+            if (v := data.get("passName")) is None
+            else _s.decode_enum(_models.PassNames, v),
+            "component_name": None
+            if (v := data.get("componentName")) is None
+            else _s.decode_enum(_models.ComponentNames, v),
+            "setting_name": None
+            if (v := data.get("settingName")) is None
+            else _s.decode_enum(_models.SettingNames, v),
             "content": v
             if (v := data.get("content")) is None or type(v) is str
             else _s.deserialize_str(v),

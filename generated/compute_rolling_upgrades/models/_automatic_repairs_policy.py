@@ -38,7 +38,9 @@ class AutomaticRepairsPolicy:
             "grace_period": v
             if (v := data.get("gracePeriod")) is None or type(v) is str
             else _s.deserialize_str(v),
-            "repair_action": _s.decode_enum(_models.RepairAction, data.get("repairAction")),
+            "repair_action": None
+            if (v := data.get("repairAction")) is None
+            else _s.decode_enum(_models.RepairAction, v),
             "_unknown": {}
             if data.keys() <= cls._KNOWN.keys()
             else _s.unknown_fields(data, cls._KNOWN),

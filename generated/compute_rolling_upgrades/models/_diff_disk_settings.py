@@ -30,8 +30,12 @@ class DiffDiskSettings:
         # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
         result = cls.__new__(cls)
         result.__dict__ = {
-            "option": _s.decode_enum(_models.DiffDiskOptions, data.get("option")),
-            "placement": _s.decode_enum(_models.DiffDiskPlacement, data.get("placement")),
+            "option": None
+            if (v := data.get("option")) is None
+            else _s.decode_enum(_models.DiffDiskOptions, v),
+            "placement": None
+            if (v := data.get("placement")) is None
+            else _s.decode_enum(_models.DiffDiskPlacement, v),
             "_unknown": {}
             if data.keys() <= cls._KNOWN.keys()
             else _s.unknown_fields(data, cls._KNOWN),

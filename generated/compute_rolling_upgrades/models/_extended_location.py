@@ -33,7 +33,9 @@ class ExtendedLocation:
             "name": v
             if (v := data.get("name")) is None or type(v) is str
             else _s.deserialize_str(v),
-            "type": _s.decode_enum(_models.ExtendedLocationTypes, data.get("type")),
+            "type": None
+            if (v := data.get("type")) is None
+            else _s.decode_enum(_models.ExtendedLocationTypes, v),
             "_unknown": {}
             if data.keys() <= cls._KNOWN.keys()
             else _s.unknown_fields(data, cls._KNOWN),

@@ -30,7 +30,7 @@ class HostEndpointSettings:
         # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
         result = cls.__new__(cls)
         result.__dict__ = {
-            "mode": _s.decode_enum(_models.Mode, data.get("mode")),
+            "mode": None if (v := data.get("mode")) is None else _s.decode_enum(_models.Mode, v),
             "in_vm_access_control_profile_reference_id": v
             if (v := data.get("inVMAccessControlProfileReferenceId")) is None or type(v) is str
             else _s.deserialize_str(v),

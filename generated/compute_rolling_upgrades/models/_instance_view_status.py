@@ -46,14 +46,16 @@ class InstanceViewStatus:
             "code": v
             if (v := data.get("code")) is None or type(v) is str
             else _s.deserialize_str(v),
-            "level": _s.decode_enum(_models.StatusLevelTypes, data.get("level")),
+            "level": None
+            if (v := data.get("level")) is None
+            else _s.decode_enum(_models.StatusLevelTypes, v),
             "display_status": v
             if (v := data.get("displayStatus")) is None or type(v) is str
             else _s.deserialize_str(v),
             "message": v
             if (v := data.get("message")) is None or type(v) is str
             else _s.deserialize_str(v),
-            "time": _s.deserialize_datetime(data.get("time")),
+            "time": None if (v := data.get("time")) is None else _s.deserialize_datetime(v),
             "_unknown": {}
             if data.keys() <= cls._KNOWN.keys()
             else _s.unknown_fields(data, cls._KNOWN),

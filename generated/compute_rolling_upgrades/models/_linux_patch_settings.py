@@ -38,10 +38,12 @@ class LinuxPatchSettings:
         # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
         result = cls.__new__(cls)
         result.__dict__ = {
-            "patch_mode": _s.decode_enum(_models.LinuxVMGuestPatchMode, data.get("patchMode")),
-            "assessment_mode": _s.decode_enum(
-                _models.LinuxPatchAssessmentMode, data.get("assessmentMode")
-            ),
+            "patch_mode": None
+            if (v := data.get("patchMode")) is None
+            else _s.decode_enum(_models.LinuxVMGuestPatchMode, v),
+            "assessment_mode": None
+            if (v := data.get("assessmentMode")) is None
+            else _s.decode_enum(_models.LinuxPatchAssessmentMode, v),
             "automatic_by_platform_settings": _models.LinuxVMGuestPatchAutomaticByPlatformSettings.from_dict(
                 v
             )

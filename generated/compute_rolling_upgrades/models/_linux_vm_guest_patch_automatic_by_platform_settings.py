@@ -33,9 +33,9 @@ class LinuxVMGuestPatchAutomaticByPlatformSettings:
         # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
         result = cls.__new__(cls)
         result.__dict__ = {
-            "reboot_setting": _s.decode_enum(
-                _models.LinuxVMGuestPatchAutomaticByPlatformRebootSetting, data.get("rebootSetting")
-            ),
+            "reboot_setting": None
+            if (v := data.get("rebootSetting")) is None
+            else _s.decode_enum(_models.LinuxVMGuestPatchAutomaticByPlatformRebootSetting, v),
             "bypass_platform_safety_checks_on_user_schedule": v
             if (v := data.get("bypassPlatformSafetyChecksOnUserSchedule")) is None
             or type(v) is bool

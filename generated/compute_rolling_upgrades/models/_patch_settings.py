@@ -41,13 +41,15 @@ class PatchSettings:
         # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
         result = cls.__new__(cls)
         result.__dict__ = {
-            "patch_mode": _s.decode_enum(_models.WindowsVMGuestPatchMode, data.get("patchMode")),
+            "patch_mode": None
+            if (v := data.get("patchMode")) is None
+            else _s.decode_enum(_models.WindowsVMGuestPatchMode, v),
             "enable_hotpatching": v
             if (v := data.get("enableHotpatching")) is None or type(v) is bool
             else _s.deserialize_bool(v),
-            "assessment_mode": _s.decode_enum(
-                _models.WindowsPatchAssessmentMode, data.get("assessmentMode")
-            ),
+            "assessment_mode": None
+            if (v := data.get("assessmentMode")) is None
+            else _s.decode_enum(_models.WindowsPatchAssessmentMode, v),
             "automatic_by_platform_settings": _models.WindowsVMGuestPatchAutomaticByPlatformSettings.from_dict(
                 v
             )

@@ -30,8 +30,12 @@ class PublicIPAddressSku:
         # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
         result = cls.__new__(cls)
         result.__dict__ = {
-            "name": _s.decode_enum(_models.PublicIPAddressSkuName, data.get("name")),
-            "tier": _s.decode_enum(_models.PublicIPAddressSkuTier, data.get("tier")),
+            "name": None
+            if (v := data.get("name")) is None
+            else _s.decode_enum(_models.PublicIPAddressSkuName, v),
+            "tier": None
+            if (v := data.get("tier")) is None
+            else _s.decode_enum(_models.PublicIPAddressSkuTier, v),
             "_unknown": {}
             if data.keys() <= cls._KNOWN.keys()
             else _s.unknown_fields(data, cls._KNOWN),

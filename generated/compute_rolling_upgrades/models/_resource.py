@@ -51,7 +51,7 @@ class Resource:
             "location": v
             if type(v := data.get("location")) is str
             else _s.as_required(_s.deserialize_str(v)),
-            "tags": _s.dict_of(_s.deserialize_str)(data.get("tags")),
+            "tags": None if (v := data.get("tags")) is None else _s.dict_of(_s.deserialize_str)(v),
             "_unknown": {}
             if data.keys() <= cls._KNOWN.keys()
             else _s.unknown_fields(data, cls._KNOWN),

@@ -51,7 +51,7 @@ class ResourceWithOptionalLocation:
             "type": v
             if (v := data.get("type")) is None or type(v) is str
             else _s.deserialize_str(v),
-            "tags": _s.dict_of(_s.deserialize_str)(data.get("tags")),
+            "tags": None if (v := data.get("tags")) is None else _s.dict_of(_s.deserialize_str)(v),
             "_unknown": {}
             if data.keys() <= cls._KNOWN.keys()
             else _s.unknown_fields(data, cls._KNOWN),

@@ -40,10 +40,18 @@ class RollingUpgradeRunningStatus:
         # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
         result = cls.__new__(cls)
         result.__dict__ = {
-            "code": _s.decode_enum(_models.RollingUpgradeStatusCode, data.get("code")),
-            "start_time": _s.deserialize_datetime(data.get("startTime")),
-            "last_action": _s.decode_enum(_models.RollingUpgradeActionType, data.get("lastAction")),
-            "last_action_time": _s.deserialize_datetime(data.get("lastActionTime")),
+            "code": None
+            if (v := data.get("code")) is None
+            else _s.decode_enum(_models.RollingUpgradeStatusCode, v),
+            "start_time": None
+            if (v := data.get("startTime")) is None
+            else _s.deserialize_datetime(v),
+            "last_action": None
+            if (v := data.get("lastAction")) is None
+            else _s.decode_enum(_models.RollingUpgradeActionType, v),
+            "last_action_time": None
+            if (v := data.get("lastActionTime")) is None
+            else _s.deserialize_datetime(v),
             "_unknown": {}
             if data.keys() <= cls._KNOWN.keys()
             else _s.unknown_fields(data, cls._KNOWN),

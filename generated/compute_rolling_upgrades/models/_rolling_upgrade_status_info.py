@@ -51,7 +51,7 @@ class RollingUpgradeStatusInfo(Resource):
             "location": v
             if type(v := data.get("location")) is str
             else _s.as_required(_s.deserialize_str(v)),
-            "tags": _s.dict_of(_s.deserialize_str)(data.get("tags")),
+            "tags": None if (v := data.get("tags")) is None else _s.dict_of(_s.deserialize_str)(v),
             "policy": _models.RollingUpgradePolicy.from_dict(v)
             if type(v := _c0.get("policy")) is dict
             else None

@@ -30,9 +30,9 @@ class ScaleInPolicy:
         # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
         result = cls.__new__(cls)
         result.__dict__ = {
-            "rules": _s.list_of(_s.enum_decoder(_models.VirtualMachineScaleSetScaleInRules))(
-                data.get("rules")
-            ),
+            "rules": None
+            if (v := data.get("rules")) is None
+            else _s.list_of(_s.enum_decoder(_models.VirtualMachineScaleSetScaleInRules))(v),
             "force_deletion": v
             if (v := data.get("forceDeletion")) is None or type(v) is bool
             else _s.deserialize_bool(v),

@@ -50,7 +50,9 @@ class SecurityProfile:
             "encryption_at_host": v
             if (v := data.get("encryptionAtHost")) is None or type(v) is bool
             else _s.deserialize_bool(v),
-            "security_type": _s.decode_enum(_models.SecurityTypes, data.get("securityType")),
+            "security_type": None
+            if (v := data.get("securityType")) is None
+            else _s.decode_enum(_models.SecurityTypes, v),
             "encryption_identity": _models.EncryptionIdentity.from_dict(v)
             if type(v := data.get("encryptionIdentity")) is dict
             else None

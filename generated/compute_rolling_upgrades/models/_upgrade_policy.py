@@ -36,7 +36,9 @@ class UpgradePolicy:
         # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
         result = cls.__new__(cls)
         result.__dict__ = {
-            "mode": _s.decode_enum(_models.UpgradeMode, data.get("mode")),
+            "mode": None
+            if (v := data.get("mode")) is None
+            else _s.decode_enum(_models.UpgradeMode, v),
             "rolling_upgrade_policy": _models.RollingUpgradePolicy.from_dict(v)
             if type(v := data.get("rollingUpgradePolicy")) is dict
             else None

@@ -83,7 +83,7 @@ class VirtualMachineExtension(ResourceWithOptionalLocation):
             "type": v
             if (v := data.get("type")) is None or type(v) is str
             else _s.deserialize_str(v),
-            "tags": _s.dict_of(_s.deserialize_str)(data.get("tags")),
+            "tags": None if (v := data.get("tags")) is None else _s.dict_of(_s.deserialize_str)(v),
             "force_update_tag": v
             if (v := _c0.get("forceUpdateTag")) is None or type(v) is str
             else _s.deserialize_str(v),
@@ -120,9 +120,9 @@ class VirtualMachineExtension(ResourceWithOptionalLocation):
             else None
             if v is None
             else _s.decode_model(_models.KeyVaultSecretReference, v),
-            "provision_after_extensions": _s.list_of(_s.deserialize_str)(
-                _c0.get("provisionAfterExtensions")
-            ),
+            "provision_after_extensions": None
+            if (v := _c0.get("provisionAfterExtensions")) is None
+            else _s.list_of(_s.deserialize_str)(v),
             "_unknown": _s.unknown_fields(data, cls._KNOWN),
         }
         return result

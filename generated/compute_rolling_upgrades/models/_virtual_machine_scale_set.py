@@ -129,7 +129,7 @@ class VirtualMachineScaleSet(Resource):
             "location": v
             if type(v := data.get("location")) is str
             else _s.as_required(_s.deserialize_str(v)),
-            "tags": _s.dict_of(_s.deserialize_str)(data.get("tags")),
+            "tags": None if (v := data.get("tags")) is None else _s.dict_of(_s.deserialize_str)(v),
             "sku": _models.Sku.from_dict(v)
             if type(v := data.get("sku")) is dict
             else None
@@ -201,9 +201,9 @@ class VirtualMachineScaleSet(Resource):
             else None
             if v is None
             else _s.decode_model(_models.ScaleInPolicy, v),
-            "orchestration_mode": _s.decode_enum(
-                _models.OrchestrationMode, _c0.get("orchestrationMode")
-            ),
+            "orchestration_mode": None
+            if (v := _c0.get("orchestrationMode")) is None
+            else _s.decode_enum(_models.OrchestrationMode, v),
             "spot_restore_policy": _models.SpotRestorePolicy.from_dict(v)
             if type(v := _c0.get("spotRestorePolicy")) is dict
             else None
@@ -214,7 +214,9 @@ class VirtualMachineScaleSet(Resource):
             else None
             if v is None
             else _s.decode_model(_models.PriorityMixPolicy, v),
-            "time_created": _s.deserialize_datetime(_c0.get("timeCreated")),
+            "time_created": None
+            if (v := _c0.get("timeCreated")) is None
+            else _s.deserialize_datetime(v),
             "constrained_maximum_capacity": v
             if (v := _c0.get("constrainedMaximumCapacity")) is None or type(v) is bool
             else _s.deserialize_bool(v),
@@ -223,16 +225,17 @@ class VirtualMachineScaleSet(Resource):
             else None
             if v is None
             else _s.decode_model(_models.ResiliencyPolicy, v),
-            "zonal_platform_fault_domain_align_mode": _s.decode_enum(
-                _models.ZonalPlatformFaultDomainAlignMode,
-                _c0.get("zonalPlatformFaultDomainAlignMode"),
-            ),
+            "zonal_platform_fault_domain_align_mode": None
+            if (v := _c0.get("zonalPlatformFaultDomainAlignMode")) is None
+            else _s.decode_enum(_models.ZonalPlatformFaultDomainAlignMode, v),
             "identity": _models.VirtualMachineScaleSetIdentity.from_dict(v)
             if type(v := data.get("identity")) is dict
             else None
             if v is None
             else _s.decode_model(_models.VirtualMachineScaleSetIdentity, v),
-            "zones": _s.list_of(_s.deserialize_str)(data.get("zones")),
+            "zones": None
+            if (v := data.get("zones")) is None
+            else _s.list_of(_s.deserialize_str)(v),
             "extended_location": _models.ExtendedLocation.from_dict(v)
             if type(v := data.get("extendedLocation")) is dict
             else None

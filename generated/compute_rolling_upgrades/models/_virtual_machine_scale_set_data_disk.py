@@ -63,7 +63,9 @@ class VirtualMachineScaleSetDataDisk:
             "lun": v
             if type(v := data.get("lun")) is int
             else _s.as_required(_s.deserialize_int(v)),
-            "caching": _s.decode_enum(_models.CachingTypes, data.get("caching")),
+            "caching": None
+            if (v := data.get("caching")) is None
+            else _s.decode_enum(_models.CachingTypes, v),
             "write_accelerator_enabled": v
             if (v := data.get("writeAcceleratorEnabled")) is None or type(v) is bool
             else _s.deserialize_bool(v),
@@ -84,9 +86,9 @@ class VirtualMachineScaleSetDataDisk:
             "disk_m_bps_read_write": v
             if (v := data.get("diskMBpsReadWrite")) is None or type(v) is int
             else _s.deserialize_int(v),
-            "delete_option": _s.decode_enum(
-                _models.DiskDeleteOptionTypes, data.get("deleteOption")
-            ),
+            "delete_option": None
+            if (v := data.get("deleteOption")) is None
+            else _s.decode_enum(_models.DiskDeleteOptionTypes, v),
             "_unknown": {}
             if data.keys() <= cls._KNOWN.keys()
             else _s.unknown_fields(data, cls._KNOWN),

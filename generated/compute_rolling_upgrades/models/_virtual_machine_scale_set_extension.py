@@ -102,9 +102,9 @@ class VirtualMachineScaleSetExtension(SubResourceReadOnly):
             "provisioning_state": v
             if (v := _c0.get("provisioningState")) is None or type(v) is str
             else _s.deserialize_str(v),
-            "provision_after_extensions": _s.list_of(_s.deserialize_str)(
-                _c0.get("provisionAfterExtensions")
-            ),
+            "provision_after_extensions": None
+            if (v := _c0.get("provisionAfterExtensions")) is None
+            else _s.list_of(_s.deserialize_str)(v),
             "suppress_failures": v
             if (v := _c0.get("suppressFailures")) is None or type(v) is bool
             else _s.deserialize_bool(v),

@@ -45,10 +45,12 @@ class VirtualMachineScaleSetIdentity:
             "tenant_id": v
             if (v := data.get("tenantId")) is None or type(v) is str
             else _s.deserialize_str(v),
-            "type": _s.decode_enum(_models.ResourceIdentityType, data.get("type")),
-            "user_assigned_identities": _s.dict_of(
-                _s.model_decoder(_models.UserAssignedIdentitiesValue)
-            )(data.get("userAssignedIdentities")),
+            "type": None
+            if (v := data.get("type")) is None
+            else _s.decode_enum(_models.ResourceIdentityType, v),
+            "user_assigned_identities": None
+            if (v := data.get("userAssignedIdentities")) is None
+            else _s.dict_of(_s.model_decoder(_models.UserAssignedIdentitiesValue))(v),
             "_unknown": {}
             if data.keys() <= cls._KNOWN.keys()
             else _s.unknown_fields(data, cls._KNOWN),

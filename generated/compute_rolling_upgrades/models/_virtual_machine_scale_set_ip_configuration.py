@@ -77,9 +77,9 @@ class VirtualMachineScaleSetIPConfiguration:
             else None
             if v is None
             else _s.decode_model(_models.VirtualMachineScaleSetPublicIPAddressConfiguration, v),
-            "private_ip_address_version": _s.decode_enum(
-                _models.IPVersion, _c0.get("privateIPAddressVersion")
-            ),
+            "private_ip_address_version": None
+            if (v := _c0.get("privateIPAddressVersion")) is None
+            else _s.decode_enum(_models.IPVersion, v),
             "application_gateway_backend_address_pools": [
                 _models.SubResource.from_dict(_i)
                 if type(_i) is dict

@@ -36,9 +36,9 @@ class VirtualMachineScaleSetManagedDiskParameters:
         # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
         result = cls.__new__(cls)
         result.__dict__ = {
-            "storage_account_type": _s.decode_enum(
-                _models.StorageAccountTypes, data.get("storageAccountType")
-            ),
+            "storage_account_type": None
+            if (v := data.get("storageAccountType")) is None
+            else _s.decode_enum(_models.StorageAccountTypes, v),
             "disk_encryption_set": _models.DiskEncryptionSetParameters.from_dict(v)
             if type(v := data.get("diskEncryptionSet")) is dict
             else None

@@ -104,13 +104,15 @@ class VirtualMachineScaleSetNetworkConfiguration:
             "enable_ip_forwarding": v
             if (v := _c0.get("enableIPForwarding")) is None or type(v) is bool
             else _s.deserialize_bool(v),
-            "delete_option": _s.decode_enum(_models.DeleteOptions, _c0.get("deleteOption")),
-            "auxiliary_mode": _s.decode_enum(
-                _models.NetworkInterfaceAuxiliaryMode, _c0.get("auxiliaryMode")
-            ),
-            "auxiliary_sku": _s.decode_enum(
-                _models.NetworkInterfaceAuxiliarySku, _c0.get("auxiliarySku")
-            ),
+            "delete_option": None
+            if (v := _c0.get("deleteOption")) is None
+            else _s.decode_enum(_models.DeleteOptions, v),
+            "auxiliary_mode": None
+            if (v := _c0.get("auxiliaryMode")) is None
+            else _s.decode_enum(_models.NetworkInterfaceAuxiliaryMode, v),
+            "auxiliary_sku": None
+            if (v := _c0.get("auxiliarySku")) is None
+            else _s.decode_enum(_models.NetworkInterfaceAuxiliarySku, v),
             "_unknown": _s.unknown_fields(data, cls._KNOWN),
         }
         return result

@@ -27,7 +27,9 @@ class VirtualMachineScaleSetNetworkConfigurationDnsSettings:
         # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
         result = cls.__new__(cls)
         result.__dict__ = {
-            "dns_servers": _s.list_of(_s.deserialize_str)(data.get("dnsServers")),
+            "dns_servers": None
+            if (v := data.get("dnsServers")) is None
+            else _s.list_of(_s.deserialize_str)(v),
             "_unknown": {}
             if data.keys() <= cls._KNOWN.keys()
             else _s.unknown_fields(data, cls._KNOWN),

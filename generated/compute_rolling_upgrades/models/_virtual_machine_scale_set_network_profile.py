@@ -53,9 +53,9 @@ class VirtualMachineScaleSetNetworkProfile:
             else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetNetworkConfiguration))(
                 v
             ),
-            "network_api_version": _s.decode_enum(
-                _models.NetworkApiVersion, data.get("networkApiVersion")
-            ),
+            "network_api_version": None
+            if (v := data.get("networkApiVersion")) is None
+            else _s.decode_enum(_models.NetworkApiVersion, v),
             "_unknown": {}
             if data.keys() <= cls._KNOWN.keys()
             else _s.unknown_fields(data, cls._KNOWN),

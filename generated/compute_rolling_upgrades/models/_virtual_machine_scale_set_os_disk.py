@@ -63,7 +63,9 @@ class VirtualMachineScaleSetOSDisk:
             "name": v
             if (v := data.get("name")) is None or type(v) is str
             else _s.deserialize_str(v),
-            "caching": _s.decode_enum(_models.CachingTypes, data.get("caching")),
+            "caching": None
+            if (v := data.get("caching")) is None
+            else _s.decode_enum(_models.CachingTypes, v),
             "write_accelerator_enabled": v
             if (v := data.get("writeAcceleratorEnabled")) is None or type(v) is bool
             else _s.deserialize_bool(v),
@@ -78,21 +80,25 @@ class VirtualMachineScaleSetOSDisk:
             "disk_size_gb": v
             if (v := data.get("diskSizeGB")) is None or type(v) is int
             else _s.deserialize_int(v),
-            "os_type": _s.decode_enum(_models.OperatingSystemTypes, data.get("osType")),
+            "os_type": None
+            if (v := data.get("osType")) is None
+            else _s.decode_enum(_models.OperatingSystemTypes, v),
             "image": _models.VirtualHardDisk.from_dict(v)
             if type(v := data.get("image")) is dict
             else None
             if v is None
             else _s.decode_model(_models.VirtualHardDisk, v),
-            "vhd_containers": _s.list_of(_s.deserialize_str)(data.get("vhdContainers")),
+            "vhd_containers": None
+            if (v := data.get("vhdContainers")) is None
+            else _s.list_of(_s.deserialize_str)(v),
             "managed_disk": _models.VirtualMachineScaleSetManagedDiskParameters.from_dict(v)
             if type(v := data.get("managedDisk")) is dict
             else None
             if v is None
             else _s.decode_model(_models.VirtualMachineScaleSetManagedDiskParameters, v),
-            "delete_option": _s.decode_enum(
-                _models.DiskDeleteOptionTypes, data.get("deleteOption")
-            ),
+            "delete_option": None
+            if (v := data.get("deleteOption")) is None
+            else _s.decode_enum(_models.DiskDeleteOptionTypes, v),
             "_unknown": {}
             if data.keys() <= cls._KNOWN.keys()
             else _s.unknown_fields(data, cls._KNOWN),

@@ -84,10 +84,12 @@ class VirtualMachineScaleSetPublicIPAddressConfiguration:
             else None
             if v is None
             else _s.decode_model(_models.SubResource, v),
-            "public_ip_address_version": _s.decode_enum(
-                _models.IPVersion, _c0.get("publicIPAddressVersion")
-            ),
-            "delete_option": _s.decode_enum(_models.DeleteOptions, _c0.get("deleteOption")),
+            "public_ip_address_version": None
+            if (v := _c0.get("publicIPAddressVersion")) is None
+            else _s.decode_enum(_models.IPVersion, v),
+            "delete_option": None
+            if (v := _c0.get("deleteOption")) is None
+            else _s.decode_enum(_models.DeleteOptions, v),
             "sku": _models.PublicIPAddressSku.from_dict(v)
             if type(v := data.get("sku")) is dict
             else None

@@ -33,9 +33,9 @@ class VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings:
             "domain_name_label": v
             if type(v := data.get("domainNameLabel")) is str
             else _s.as_required(_s.deserialize_str(v)),
-            "domain_name_label_scope": _s.decode_enum(
-                _models.DomainNameLabelScopeTypes, data.get("domainNameLabelScope")
-            ),
+            "domain_name_label_scope": None
+            if (v := data.get("domainNameLabelScope")) is None
+            else _s.decode_enum(_models.DomainNameLabelScopeTypes, v),
             "_unknown": {}
             if data.keys() <= cls._KNOWN.keys()
             else _s.unknown_fields(data, cls._KNOWN),

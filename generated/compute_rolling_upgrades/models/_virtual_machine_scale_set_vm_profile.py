@@ -115,10 +115,12 @@ class VirtualMachineScaleSetVMProfile:
             "license_type": v
             if (v := data.get("licenseType")) is None or type(v) is str
             else _s.deserialize_str(v),
-            "priority": _s.decode_enum(_models.VirtualMachinePriorityTypes, data.get("priority")),
-            "eviction_policy": _s.decode_enum(
-                _models.VirtualMachineEvictionPolicyTypes, data.get("evictionPolicy")
-            ),
+            "priority": None
+            if (v := data.get("priority")) is None
+            else _s.decode_enum(_models.VirtualMachinePriorityTypes, v),
+            "eviction_policy": None
+            if (v := data.get("evictionPolicy")) is None
+            else _s.decode_enum(_models.VirtualMachineEvictionPolicyTypes, v),
             "billing_profile": _models.BillingProfile.from_dict(v)
             if type(v := data.get("billingProfile")) is dict
             else None
@@ -157,7 +159,9 @@ class VirtualMachineScaleSetVMProfile:
             else None
             if v is None
             else _s.decode_model(_models.SecurityPostureReference, v),
-            "time_created": _s.deserialize_datetime(data.get("timeCreated")),
+            "time_created": None
+            if (v := data.get("timeCreated")) is None
+            else _s.deserialize_datetime(v),
             "_unknown": {}
             if data.keys() <= cls._KNOWN.keys()
             else _s.unknown_fields(data, cls._KNOWN),

@@ -30,9 +30,9 @@ class VMDiskSecurityProfile:
         # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
         result = cls.__new__(cls)
         result.__dict__ = {
-            "security_encryption_type": _s.decode_enum(
-                _models.SecurityEncryptionTypes, data.get("securityEncryptionType")
-            ),
+            "security_encryption_type": None
+            if (v := data.get("securityEncryptionType")) is None
+            else _s.decode_enum(_models.SecurityEncryptionTypes, v),
             "disk_encryption_set": _models.DiskEncryptionSetParameters.from_dict(v)
             if type(v := data.get("diskEncryptionSet")) is dict
             else None

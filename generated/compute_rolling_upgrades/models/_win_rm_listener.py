@@ -30,7 +30,9 @@ class WinRMListener:
         # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
         result = cls.__new__(cls)
         result.__dict__ = {
-            "protocol": _s.decode_enum(_models.ProtocolTypes, data.get("protocol")),
+            "protocol": None
+            if (v := data.get("protocol")) is None
+            else _s.decode_enum(_models.ProtocolTypes, v),
             "certificate_url": v
             if (v := data.get("certificateUrl")) is None or type(v) is str
             else _s.deserialize_str(v),
