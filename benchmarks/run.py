@@ -64,11 +64,13 @@ def _codec(by_key: dict[str, Spec], work: Path, args: argparse.Namespace) -> dic
     return codec.run(all_cases, args.codec_rounds, args.codec_budget)
 
 
-def _client_snippet(package: str, client_args: str) -> str:
+def _client_snippet(package: str, client_args: str | None) -> str:
+    """Import the package and construct its client (only load the class: `client_args` None)."""
+    call = "" if client_args is None else f"({client_args})"
     return (
         imports.CREDENTIAL + f"import {package} as p\n"
         "name = next(n for n in p.__all__ if n != 'VERSION')\n"
-        f"getattr(p, name)({client_args})\n"
+        f"getattr(p, name){call}\n"
     )
 
 
@@ -131,12 +133,13 @@ def _imports(by_key: dict[str, Spec], work: Path, args: argparse.Namespace) -> d
             _ensure_generated(github, work, tool)
         sdk = (gen.output_dir(work, github, "sdkforge"),)
         opc = (gen.output_dir(work, github, "OPC"),)
-        sdk_client = _client_snippet("sdk_github", "")
-        opc_client = "import opc_github; opc_github.Client(base_url='https://api.github.com')"
+        # GitHub's client takes many required arguments: the class is loaded, not constructed.
+        sdk_client = _client_snippet("sdk_github", None)
+        opc_client = "import opc_github; opc_github.Client"
         sdk_models = "import sdk_github.models as m\nfor n in m.__all__: getattr(m, n)"
         snippets += [
-            imports.Snippet("sdkforge GitHub: import + construct the client", sdk_client, sdk),
-            imports.Snippet("OPC GitHub: import + construct the client", opc_client, opc),
+            imports.Snippet("sdkforge GitHub: import the client class", sdk_client, sdk),
+            imports.Snippet("OPC GitHub: import the client class", opc_client, opc),
             imports.Snippet("sdkforge GitHub: every model", sdk_models, sdk),
             imports.Snippet("OPC GitHub: every model", "import opc_github.models", opc),
             imports.Snippet(
