@@ -125,6 +125,8 @@ def write_report(results: dict[str, Any], baseline: dict[str, Any] | None) -> st
         "first read, so their decode figure is not the cost of a full conversion.",
         "",
     ]
+    if results.get("note"):
+        lines += [str(results["note"]), ""]
     if results.get("before"):
         lines += [
             "\"sdkforge before\": the generator before the performance work, run in the same "

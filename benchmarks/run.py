@@ -116,6 +116,7 @@ def _imports(by_key: dict[str, Spec], work: Path, args: argparse.Namespace) -> d
                 + "from sdk_vmss.models import VirtualMachineScaleSet",
                 sdk,
             ),
+            *_before_snippets(vmss, work),
             imports.Snippet(
                 "OPC VMSS: import + construct the client",
                 "import opc_vmss; opc_vmss.Client(base_url='https://x')",
