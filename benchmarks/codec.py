@@ -1,6 +1,7 @@
 """Decode and encode throughput of the same payloads through each tool's models, in one process.
 
-- sdkforge: the generated dataclasses, `Model.from_dict(body)` and `model.to_dict()`.
+- sdkforge: the generated dataclasses, `Model.from_dict(body)` and `model.to_dict()`;
+  "before": the same from an earlier sdkforge (`--before DIR`).
 - pydantic: DMCG's pydantic v2 models, `model_validate(body)` and
   `model_dump(mode="json", by_alias=True, exclude_none=True)` (pydantic-core, in Rust).
 - OPC: openapi-python-client's attrs models, `from_dict` / `to_dict`.
@@ -45,6 +46,10 @@ def _sdkforge(work: Path, spec: Spec) -> Any:
     return _module(output_dir(work, spec, "sdkforge"), f"sdk_{spec.key}.models")
 
 
+def _before(work: Path, spec: Spec) -> Any:
+    return _module(output_dir(work, spec, "before"), f"old_{spec.key}.models")
+
+
 def _opc(work: Path, spec: Spec) -> Any:
     return _module(output_dir(work, spec, "OPC"), f"opc_{spec.key}.models")
 
@@ -70,8 +75,10 @@ def _tools(
     list_of: bool = False,
 ) -> dict[str, tuple[Work, Work]]:
     tools: dict[str, tuple[Work, Work]] = {}
-    loaders = {"sdkforge": _sdkforge, "pydantic": _dmcg, "OPC": _opc}
+    loaders = {"sdkforge": _sdkforge, "before": _before, "pydantic": _dmcg, "OPC": _opc}
     for name, load in loaders.items():
+        if name == "before" and not output_dir(work, spec, name).exists():
+            continue
         try:
             cls = getattr(load(work, spec), model)
         except (ImportError, AttributeError) as exc:

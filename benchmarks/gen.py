@@ -46,11 +46,15 @@ out.write(f"{time.perf_counter() - start} {usage.ru_maxrss} {os.waitstatus_to_ex
 """
 
 
-def measured(command: list[str], log: Path) -> tuple[float, float, int]:
+def measured(command: list[str], log: Path, cwd: Path | None = None) -> tuple[float, float, int]:
     """Run `command`; (wall seconds, peak RSS in MiB, exit status)."""
     result = log.with_suffix(".result")
-    subprocess.run([sys.executable, "-c", _LAUNCHER, str(result), str(log), *command],
-                   check=True, env=_env())
+    subprocess.run(
+        [sys.executable, "-c", _LAUNCHER, str(result), str(log), *command],
+        check=True,
+        env=_env(),
+        cwd=cwd,
+    )
     seconds, peak_kib, status = result.read_text(encoding="utf-8").split()
     return float(seconds), int(peak_kib) / 1024, int(status)
 
@@ -66,6 +70,24 @@ def sdkforge(spec: Spec, out: Path) -> list[str]:
         str(out),
         "--package-name",
         f"sdk_{spec.key}",
+    ]
+
+
+# A checkout of an earlier sdkforge (`--before DIR`): run from there, `-m generator` is its own.
+BEFORE: Path | None = None
+
+
+def before(spec: Spec, out: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "generator",
+        "generate",
+        str(spec.source),
+        "--out",
+        str(out),
+        "--package-name",
+        f"old_{spec.key}",
     ]
 
 
@@ -105,6 +127,7 @@ def dmcg(spec: Spec, out: Path) -> list[str]:
 
 TOOLS: dict[str, Callable[[Spec, Path], list[str]]] = {
     "sdkforge": sdkforge,
+    "before": before,
     "OPC": opc,
     "DMCG": dmcg,
 }
@@ -137,7 +160,8 @@ def run(
                 shutil.rmtree(out, ignore_errors=True)
                 out.parent.mkdir(parents=True, exist_ok=True)
                 log = out.parent / f"{name}.log"
-                seconds, peak, status = measured(TOOLS[name](spec, out), log)
+                cwd = BEFORE if name == "before" else None
+                seconds, peak, status = measured(TOOLS[name](spec, out), log, cwd)
                 if status != 0:
                     sample.failed = f"exit {status}, see {log}"
                     print(f"  {spec.key:<10} {name:<9} FAILED ({sample.failed})", flush=True)

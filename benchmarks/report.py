@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-GEN_TOOLS = ("sdkforge", "OPC", "DMCG")
-CODEC_TOOLS = ("sdkforge", "pydantic", "OPC", "azure")
+GEN_TOOLS = ("sdkforge", "before", "OPC", "DMCG")
+CODEC_TOOLS = ("sdkforge", "before", "pydantic", "OPC", "azure")
 
 
 def _num(value: float | None, digits: int = 2) -> str:
@@ -24,9 +24,10 @@ def _generation(
     lines = [
         "## Generation: wall time and peak memory (fresh process each)",
         "",
-        "| spec | sdkforge s | MiB | OPC s | MiB | DMCG s | MiB | sdkforge / OPC time |"
-        + (" before: sdkforge s | MiB | / OPC |" if before else ""),
-        "|---|---:|---:|---:|---:|---:|---:|---:|" + ("---:|---:|---:|" if before else ""),
+        "| spec | sdkforge s | MiB | sdkforge before s | MiB | OPC s | MiB | DMCG s | MiB"
+        " | sdkforge / OPC time |" + (" before: sdkforge s | MiB | / OPC |" if before else ""),
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        + ("---:|---:|---:|" if before else ""),
     ]
     for key, per in gen.items():
         cells = [specs.get(key, key)]
@@ -56,10 +57,10 @@ def _codec(codec: dict[str, Any], before: dict[str, Any] | None) -> list[str]:
     lines = [
         "## Decode / encode throughput (objects per second; the page: items per second)",
         "",
-        "| payload | | sdkforge | pydantic (DMCG) | OPC | azure-mgmt-compute |"
+        "| payload | | sdkforge | sdkforge before | pydantic (DMCG) | OPC | azure-mgmt-compute |"
         " sdkforge / pydantic | sdkforge / OPC |"
         + (" before: sdkforge | / pydantic |" if before else ""),
-        "|---|---|---:|---:|---:|---:|---:|---:|" + ("---:|---:|" if before else ""),
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|" + ("---:|---:|" if before else ""),
     ]
     for title, kinds in codec.items():
         for kind, per in kinds.items():
@@ -93,6 +94,20 @@ def _imports(found: dict[str, Any], before: dict[str, Any] | None) -> list[str]:
     return [*lines, ""]
 
 
+def _batch(found: dict[str, Any]) -> list[str]:
+    cores = found.get("cores", 1)
+    return [
+        f"## Batch: `generate --force` over {found.get('clients')} configured clients "
+        "(the small specs above)",
+        "",
+        f"| --jobs 1 s | --jobs {cores} (default: one per core) s | speed-up |",
+        "|---:|---:|---:|",
+        f"| {_num(found.get('jobs 1 s'))} | {_num(found.get(f'jobs {cores} s'))} "
+        f"| {_num(found.get('speed-up'))}x |",
+        "",
+    ]
+
+
 def write_report(results: dict[str, Any], baseline: dict[str, Any] | None) -> str:
     versions = ", ".join(f"{k} {v}" for k, v in results.get("versions", {}).items())
     lines = [
@@ -110,6 +125,14 @@ def write_report(results: dict[str, Any], baseline: dict[str, Any] | None) -> st
         "first read, so their decode figure is not the cost of a full conversion.",
         "",
     ]
+    if results.get("note"):
+        lines += [str(results["note"]), ""]
+    if results.get("before"):
+        lines += [
+            "\"sdkforge before\": the generator before the performance work, run in the same "
+            f"rounds from a checkout ({results['before']}).",
+            "",
+        ]
     if baseline:
         lines += [
             '"before" columns: the run saved in benchmarks/baseline.json, on the same kind '
@@ -121,6 +144,8 @@ def write_report(results: dict[str, Any], baseline: dict[str, Any] | None) -> st
         lines += _generation(results["generate"], specs, (baseline or {}).get("generate"))
     if "codec" in results:
         lines += _codec(results["codec"], (baseline or {}).get("codec"))
+    if "batch" in results:
+        lines += _batch(results["batch"])
     if "imports" in results:
         lines += _imports(results["imports"], (baseline or {}).get("imports"))
     return "\n".join(lines).rstrip() + "\n"

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import codec, gen, imports
+from benchmarks import batch, codec, gen, imports
 from benchmarks.inputs import ROOT, Spec, payloads, specs
 from benchmarks.report import write_report
 
@@ -30,9 +30,11 @@ def _generation(chosen: list[Spec], work: Path, args: argparse.Namespace) -> dic
     rounds = {s.key: args.big_rounds if s.key in BIG else args.rounds for s in chosen}
     tools = {}
     for spec in chosen:
-        names = ["sdkforge", "OPC", "DMCG"]
+        names = ["sdkforge", *(["before"] if gen.BEFORE else []), "OPC", "DMCG"]
         if spec.key in BIG and not args.dmcg_big:
             names.remove("DMCG")
+        if spec.key == "synthetic" and not args.opc_synthetic:
+            names.remove("OPC")
         tools[spec.key] = names
     results = gen.run(chosen, work, rounds, tools)
     return {
@@ -56,18 +58,41 @@ def _ensure_generated(spec: Spec, work: Path, tool: str) -> None:
 
 def _codec(by_key: dict[str, Spec], work: Path, args: argparse.Namespace) -> dict[str, Any]:
     for key in ("seed", "vmss"):
-        for tool in ("sdkforge", "OPC", "DMCG"):
+        for tool in ("sdkforge", *(["before"] if gen.BEFORE else []), "OPC", "DMCG"):
             _ensure_generated(by_key[key], work, tool)
     all_cases = codec.cases(work, by_key["seed"], by_key["vmss"], payloads(args.page_items))
     return codec.run(all_cases, args.codec_rounds, args.codec_budget)
 
 
-def _client_snippet(package: str, client_args: str) -> str:
+def _client_snippet(package: str, client_args: str | None) -> str:
+    """Import the package and construct its client (only load the class: `client_args` None)."""
+    call = "" if client_args is None else f"({client_args})"
     return (
         imports.CREDENTIAL + f"import {package} as p\n"
         "name = next(n for n in p.__all__ if n != 'VERSION')\n"
-        f"getattr(p, name)({client_args})\n"
+        f"getattr(p, name){call}\n"
     )
+
+
+def _before_snippets(vmss: Spec, work: Path) -> list[imports.Snippet]:
+    if gen.BEFORE is None:
+        return []
+    _ensure_generated(vmss, work, "before")
+    old = (gen.output_dir(work, vmss, "before"),)
+    return [
+        imports.Snippet("before: sdkforge VMSS: import the package", "import old_vmss", old),
+        imports.Snippet(
+            "before: sdkforge VMSS: import + construct the client",
+            _client_snippet("old_vmss", "_Cred(), 'sub'"),
+            old,
+        ),
+        imports.Snippet(
+            "before: sdkforge VMSS: + one model",
+            _client_snippet("old_vmss", "_Cred(), 'sub'")
+            + "from old_vmss.models import VirtualMachineScaleSet",
+            old,
+        ),
+    ]
 
 
 def _imports(by_key: dict[str, Spec], work: Path, args: argparse.Namespace) -> dict[str, Any]:
@@ -91,6 +116,7 @@ def _imports(by_key: dict[str, Spec], work: Path, args: argparse.Namespace) -> d
                 + "from sdk_vmss.models import VirtualMachineScaleSet",
                 sdk,
             ),
+            *_before_snippets(vmss, work),
             imports.Snippet(
                 "OPC VMSS: import + construct the client",
                 "import opc_vmss; opc_vmss.Client(base_url='https://x')",
@@ -108,12 +134,13 @@ def _imports(by_key: dict[str, Spec], work: Path, args: argparse.Namespace) -> d
             _ensure_generated(github, work, tool)
         sdk = (gen.output_dir(work, github, "sdkforge"),)
         opc = (gen.output_dir(work, github, "OPC"),)
-        sdk_client = _client_snippet("sdk_github", "")
-        opc_client = "import opc_github; opc_github.Client(base_url='https://api.github.com')"
+        # GitHub's client takes many required arguments: the class is loaded, not constructed.
+        sdk_client = _client_snippet("sdk_github", None)
+        opc_client = "import opc_github; opc_github.Client"
         sdk_models = "import sdk_github.models as m\nfor n in m.__all__: getattr(m, n)"
         snippets += [
-            imports.Snippet("sdkforge GitHub: import + construct the client", sdk_client, sdk),
-            imports.Snippet("OPC GitHub: import + construct the client", opc_client, opc),
+            imports.Snippet("sdkforge GitHub: import the client class", sdk_client, sdk),
+            imports.Snippet("OPC GitHub: import the client class", opc_client, opc),
             imports.Snippet("sdkforge GitHub: every model", sdk_models, sdk),
             imports.Snippet("OPC GitHub: every model", "import opc_github.models", opc),
             imports.Snippet(
@@ -146,7 +173,7 @@ def _versions() -> dict[str, str]:
     return found
 
 
-def main(argv: list[str] | None = None) -> int:
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -156,12 +183,22 @@ def main(argv: list[str] | None = None) -> int:
         "--big-rounds", type=int, default=2, help="generation rounds, " + "/".join(BIG)
     )
     parser.add_argument("--dmcg-big", action="store_true", help="run DMCG on the big specs too")
+    parser.add_argument(
+        "--opc-synthetic", action="store_true", help="run OPC on the synthetic spec"
+    )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="a checkout of an earlier sdkforge, measured beside this one "
+        "(e.g. `git archive COMMIT | tar -x -C build/bench-before`)",
+    )
     parser.add_argument("--synthetic-models", type=int, default=2000)
     parser.add_argument("--codec-rounds", type=int, default=5)
     parser.add_argument("--codec-budget", type=float, default=0.2, help="seconds per measurement")
     parser.add_argument("--page-items", type=int, default=1000)
     parser.add_argument("--import-rounds", type=int, default=7)
-    parser.add_argument("--skip", default="", help="comma-separated: generate,codec,imports")
+    parser.add_argument("--batch-rounds", type=int, default=2)
+    parser.add_argument("--skip", default="", help="comma-separated: generate,codec,batch,imports")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument(
@@ -171,24 +208,47 @@ def main(argv: list[str] | None = None) -> int:
         help="results of an earlier run, shown beside this one",
     )
     parser.add_argument("--save", type=Path, help="also write this run's results here (JSON)")
-    args = parser.parse_args(argv)
+    parser.add_argument(
+        "--merge",
+        type=Path,
+        help="results (JSON) of a run of the parts skipped here, to report with",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
     skip = set(filter(None, args.skip.split(",")))
+    gen.BEFORE = args.before.resolve() if args.before else None
     work = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
     chosen = specs(work, args.specs.split(","), args.synthetic_models)
     by_key = {s.key: s for s in chosen}
     started = time.time()
     results: dict[str, Any] = {"versions": _versions(), "specs": {s.key: s.title for s in chosen}}
+    if args.merge:
+        merged = json.loads(args.merge.read_text(encoding="utf-8"))
+        results = {
+            **merged,
+            "versions": results["versions"],
+            "specs": {**merged.get("specs", {}), **results["specs"]},
+        }
+    if gen.BEFORE is not None:
+        results["before"] = str(args.before)
     if "generate" not in skip:
         print("generation:", flush=True)
         results["generate"] = _generation(chosen, work, args)
     if "codec" not in skip and {"seed", "vmss"} <= set(by_key):
         print("decode / encode:", flush=True)
         results["codec"] = _codec(by_key, work, args)
+    if "batch" not in skip:
+        print("batch generation:", flush=True)
+        small = [s for s in chosen if s.key not in BIG]
+        results["batch"] = batch.run(work, small, args.batch_rounds)
     if "imports" not in skip:
         print("imports:", flush=True)
         results["imports"] = _imports(by_key, work, args)
-    results["minutes"] = (time.time() - started) / 60
+    results["minutes"] = results.get("minutes", 0) + (time.time() - started) / 60
     (work / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     if args.save:
         args.save.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

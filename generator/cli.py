@@ -6,10 +6,12 @@ Exit 2 on bad input; 1 when `check` finds drift or `diff` finds a breaking chang
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,6 +110,16 @@ def _config_argument(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
+def _jobs_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        help="clients built at once, each in its own process (default 0: one per CPU core)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sdkforge", description=__doc__)
     parser.add_argument("--version", action="version", version=f"sdkforge {__version__}")
@@ -125,9 +137,11 @@ def _parser() -> argparse.ArgumentParser:
         help="remove files in the package folder that sdkforge did not write (not _patch.py)",
     )
     _warning_arguments(generate)
+    _jobs_argument(generate)
     check = commands.add_parser("check", help="exit 1 with a diff when generated code is stale")
     _client_arguments(check)
     _config_argument(check, top=False)
+    _jobs_argument(check)
     diff = commands.add_parser(
         "diff", help="compare the Python APIs of two specs (or _api_snapshot.json files)"
     )
@@ -235,6 +249,33 @@ def _stale(
     return stale
 
 
+def _build_in_worker(client: ClientConfig) -> Built | Diagnostic:
+    from generator.build import build_client
+
+    try:
+        return build_client(client, previous=client.package_dir)
+    except SpecError as exc:
+        return exc.diagnostic  # SpecError itself does not survive the trip between processes
+
+
+def build_all(clients: list[ClientConfig], jobs: int = 0) -> list[Built]:
+    """Each client built, `jobs` at a time in separate processes (0: one per CPU core); raises
+    the SpecError of the first client (in order) whose spec is bad."""
+    from generator.build import build_client
+
+    workers = min(jobs if jobs > 0 else (os.cpu_count() or 1), len(clients))
+    if workers <= 1:
+        return [build_client(c, previous=c.package_dir) for c in clients]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        outcomes = list(pool.map(_build_in_worker, clients))
+    built: list[Built] = []
+    for outcome in outcomes:
+        if isinstance(outcome, Diagnostic):
+            raise SpecError(outcome.file, outcome.pointer, outcome.message)
+        built.append(outcome)
+    return built
+
+
 def generate_clients(
     clients: list[ClientConfig],
     *,
@@ -243,6 +284,7 @@ def generate_clients(
     echo: Callable[[str], None] = print,
     verbose: bool = False,
     strict: bool = False,
+    jobs: int = 0,
 ) -> None:
     """Generate every client whose inputs changed (all of them with `force`); raises SpecError,
     and with `strict` raises StrictWarningsError when any spec gave a warning.
@@ -253,11 +295,11 @@ def generate_clients(
     stale = _stale(clients, force=force, echo=echo, clean=clean)
     if not stale:
         return
-    from generator.build import build_client
     from generator.render.write import write_tree
 
     # Everything is built before anything is written: a bad spec leaves every package as it was.
-    built = [(c, build_client(c, previous=c.package_dir), reason) for c, reason in stale]
+    results = build_all([c for c, _ in stale], jobs)
+    built = [(c, result, reason) for (c, reason), result in zip(stale, results, strict=True)]
     if strict:
         warned = [w for _, result, _ in built for w in result.warnings]
         if warned:
@@ -309,14 +351,12 @@ def summary_line(result: Built, *, verbose: bool = False) -> str:
     return text
 
 
-def _check(clients: list[ClientConfig]) -> int:
-    from generator.build import build_client
+def _check(clients: list[ClientConfig], jobs: int = 0) -> int:
     from generator.render.write import diff_tree
 
     _check_outputs(clients)
     stale = 0
-    for client in clients:
-        result = build_client(client, previous=client.package_dir)
+    for client, result in zip(clients, build_all(clients, jobs), strict=True):
         diff = diff_tree(client.package_dir, result.files)
         if diff:
             stale += 1
@@ -447,9 +487,14 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return command(args)
     clients = _clients(args, parser)
     if args.command == "check":
-        return _check(clients)
+        return _check(clients, args.jobs)
     generate_clients(
-        clients, force=args.force, clean=args.clean, verbose=args.verbose, strict=args.strict
+        clients,
+        force=args.force,
+        clean=args.clean,
+        verbose=args.verbose,
+        strict=args.strict,
+        jobs=args.jobs,
     )
     return 0
 

@@ -7,10 +7,28 @@ Customize it in a `_patch.py` next to this file (see _runtime/customize.py): it 
 code is regenerated.
 """
 
-from ._client import ComputeManagementClient
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from ._runtime.customize import apply_patch as _apply_patch
 from ._version import VERSION
 
+if TYPE_CHECKING:
+    from ._client import ComputeManagementClient as ComputeManagementClient
+
 __all__ = ["VERSION", "ComputeManagementClient"]
+
+
+def __getattr__(name: str) -> Any:
+    # The client module (and httpx with it) is imported on first use, so that importing the
+    # package, or only its models, stays quick.
+    if name == "ComputeManagementClient":
+        from ._client import ComputeManagementClient
+
+        globals()[name] = ComputeManagementClient
+        return ComputeManagementClient
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _apply_patch(__name__, globals(), __all__)

@@ -27,8 +27,7 @@ class DecodeArg:
 
 @dataclass(frozen=True)
 class EncodeStmt:
-    path: str  # a tuple literal of wire names
-    args: str  # what follows the path in `_s.put(result, path, ...)`
+    body: str  # the statement that writes the property
     guard: str = ""  # the condition for writing the property at all; "" for always
 
 
@@ -43,10 +42,12 @@ class ModelView:
     known: str  # a literal of the wire names this model reads
     subtypes: str  # "" or a dict literal: discriminator value -> subclass
     discriminator_path: str  # a tuple literal: where the discriminator value is
+    containers: tuple[DecodeArg, ...]  # locals holding flattened containers, read before decoding
     decode_args: tuple[DecodeArg, ...]
     after_decode: tuple[str, ...]  # statements run on `result` after it is built
     unknown_expr: str
     encode_stmts: tuple[EncodeStmt, ...]
+    encode_binds: bool  # whether the statements bind `v` (declared `Any` first: types differ)
     additional: str  # "" or the arguments of `_s.merge_additional(result, ...)`
     xml_layout: str = ""  # the `_x.Layout(...)` expression; "" when the API has no XML bodies
     validate: tuple[str, ...] = ()  # the statements of `_validate(path)`; () for no method
@@ -238,31 +239,50 @@ def _known_tree(fields: list[ir.Field]) -> str:
     return repr(tree)
 
 
-def _decode_expr(names: TypeNames, f: ir.Field) -> str:
-    value = names.decode(f.type, _path_expr(f))
-    if f.required and not f.read_only and not f.nullable:
-        return f"_s.as_required({value})"
-    return value
+def _decode_expr(names: TypeNames, f: ir.Field, containers: dict[tuple[str, ...], str]) -> str:
+    required = f.required and not f.read_only and not f.nullable
+    return names.decode_inline(f.type, _path_expr(f, containers), required=required)
+
+
+def _containers(fields: list[ir.Field]) -> dict[tuple[str, ...], str]:
+    """A local name for each flattened container (`properties`, ...), parents before children."""
+    found: dict[tuple[str, ...], str] = {}
+    for f in fields:
+        for depth in range(1, len(f.wire_path)):
+            found.setdefault(f.wire_path[:depth], f"_c{len(found)}")
+    return found
+
+
+def _container_lines(containers: dict[tuple[str, ...], str]) -> tuple[DecodeArg, ...]:
+    return tuple(
+        DecodeArg(name, f"_s.container({containers.get(path[:-1], 'data')}, {path[-1]!r})")
+        for path, name in containers.items()
+    )
 
 
 def _encode_stmt(names: TypeNames, f: ir.Field) -> EncodeStmt:
+    target = "result"
+    for part in f.wire_path[:-1]:
+        target = f"_s.level({target}, {part!r})"
+    key = f"{target}[{f.wire_path[-1]!r}]"
     if isinstance(f.type, ir.ConstantType):
-        return EncodeStmt(repr(f.wire_path), literal(f.type.value))
+        return EncodeStmt(f"{key} = {literal(f.type.value)}")
     value = f"self.{f.py_name}"
-    args = [value]
-    encoder = names.encoder(f.type, "exclude_readonly")
-    if encoder is not None:
-        args.append(encoder)
     if f.required and f.nullable:
         # None can only mean null here, so the property is always written (unless read-only).
+        args = [value]
+        encoder = names.encoder(f.type, "exclude_readonly")
+        if encoder is not None:
+            args.append(encoder)
         args.append("null=True")
         guard = "not exclude_readonly" if f.read_only else ""
-        return EncodeStmt(repr(f.wire_path), ", ".join(args), guard)
+        return EncodeStmt(f"_s.put(result, {f.wire_path!r}, {', '.join(args)})", guard)
     # Most properties of a large model are absent: skipping them here is the hot path of encoding.
-    guard = f"{value} is not None"
+    guard = f"(v := {value}) is not None"
     if f.read_only:
         guard = f"not exclude_readonly and {guard}"
-    return EncodeStmt(repr(f.wire_path), ", ".join(args), guard)
+    encoded = names.encode_inline(f.type, "v")
+    return EncodeStmt(f"{key} = None if v is _s.NULL else {encoded}", guard)
 
 
 def _subtypes(api: ir.Api, names: TypeNames, model: ir.Model) -> tuple[str, str]:
@@ -281,21 +301,25 @@ def _subtypes(api: ir.Api, names: TypeNames, model: ir.Model) -> tuple[str, str]
     return "{" + items + "}", repr((root.discriminator,))
 
 
-def _after_decode(names: TypeNames, fields: list[ir.Field], fixed: set[str]) -> tuple[str, ...]:
+def _after_decode(
+    names: TypeNames,
+    fields: list[ir.Field],
+    fixed: set[str],
+    containers: dict[tuple[str, ...], str],
+) -> tuple[str, ...]:
     """Keep a discriminator value no subclass claimed (the class fixes its own otherwise)."""
     return tuple(
-        f"_s.keep_value(result, {f.py_name!r}, {names.decode(f.type, _path_expr(f))})"
+        f"_s.keep_value(result, {f.py_name!r}, "
+        f"{names.decode(f.type, _path_expr(f, containers))})"
         for f in fields
         if f.py_name in fixed
     )
 
 
-def _path_expr(f: ir.Field) -> str:
-    # A top-level property is read straight from the mapping: most fields are, and it is the
-    # hot path of decoding.
-    if len(f.wire_path) == 1:
-        return f"data.get({f.wire_path[0]!r})"
-    return f"_s.get_path(data, {f.wire_path!r})"
+def _path_expr(f: ir.Field, containers: dict[tuple[str, ...], str]) -> str:
+    # Read straight from the mapping, or from the flattened container read once before.
+    parent = containers.get(f.wire_path[:-1], "data")
+    return f"{parent}.get({f.wire_path[-1]!r})"
 
 
 def _additional_views(
@@ -376,15 +400,22 @@ def model_view(api: ir.Api, model: ir.Model, *, xml: bool | None = None) -> Mode
     init_fields = [
         f for f in fields if f.py_name not in fixed and not isinstance(f.type, ir.ConstantType)
     ]
-    decode_args = [DecodeArg(f.py_name, _decode_expr(names, f)) for f in init_fields]
+    containers = _containers(fields)
+    decode_args = [DecodeArg(f.py_name, _decode_expr(names, f, containers)) for f in init_fields]
     subtypes, discriminator_path = _subtypes(api, names, model)
     encode_stmts = tuple(_encode_stmt(names, f) for f in fields)
-    after_decode = _after_decode(names, fields, fixed)
+    after_decode = _after_decode(names, fields, fixed, containers)
     if xml is None:
         xml = uses_xml(api)
     layout = xml_layout(api, names, model) if xml else ""
     keep_top = ", top_level=False" if bag_decode else ""
-    unknown_expr = f"_s.unknown_fields(data, cls._KNOWN{keep_top})"
+    if containers or bag_decode:
+        unknown_expr = f"_s.unknown_fields(data, cls._KNOWN{keep_top})"
+    else:
+        # Every key known (the usual case) is one set comparison, inline.
+        unknown_expr = (
+            "{} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)"
+        )
     return ModelView(
         class_name=model.py_name,
         bases=f"({', '.join(p.py_name for p in parents)})" if parents else "",
@@ -395,10 +426,12 @@ def model_view(api: ir.Api, model: ir.Model, *, xml: bool | None = None) -> Mode
         known=_known_tree(fields),
         subtypes=subtypes,
         discriminator_path=discriminator_path,
+        containers=_container_lines(containers),
         decode_args=tuple(decode_args + ([bag_decode] if bag_decode else [])),
         after_decode=after_decode,
         unknown_expr=unknown_expr,
         encode_stmts=encode_stmts,
+        encode_binds=any("(v := " in stmt.guard for stmt in encode_stmts),
         additional=bag_encode,
         xml_layout=layout,
         validate=model_checks(fields, _bag_field(api, model)),

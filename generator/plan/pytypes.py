@@ -63,6 +63,14 @@ _JSON_TYPES: dict[ir.Primitive, type | tuple[type, ...]] = {
     ir.Primitive.DECIMAL: (int, float),
     ir.Primitive.UNIXTIME: (int, float),
 }
+# The Python type a well-formed JSON value already has when decoding it changes nothing.
+_DECODED_AS_IS: dict[ir.Primitive, str] = {
+    ir.Primitive.STRING: "str",
+    ir.Primitive.UUID: "str",
+    ir.Primitive.BOOL: "bool",
+    ir.Primitive.INT: "int",
+    ir.Primitive.FLOAT: "float",
+}
 _PRIMITIVE_OF_JSON: dict[type, ir.Primitive] = {
     bool: ir.Primitive.BOOL,
     int: ir.Primitive.INT,
@@ -167,6 +175,65 @@ class TypeNames:
             case _:
                 return None
 
+    def decode_inline(self, t: ir.TypeRef, source: str, *, required: bool = False) -> str:
+        """An expression decoding the JSON value `source` (evaluated once, into `v`) into `t`.
+
+        The well-formed case runs inline (a type test, a `from_dict` call, a comprehension);
+        anything else goes through the runtime's converters, which coerce or raise as before.
+        `required`: the result is typed without None (the service is trusted to send it).
+        """
+        match t:
+            case ir.ConstantType():
+                return self.decode_inline(constant_primitive(t), source, required=required)
+            case ir.PrimitiveType(primitive=p) if p in _DECODED_AS_IS:
+                kind = _DECODED_AS_IS[p]
+                test = f"type(v := {source}) is {kind}"
+                if not required:
+                    test = f"(v := {source}) is None or type(v) is {kind}"
+                convert = f"_s.deserialize_{_CODECS[p]}(v)"
+                return f"v if {test} else {_required(convert) if required else convert}"
+            case ir.ModelType(name=name):
+                cls = self.model(name)
+                test = f"type(v := {source}) is dict"
+                absent = "" if required else "None if v is None else "
+                return f"{cls}.from_dict(v) if {test} else {absent}_s.decode_model({cls}, v)"
+            case ir.ListType(item=ir.ModelType(name=name)):
+                cls = self.model(name)
+                item = f"{cls}.from_dict(_i) if type(_i) is dict else _s.decode_model({cls}, _i)"
+                return (
+                    f"[{item} for _i in v] if type(v := {source}) is list "
+                    f"else {self.decoder(t)}(v)"
+                )
+        return self._decode_call(t, source, required=required)
+
+    def _decode_call(self, t: ir.TypeRef, source: str, *, required: bool) -> str:
+        if isinstance(t, ir.EnumType):
+            call = f"_s.decode_enum({self.enum(t.name)}, {{}})"
+        else:
+            fn = self.decoder(t)
+            if fn is None:
+                return source
+            call = fn + "({})"
+        if required:
+            return (
+                call.format(source)
+                if isinstance(t, ir.EnumType)
+                else _required(call.format(source))
+            )
+        # An absent property (most of them, in a large model) costs no call.
+        return f"None if (v := {source}) is None else {call.format('v')}"
+
+    def encode_inline(self, t: ir.TypeRef, value: str) -> str:
+        """An expression encoding `value` (a name, not None) of type `t` to its JSON form; models
+        are encoded with the caller's `exclude_readonly`."""
+        match t:
+            case ir.ModelType():
+                return f"{value}.to_dict(exclude_readonly=exclude_readonly)"
+            case ir.ListType(item=ir.ModelType()):
+                item = "_i.to_dict(exclude_readonly=exclude_readonly)"
+                return f"[None if _i is None else {item} for _i in {value}]"
+        return self.encode(t, value)
+
     def decode(self, t: ir.TypeRef, value: str) -> str:
         fn = self.decoder(t)
         return value if fn is None else f"{fn}({value})"
@@ -233,6 +300,10 @@ class TypeNames:
         if primitive.primitive in _ENCODE_AS_IS or decoder is None:
             return literal(t.value)
         return f"_s.as_required({decoder}({literal(t.value)}))"
+
+
+def _required(call: str) -> str:
+    return f"_s.as_required({call})"
 
 
 def literal(value: ir.JsonScalar) -> str:

@@ -9,9 +9,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol, TypeVar
-
-import httpx
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .content import (
     AsyncResponseStream,
@@ -60,6 +58,7 @@ from .fields import (
     set_path,
     subtype,
     unknown_fields,
+    unknown_keys,
 )
 from .forms import FilePart, FormFile, form_file
 from .primitives import (
@@ -84,6 +83,10 @@ from .urls import (
 )
 from .validation import check, validate_nested
 
+if TYPE_CHECKING:
+    # Only for annotations: models import this module, and httpx waits for the first request.
+    import httpx
+
 __all__ = [
     "NULL",
     "AsyncResponseStream",
@@ -100,7 +103,10 @@ __all__ = [
     "append_raw_query",
     "as_required",
     "check",
+    "container",
     "cookie_header",
+    "decode_enum",
+    "decode_model",
     "deserialize_base64url",
     "deserialize_bool",
     "deserialize_bytes",
@@ -126,6 +132,7 @@ __all__ = [
     "identity",
     "is_json_media",
     "keep_value",
+    "level",
     "list_of",
     "merge_additional",
     "merge_headers",
@@ -154,6 +161,7 @@ __all__ = [
     "subtype",
     "to_query_value",
     "unknown_fields",
+    "unknown_keys",
     "validate_nested",
 ]
 
@@ -237,6 +245,49 @@ def enum_decoder(cls: type[_E]) -> Callable[[Any], _E | None]:
         return deserialize_enum(cls, value)  # type: ignore[type-var]
 
     return decode
+
+
+def decode_model(cls: _ModelClass, value: Any) -> Any:
+    """`cls.from_dict(value)` for a JSON object, None for None; anything else is an error.
+
+    Generated code calls `from_dict` itself for the common case (a dict) and this for the rest.
+    """
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise DeserializationError(f"expected an object, got {type(value).__name__}")
+    return cls.from_dict(value)
+
+
+def decode_enum(cls: type[Any], value: Any) -> Any:
+    """The member of enum `cls` for `value`: a listed string is one dictionary look-up."""
+    if type(value) is str:
+        member = cls._value2member_map_.get(value)
+        if member is not None:
+            return member
+    return deserialize_enum(cls, value)
+
+
+_EMPTY: Mapping[str, Any] = {}
+
+
+def container(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    """The object at `key` that flattened properties are read from; empty when absent or not an
+    object, so each property inside is read with one `.get`."""
+    value = data.get(key)
+    if type(value) is dict or isinstance(value, Mapping):
+        return value
+    return _EMPTY
+
+
+def level(target: dict[str, Any], key: str) -> dict[str, Any]:
+    """The object at `key` that flattened properties are written into, created (or replacing a
+    non-object) on first use."""
+    value = target.get(key)
+    if type(value) is not dict:
+        value = {}
+        target[key] = value
+    return value
 
 
 def put(

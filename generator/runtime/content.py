@@ -6,12 +6,14 @@ from __future__ import annotations
 import io
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from types import TracebackType
-from typing import IO, Any, Protocol, TypeAlias
+from typing import IO, TYPE_CHECKING, Any, Protocol, TypeAlias
 from urllib.parse import quote
 
-import httpx
-
 from .errors import DeserializationError, ValidationError
+
+if TYPE_CHECKING:
+    # Only for annotations: models import this module, and httpx waits for the first request.
+    import httpx
 
 RawContent = bytes | str | Iterable[bytes]
 # What a method taking raw content accepts: bytes, text, a binary file, or chunks of bytes.

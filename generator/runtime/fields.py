@@ -67,17 +67,37 @@ def unknown_fields(data: Any, known: KnownTree, *, top_level: bool = True) -> di
     if not isinstance(data, dict):
         return {}
     extra: dict[str, Any] = {}
-    for key, value in data.items():
-        if key not in known:
-            if top_level:
-                extra[key] = value
-            continue
-        subtree = known[key]
-        if subtree is not None and isinstance(value, dict):
-            nested = unknown_fields(value, subtree)
+    # Set operations on the key views run in C: the common case (every key known) loops over
+    # nothing in Python.
+    if top_level and not data.keys() <= known.keys():
+        extra = {key: value for key, value in data.items() if key not in known}
+    for key in data.keys() & _containers(known):
+        value = data[key]
+        if isinstance(value, dict):
+            nested = unknown_fields(value, known[key])  # type: ignore[arg-type]
             if nested:
                 extra[key] = nested
     return extra
+
+
+def unknown_keys(data: Any, known: KnownTree) -> dict[str, Any]:
+    """`unknown_fields` for a model without flattened containers: usually one set comparison."""
+    if type(data) is dict and data.keys() <= known.keys():
+        return {}
+    return unknown_fields(data, known)
+
+
+# Known trees are class constants of the generated models: the keys of each that hold nested
+# trees are found once. The tree itself is kept with them, so a recycled id() cannot match.
+_CONTAINERS: dict[int, tuple[KnownTree, frozenset[str]]] = {}
+
+
+def _containers(known: KnownTree) -> frozenset[str]:
+    found = _CONTAINERS.get(id(known))
+    if found is None or found[0] is not known:
+        found = (known, frozenset(k for k, v in known.items() if v is not None))
+        _CONTAINERS[id(known)] = found
+    return found[1]
 
 
 def merge_unknown(target: dict[str, Any], unknown: Mapping[str, Any]) -> None:

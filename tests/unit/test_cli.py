@@ -137,3 +137,47 @@ def test_strict_turns_warnings_into_errors_and_writes_nothing(tmp_path: Path) ->
     assert lines[-1] == "error: 3 warnings with --strict; nothing written"
     assert "sloppy.json#/paths/~1a/get/parameters/0: error: a parameter with an empty" in lines[0]
     assert not out.exists()
+def _tiny_spec(title: str) -> str:
+    return json.dumps({
+        "swagger": "2.0", "info": {"title": title, "version": "1"},
+        "paths": {"/things": {"get": {"operationId": "Things_Get", "responses": {
+            "200": {"description": "ok", "schema": {"$ref": "#/definitions/Thing"}}}}}},
+        "definitions": {"Thing": {"type": "object", "properties": {"name": {"type": "string"}}}},
+    })
+
+
+def _batch(tmp_path: Path, specs: dict[str, str]) -> Path:
+    """A project whose pyproject.toml configures one client per spec text."""
+    project = tmp_path / "project"
+    project.mkdir()
+    entries = []
+    for package, text in specs.items():
+        (project / f"{package}.json").write_text(text, encoding="utf-8")
+        entries.append(f'[[tool.sdkforge.clients]]\nspec = "{package}.json"\n'
+                       f'package = "{package}"\noutput = "out"\n')
+    (project / "pyproject.toml").write_text("\n".join(entries), encoding="utf-8")
+    return project
+
+
+def test_jobs_build_clients_in_parallel_with_the_same_output(tmp_path: Path) -> None:
+    project = _batch(tmp_path, {f"pkg{i}": _tiny_spec(f"Api{i}") for i in range(3)})
+    parallel = _run("generate", "--jobs", "2", cwd=project)
+    assert parallel.returncode == 0, parallel.stderr
+    files = {p.relative_to(project).as_posix(): p.read_bytes()
+             for p in sorted((project / "out").rglob("*")) if p.is_file()}
+    assert {f"out/pkg{i}/models/_thing.py" for i in range(3)} <= set(files)
+    shutil.rmtree(project / "out")
+    serial = _run("generate", "--jobs", "1", cwd=project)
+    assert serial.returncode == 0, serial.stderr
+    assert files == {p.relative_to(project).as_posix(): p.read_bytes()
+                     for p in sorted((project / "out").rglob("*")) if p.is_file()}
+    check = _run("check", "--jobs", "2", cwd=project)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_a_bad_spec_among_parallel_jobs_exits_2_and_writes_nothing(tmp_path: Path) -> None:
+    project = _batch(tmp_path, {"good": _tiny_spec("Good"), "bad": '{"swagger": "2.0", "info": {'})
+    result = _run("generate", "--jobs", "2", cwd=project)
+    assert result.returncode == 2
+    assert "bad.json" in result.stderr and "Traceback" not in result.stderr
+    assert not (project / "out").exists()

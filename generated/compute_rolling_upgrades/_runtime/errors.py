@@ -16,9 +16,11 @@ import json
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any, NoReturn
 
-import httpx
-
 from .redaction import Redactor
+
+if TYPE_CHECKING:
+    # Only for annotations: models import this module, and httpx waits for the first request.
+    import httpx
 
 _MAX_BODY_CHARS = 2048
 
@@ -212,7 +214,7 @@ def _reason(response: httpx.Response | None) -> str | None:
 def _body_excerpt(response: httpx.Response) -> str:
     try:
         text = response.text
-    except httpx.ResponseNotRead:
+    except _httpx().ResponseNotRead:
         return ""
     # Scrub before truncating: a secret cut in half by the truncation would no longer match.
     text = _scrub(text, response)
@@ -239,7 +241,7 @@ def _scrub(text: str, response: httpx.Response | None) -> str:
 def _json_body(response: httpx.Response) -> object:
     try:
         return json.loads(response.content) if response.content else None
-    except (httpx.ResponseNotRead, ValueError):
+    except (_httpx().ResponseNotRead, ValueError):
         return None
 
 
@@ -261,3 +263,10 @@ def _code_and_message(model: object | None) -> tuple[str, str] | None:
         if code is not None or text is not None:
             return ("" if code is None else str(code), "" if text is None else str(text))
     return None
+
+
+def _httpx() -> Any:
+    """httpx, imported when an error response is read (a response means it is loaded already)."""
+    import httpx
+
+    return httpx

@@ -20,9 +20,12 @@ import contextlib
 import contextvars
 import logging
 from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
 from urllib.parse import quote, quote_plus, unquote, urlsplit, urlunsplit
 
-import httpx
+if TYPE_CHECKING:
+    # Only for annotations: models import this module, and httpx waits for the first request.
+    import httpx
 
 REDACTED = "REDACTED"
 REDACT_EXTENSION = "sdkforge.redact"

@@ -26,19 +26,29 @@ class AdditionalCapabilities:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            ultra_ssd_enabled=_s.deserialize_bool(data.get("ultraSSDEnabled")),
-            hibernation_enabled=_s.deserialize_bool(data.get("hibernationEnabled")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "ultra_ssd_enabled": v
+            if (v := data.get("ultraSSDEnabled")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "hibernation_enabled": v
+            if (v := data.get("hibernationEnabled")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.ultra_ssd_enabled is not None:
-            _s.put(result, ("ultraSSDEnabled",), self.ultra_ssd_enabled)
-        if self.hibernation_enabled is not None:
-            _s.put(result, ("hibernationEnabled",), self.hibernation_enabled)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.ultra_ssd_enabled) is not None:
+            result["ultraSSDEnabled"] = None if v is _s.NULL else v
+        if (v := self.hibernation_enabled) is not None:
+            result["hibernationEnabled"] = None if v is _s.NULL else v
         return result

@@ -36,25 +36,39 @@ class AdditionalUnattendContent:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            pass_name=_s.enum_decoder(_models.PassNames)(data.get("passName")),
-            component_name=_s.enum_decoder(_models.ComponentNames)(data.get("componentName")),
-            setting_name=_s.enum_decoder(_models.SettingNames)(data.get("settingName")),
-            content=_s.deserialize_str(data.get("content")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "pass_name": None
+            if (v := data.get("passName")) is None
+            else _s.decode_enum(_models.PassNames, v),
+            "component_name": None
+            if (v := data.get("componentName")) is None
+            else _s.decode_enum(_models.ComponentNames, v),
+            "setting_name": None
+            if (v := data.get("settingName")) is None
+            else _s.decode_enum(_models.SettingNames, v),
+            "content": v
+            if (v := data.get("content")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.pass_name is not None:
-            _s.put(result, ("passName",), self.pass_name, _s.serialize_enum)
-        if self.component_name is not None:
-            _s.put(result, ("componentName",), self.component_name, _s.serialize_enum)
-        if self.setting_name is not None:
-            _s.put(result, ("settingName",), self.setting_name, _s.serialize_enum)
-        if self.content is not None:
-            _s.put(result, ("content",), self.content)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.pass_name) is not None:
+            result["passName"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if (v := self.component_name) is not None:
+            result["componentName"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if (v := self.setting_name) is not None:
+            result["settingName"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if (v := self.content) is not None:
+            result["content"] = None if v is _s.NULL else v
         return result

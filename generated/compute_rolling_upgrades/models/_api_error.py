@@ -39,32 +39,62 @@ class ApiError:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            details=_s.list_of(_s.model_decoder(_models.ApiErrorBase))(data.get("details")),
-            innererror=_s.model_decoder(_models.InnerError)(data.get("innererror")),
-            code=_s.deserialize_str(data.get("code")),
-            target=_s.deserialize_str(data.get("target")),
-            message=_s.deserialize_str(data.get("message")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "details": [
+                _models.ApiErrorBase.from_dict(_i)
+                if type(_i) is dict
+                else _s.decode_model(_models.ApiErrorBase, _i)
+                for _i in v
+            ]
+            if type(v := data.get("details")) is list
+            else _s.list_of(_s.model_decoder(_models.ApiErrorBase))(v),
+            "innererror": _models.InnerError.from_dict(v)
+            if type(v := data.get("innererror")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.InnerError, v),
+            "code": v
+            if (v := data.get("code")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "target": v
+            if (v := data.get("target")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "message": v
+            if (v := data.get("message")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.details is not None:
-            _s.put(
-                result, ("details",), self.details, _s.list_of(_s.model_encoder(exclude_readonly))
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.details) is not None:
+            result["details"] = (
+                None
+                if v is _s.NULL
+                else [
+                    None if _i is None else _i.to_dict(exclude_readonly=exclude_readonly)
+                    for _i in v
+                ]
             )
-        if self.innererror is not None:
-            _s.put(result, ("innererror",), self.innererror, _s.model_encoder(exclude_readonly))
-        if self.code is not None:
-            _s.put(result, ("code",), self.code)
-        if self.target is not None:
-            _s.put(result, ("target",), self.target)
-        if self.message is not None:
-            _s.put(result, ("message",), self.message)
+        if (v := self.innererror) is not None:
+            result["innererror"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
+            )
+        if (v := self.code) is not None:
+            result["code"] = None if v is _s.NULL else v
+        if (v := self.target) is not None:
+            result["target"] = None if v is _s.NULL else v
+        if (v := self.message) is not None:
+            result["message"] = None if v is _s.NULL else v
         return result
 
     def _validate(self, path: str) -> None:

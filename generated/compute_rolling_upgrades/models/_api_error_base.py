@@ -28,22 +28,34 @@ class ApiErrorBase:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            code=_s.deserialize_str(data.get("code")),
-            target=_s.deserialize_str(data.get("target")),
-            message=_s.deserialize_str(data.get("message")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "code": v
+            if (v := data.get("code")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "target": v
+            if (v := data.get("target")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "message": v
+            if (v := data.get("message")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.code is not None:
-            _s.put(result, ("code",), self.code)
-        if self.target is not None:
-            _s.put(result, ("target",), self.target)
-        if self.message is not None:
-            _s.put(result, ("message",), self.message)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.code) is not None:
+            result["code"] = None if v is _s.NULL else v
+        if (v := self.target) is not None:
+            result["target"] = None if v is _s.NULL else v
+        if (v := self.message) is not None:
+            result["message"] = None if v is _s.NULL else v
         return result

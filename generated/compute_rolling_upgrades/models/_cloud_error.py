@@ -25,18 +25,28 @@ class CloudError:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            error=_s.model_decoder(_models.ApiError)(data.get("error")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "error": _models.ApiError.from_dict(v)
+            if type(v := data.get("error")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.ApiError, v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.error is not None:
-            _s.put(result, ("error",), self.error, _s.model_encoder(exclude_readonly))
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.error) is not None:
+            result["error"] = None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
         return result
 
     def _validate(self, path: str) -> None:

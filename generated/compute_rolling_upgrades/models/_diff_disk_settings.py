@@ -27,19 +27,29 @@ class DiffDiskSettings:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            option=_s.enum_decoder(_models.DiffDiskOptions)(data.get("option")),
-            placement=_s.enum_decoder(_models.DiffDiskPlacement)(data.get("placement")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "option": None
+            if (v := data.get("option")) is None
+            else _s.decode_enum(_models.DiffDiskOptions, v),
+            "placement": None
+            if (v := data.get("placement")) is None
+            else _s.decode_enum(_models.DiffDiskPlacement, v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.option is not None:
-            _s.put(result, ("option",), self.option, _s.serialize_enum)
-        if self.placement is not None:
-            _s.put(result, ("placement",), self.placement, _s.serialize_enum)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.option) is not None:
+            result["option"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if (v := self.placement) is not None:
+            result["placement"] = None if v is _s.NULL else _s.serialize_enum(v)
         return result

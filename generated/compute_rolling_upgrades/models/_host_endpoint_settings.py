@@ -27,25 +27,27 @@ class HostEndpointSettings:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            mode=_s.enum_decoder(_models.Mode)(data.get("mode")),
-            in_vm_access_control_profile_reference_id=_s.deserialize_str(
-                data.get("inVMAccessControlProfileReferenceId")
-            ),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "mode": None if (v := data.get("mode")) is None else _s.decode_enum(_models.Mode, v),
+            "in_vm_access_control_profile_reference_id": v
+            if (v := data.get("inVMAccessControlProfileReferenceId")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.mode is not None:
-            _s.put(result, ("mode",), self.mode, _s.serialize_enum)
-        if self.in_vm_access_control_profile_reference_id is not None:
-            _s.put(
-                result,
-                ("inVMAccessControlProfileReferenceId",),
-                self.in_vm_access_control_profile_reference_id,
-            )
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.mode) is not None:
+            result["mode"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if (v := self.in_vm_access_control_profile_reference_id) is not None:
+            result["inVMAccessControlProfileReferenceId"] = None if v is _s.NULL else v
         return result

@@ -26,19 +26,29 @@ class InnerError:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            exceptiontype=_s.deserialize_str(data.get("exceptiontype")),
-            errordetail=_s.deserialize_str(data.get("errordetail")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "exceptiontype": v
+            if (v := data.get("exceptiontype")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "errordetail": v
+            if (v := data.get("errordetail")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.exceptiontype is not None:
-            _s.put(result, ("exceptiontype",), self.exceptiontype)
-        if self.errordetail is not None:
-            _s.put(result, ("errordetail",), self.errordetail)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.exceptiontype) is not None:
+            result["exceptiontype"] = None if v is _s.NULL else v
+        if (v := self.errordetail) is not None:
+            result["errordetail"] = None if v is _s.NULL else v
         return result

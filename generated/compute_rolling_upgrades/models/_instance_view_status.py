@@ -40,28 +40,42 @@ class InstanceViewStatus:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            code=_s.deserialize_str(data.get("code")),
-            level=_s.enum_decoder(_models.StatusLevelTypes)(data.get("level")),
-            display_status=_s.deserialize_str(data.get("displayStatus")),
-            message=_s.deserialize_str(data.get("message")),
-            time=_s.deserialize_datetime(data.get("time")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "code": v
+            if (v := data.get("code")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "level": None
+            if (v := data.get("level")) is None
+            else _s.decode_enum(_models.StatusLevelTypes, v),
+            "display_status": v
+            if (v := data.get("displayStatus")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "message": v
+            if (v := data.get("message")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "time": None if (v := data.get("time")) is None else _s.deserialize_datetime(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.code is not None:
-            _s.put(result, ("code",), self.code)
-        if self.level is not None:
-            _s.put(result, ("level",), self.level, _s.serialize_enum)
-        if self.display_status is not None:
-            _s.put(result, ("displayStatus",), self.display_status)
-        if self.message is not None:
-            _s.put(result, ("message",), self.message)
-        if self.time is not None:
-            _s.put(result, ("time",), self.time, _s.serialize_datetime)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.code) is not None:
+            result["code"] = None if v is _s.NULL else v
+        if (v := self.level) is not None:
+            result["level"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if (v := self.display_status) is not None:
+            result["displayStatus"] = None if v is _s.NULL else v
+        if (v := self.message) is not None:
+            result["message"] = None if v is _s.NULL else v
+        if (v := self.time) is not None:
+            result["time"] = None if v is _s.NULL else _s.serialize_datetime(v)
         return result

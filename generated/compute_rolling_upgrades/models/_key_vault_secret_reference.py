@@ -27,23 +27,33 @@ class KeyVaultSecretReference:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            secret_url=_s.as_required(_s.deserialize_str(data.get("secretUrl"))),
-            source_vault=_s.as_required(
-                _s.model_decoder(_models.SubResource)(data.get("sourceVault"))
-            ),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "secret_url": v
+            if type(v := data.get("secretUrl")) is str
+            else _s.as_required(_s.deserialize_str(v)),
+            "source_vault": _models.SubResource.from_dict(v)
+            if type(v := data.get("sourceVault")) is dict
+            else _s.decode_model(_models.SubResource, v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.secret_url is not None:
-            _s.put(result, ("secretUrl",), self.secret_url)
-        if self.source_vault is not None:
-            _s.put(result, ("sourceVault",), self.source_vault, _s.model_encoder(exclude_readonly))
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.secret_url) is not None:
+            result["secretUrl"] = None if v is _s.NULL else v
+        if (v := self.source_vault) is not None:
+            result["sourceVault"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
+            )
         return result
 
     def _validate(self, path: str) -> None:

@@ -39,36 +39,52 @@ class LinuxConfiguration:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            disable_password_authentication=_s.deserialize_bool(
-                data.get("disablePasswordAuthentication")
-            ),
-            ssh=_s.model_decoder(_models.SshConfiguration)(data.get("ssh")),
-            provision_vm_agent=_s.deserialize_bool(data.get("provisionVMAgent")),
-            patch_settings=_s.model_decoder(_models.LinuxPatchSettings)(data.get("patchSettings")),
-            enable_vm_agent_platform_updates=_s.deserialize_bool(
-                data.get("enableVMAgentPlatformUpdates")
-            ),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "disable_password_authentication": v
+            if (v := data.get("disablePasswordAuthentication")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "ssh": _models.SshConfiguration.from_dict(v)
+            if type(v := data.get("ssh")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.SshConfiguration, v),
+            "provision_vm_agent": v
+            if (v := data.get("provisionVMAgent")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "patch_settings": _models.LinuxPatchSettings.from_dict(v)
+            if type(v := data.get("patchSettings")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.LinuxPatchSettings, v),
+            "enable_vm_agent_platform_updates": v
+            if (v := data.get("enableVMAgentPlatformUpdates")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.disable_password_authentication is not None:
-            _s.put(result, ("disablePasswordAuthentication",), self.disable_password_authentication)
-        if self.ssh is not None:
-            _s.put(result, ("ssh",), self.ssh, _s.model_encoder(exclude_readonly))
-        if self.provision_vm_agent is not None:
-            _s.put(result, ("provisionVMAgent",), self.provision_vm_agent)
-        if self.patch_settings is not None:
-            _s.put(
-                result, ("patchSettings",), self.patch_settings, _s.model_encoder(exclude_readonly)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.disable_password_authentication) is not None:
+            result["disablePasswordAuthentication"] = None if v is _s.NULL else v
+        if (v := self.ssh) is not None:
+            result["ssh"] = None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
+        if (v := self.provision_vm_agent) is not None:
+            result["provisionVMAgent"] = None if v is _s.NULL else v
+        if (v := self.patch_settings) is not None:
+            result["patchSettings"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.enable_vm_agent_platform_updates is not None:
-            _s.put(result, ("enableVMAgentPlatformUpdates",), self.enable_vm_agent_platform_updates)
+        if (v := self.enable_vm_agent_platform_updates) is not None:
+            result["enableVMAgentPlatformUpdates"] = None if v is _s.NULL else v
         return result
 
     def _validate(self, path: str) -> None:

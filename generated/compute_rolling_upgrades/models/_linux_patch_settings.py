@@ -35,32 +35,41 @@ class LinuxPatchSettings:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            patch_mode=_s.enum_decoder(_models.LinuxVMGuestPatchMode)(data.get("patchMode")),
-            assessment_mode=_s.enum_decoder(_models.LinuxPatchAssessmentMode)(
-                data.get("assessmentMode")
-            ),
-            automatic_by_platform_settings=_s.model_decoder(
-                _models.LinuxVMGuestPatchAutomaticByPlatformSettings
-            )(data.get("automaticByPlatformSettings")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "patch_mode": None
+            if (v := data.get("patchMode")) is None
+            else _s.decode_enum(_models.LinuxVMGuestPatchMode, v),
+            "assessment_mode": None
+            if (v := data.get("assessmentMode")) is None
+            else _s.decode_enum(_models.LinuxPatchAssessmentMode, v),
+            "automatic_by_platform_settings": _models.LinuxVMGuestPatchAutomaticByPlatformSettings.from_dict(
+                v
+            )
+            if type(v := data.get("automaticByPlatformSettings")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.LinuxVMGuestPatchAutomaticByPlatformSettings, v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.patch_mode is not None:
-            _s.put(result, ("patchMode",), self.patch_mode, _s.serialize_enum)
-        if self.assessment_mode is not None:
-            _s.put(result, ("assessmentMode",), self.assessment_mode, _s.serialize_enum)
-        if self.automatic_by_platform_settings is not None:
-            _s.put(
-                result,
-                ("automaticByPlatformSettings",),
-                self.automatic_by_platform_settings,
-                _s.model_encoder(exclude_readonly),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.patch_mode) is not None:
+            result["patchMode"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if (v := self.assessment_mode) is not None:
+            result["assessmentMode"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if (v := self.automatic_by_platform_settings) is not None:
+            result["automaticByPlatformSettings"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
         return result
 

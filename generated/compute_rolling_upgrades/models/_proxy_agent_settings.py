@@ -36,27 +36,47 @@ class ProxyAgentSettings:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            enabled=_s.deserialize_bool(data.get("enabled")),
-            key_incarnation_id=_s.deserialize_int(data.get("keyIncarnationId")),
-            wire_server=_s.model_decoder(_models.HostEndpointSettings)(data.get("wireServer")),
-            imds=_s.model_decoder(_models.HostEndpointSettings)(data.get("imds")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "enabled": v
+            if (v := data.get("enabled")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "key_incarnation_id": v
+            if (v := data.get("keyIncarnationId")) is None or type(v) is int
+            else _s.deserialize_int(v),
+            "wire_server": _models.HostEndpointSettings.from_dict(v)
+            if type(v := data.get("wireServer")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.HostEndpointSettings, v),
+            "imds": _models.HostEndpointSettings.from_dict(v)
+            if type(v := data.get("imds")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.HostEndpointSettings, v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.enabled is not None:
-            _s.put(result, ("enabled",), self.enabled)
-        if self.key_incarnation_id is not None:
-            _s.put(result, ("keyIncarnationId",), self.key_incarnation_id)
-        if self.wire_server is not None:
-            _s.put(result, ("wireServer",), self.wire_server, _s.model_encoder(exclude_readonly))
-        if self.imds is not None:
-            _s.put(result, ("imds",), self.imds, _s.model_encoder(exclude_readonly))
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.enabled) is not None:
+            result["enabled"] = None if v is _s.NULL else v
+        if (v := self.key_incarnation_id) is not None:
+            result["keyIncarnationId"] = None if v is _s.NULL else v
+        if (v := self.wire_server) is not None:
+            result["wireServer"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
+            )
+        if (v := self.imds) is not None:
+            result["imds"] = None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
         return result
 
     def _validate(self, path: str) -> None:

@@ -47,55 +47,61 @@ class RollingUpgradePolicy:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            max_batch_instance_percent=_s.deserialize_int(data.get("maxBatchInstancePercent")),
-            max_unhealthy_instance_percent=_s.deserialize_int(
-                data.get("maxUnhealthyInstancePercent")
-            ),
-            max_unhealthy_upgraded_instance_percent=_s.deserialize_int(
-                data.get("maxUnhealthyUpgradedInstancePercent")
-            ),
-            pause_time_between_batches=_s.deserialize_str(data.get("pauseTimeBetweenBatches")),
-            enable_cross_zone_upgrade=_s.deserialize_bool(data.get("enableCrossZoneUpgrade")),
-            prioritize_unhealthy_instances=_s.deserialize_bool(
-                data.get("prioritizeUnhealthyInstances")
-            ),
-            rollback_failed_instances_on_policy_breach=_s.deserialize_bool(
-                data.get("rollbackFailedInstancesOnPolicyBreach")
-            ),
-            max_surge=_s.deserialize_bool(data.get("maxSurge")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "max_batch_instance_percent": v
+            if (v := data.get("maxBatchInstancePercent")) is None or type(v) is int
+            else _s.deserialize_int(v),
+            "max_unhealthy_instance_percent": v
+            if (v := data.get("maxUnhealthyInstancePercent")) is None or type(v) is int
+            else _s.deserialize_int(v),
+            "max_unhealthy_upgraded_instance_percent": v
+            if (v := data.get("maxUnhealthyUpgradedInstancePercent")) is None or type(v) is int
+            else _s.deserialize_int(v),
+            "pause_time_between_batches": v
+            if (v := data.get("pauseTimeBetweenBatches")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "enable_cross_zone_upgrade": v
+            if (v := data.get("enableCrossZoneUpgrade")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "prioritize_unhealthy_instances": v
+            if (v := data.get("prioritizeUnhealthyInstances")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "rollback_failed_instances_on_policy_breach": v
+            if (v := data.get("rollbackFailedInstancesOnPolicyBreach")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "max_surge": v
+            if (v := data.get("maxSurge")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.max_batch_instance_percent is not None:
-            _s.put(result, ("maxBatchInstancePercent",), self.max_batch_instance_percent)
-        if self.max_unhealthy_instance_percent is not None:
-            _s.put(result, ("maxUnhealthyInstancePercent",), self.max_unhealthy_instance_percent)
-        if self.max_unhealthy_upgraded_instance_percent is not None:
-            _s.put(
-                result,
-                ("maxUnhealthyUpgradedInstancePercent",),
-                self.max_unhealthy_upgraded_instance_percent,
-            )
-        if self.pause_time_between_batches is not None:
-            _s.put(result, ("pauseTimeBetweenBatches",), self.pause_time_between_batches)
-        if self.enable_cross_zone_upgrade is not None:
-            _s.put(result, ("enableCrossZoneUpgrade",), self.enable_cross_zone_upgrade)
-        if self.prioritize_unhealthy_instances is not None:
-            _s.put(result, ("prioritizeUnhealthyInstances",), self.prioritize_unhealthy_instances)
-        if self.rollback_failed_instances_on_policy_breach is not None:
-            _s.put(
-                result,
-                ("rollbackFailedInstancesOnPolicyBreach",),
-                self.rollback_failed_instances_on_policy_breach,
-            )
-        if self.max_surge is not None:
-            _s.put(result, ("maxSurge",), self.max_surge)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.max_batch_instance_percent) is not None:
+            result["maxBatchInstancePercent"] = None if v is _s.NULL else v
+        if (v := self.max_unhealthy_instance_percent) is not None:
+            result["maxUnhealthyInstancePercent"] = None if v is _s.NULL else v
+        if (v := self.max_unhealthy_upgraded_instance_percent) is not None:
+            result["maxUnhealthyUpgradedInstancePercent"] = None if v is _s.NULL else v
+        if (v := self.pause_time_between_batches) is not None:
+            result["pauseTimeBetweenBatches"] = None if v is _s.NULL else v
+        if (v := self.enable_cross_zone_upgrade) is not None:
+            result["enableCrossZoneUpgrade"] = None if v is _s.NULL else v
+        if (v := self.prioritize_unhealthy_instances) is not None:
+            result["prioritizeUnhealthyInstances"] = None if v is _s.NULL else v
+        if (v := self.rollback_failed_instances_on_policy_breach) is not None:
+            result["rollbackFailedInstancesOnPolicyBreach"] = None if v is _s.NULL else v
+        if (v := self.max_surge) is not None:
+            result["maxSurge"] = None if v is _s.NULL else v
         return result
 
     def _validate(self, path: str) -> None:

@@ -35,25 +35,39 @@ class RollingUpgradeProgressInfo:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            successful_instance_count=_s.deserialize_int(data.get("successfulInstanceCount")),
-            failed_instance_count=_s.deserialize_int(data.get("failedInstanceCount")),
-            in_progress_instance_count=_s.deserialize_int(data.get("inProgressInstanceCount")),
-            pending_instance_count=_s.deserialize_int(data.get("pendingInstanceCount")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "successful_instance_count": v
+            if (v := data.get("successfulInstanceCount")) is None or type(v) is int
+            else _s.deserialize_int(v),
+            "failed_instance_count": v
+            if (v := data.get("failedInstanceCount")) is None or type(v) is int
+            else _s.deserialize_int(v),
+            "in_progress_instance_count": v
+            if (v := data.get("inProgressInstanceCount")) is None or type(v) is int
+            else _s.deserialize_int(v),
+            "pending_instance_count": v
+            if (v := data.get("pendingInstanceCount")) is None or type(v) is int
+            else _s.deserialize_int(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if not exclude_readonly and self.successful_instance_count is not None:
-            _s.put(result, ("successfulInstanceCount",), self.successful_instance_count)
-        if not exclude_readonly and self.failed_instance_count is not None:
-            _s.put(result, ("failedInstanceCount",), self.failed_instance_count)
-        if not exclude_readonly and self.in_progress_instance_count is not None:
-            _s.put(result, ("inProgressInstanceCount",), self.in_progress_instance_count)
-        if not exclude_readonly and self.pending_instance_count is not None:
-            _s.put(result, ("pendingInstanceCount",), self.pending_instance_count)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if not exclude_readonly and (v := self.successful_instance_count) is not None:
+            result["successfulInstanceCount"] = None if v is _s.NULL else v
+        if not exclude_readonly and (v := self.failed_instance_count) is not None:
+            result["failedInstanceCount"] = None if v is _s.NULL else v
+        if not exclude_readonly and (v := self.in_progress_instance_count) is not None:
+            result["inProgressInstanceCount"] = None if v is _s.NULL else v
+        if not exclude_readonly and (v := self.pending_instance_count) is not None:
+            result["pendingInstanceCount"] = None if v is _s.NULL else v
         return result

@@ -37,25 +37,39 @@ class RollingUpgradeRunningStatus:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            code=_s.enum_decoder(_models.RollingUpgradeStatusCode)(data.get("code")),
-            start_time=_s.deserialize_datetime(data.get("startTime")),
-            last_action=_s.enum_decoder(_models.RollingUpgradeActionType)(data.get("lastAction")),
-            last_action_time=_s.deserialize_datetime(data.get("lastActionTime")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "code": None
+            if (v := data.get("code")) is None
+            else _s.decode_enum(_models.RollingUpgradeStatusCode, v),
+            "start_time": None
+            if (v := data.get("startTime")) is None
+            else _s.deserialize_datetime(v),
+            "last_action": None
+            if (v := data.get("lastAction")) is None
+            else _s.decode_enum(_models.RollingUpgradeActionType, v),
+            "last_action_time": None
+            if (v := data.get("lastActionTime")) is None
+            else _s.deserialize_datetime(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if not exclude_readonly and self.code is not None:
-            _s.put(result, ("code",), self.code, _s.serialize_enum)
-        if not exclude_readonly and self.start_time is not None:
-            _s.put(result, ("startTime",), self.start_time, _s.serialize_datetime)
-        if not exclude_readonly and self.last_action is not None:
-            _s.put(result, ("lastAction",), self.last_action, _s.serialize_enum)
-        if not exclude_readonly and self.last_action_time is not None:
-            _s.put(result, ("lastActionTime",), self.last_action_time, _s.serialize_datetime)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if not exclude_readonly and (v := self.code) is not None:
+            result["code"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if not exclude_readonly and (v := self.start_time) is not None:
+            result["startTime"] = None if v is _s.NULL else _s.serialize_datetime(v)
+        if not exclude_readonly and (v := self.last_action) is not None:
+            result["lastAction"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if not exclude_readonly and (v := self.last_action_time) is not None:
+            result["lastActionTime"] = None if v is _s.NULL else _s.serialize_datetime(v)
         return result

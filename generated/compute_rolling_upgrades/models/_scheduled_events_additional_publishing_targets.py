@@ -23,24 +23,29 @@ class ScheduledEventsAdditionalPublishingTargets:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            event_grid_and_resource_graph=_s.model_decoder(_models.EventGridAndResourceGraph)(
-                data.get("eventGridAndResourceGraph")
-            ),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "event_grid_and_resource_graph": _models.EventGridAndResourceGraph.from_dict(v)
+            if type(v := data.get("eventGridAndResourceGraph")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.EventGridAndResourceGraph, v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.event_grid_and_resource_graph is not None:
-            _s.put(
-                result,
-                ("eventGridAndResourceGraph",),
-                self.event_grid_and_resource_graph,
-                _s.model_encoder(exclude_readonly),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.event_grid_and_resource_graph) is not None:
+            result["eventGridAndResourceGraph"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
         return result
 

@@ -35,44 +35,49 @@ class ScheduledEventsPolicy:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            user_initiated_redeploy=_s.model_decoder(_models.UserInitiatedRedeploy)(
-                data.get("userInitiatedRedeploy")
-            ),
-            user_initiated_reboot=_s.model_decoder(_models.UserInitiatedReboot)(
-                data.get("userInitiatedReboot")
-            ),
-            scheduled_events_additional_publishing_targets=_s.model_decoder(
-                _models.ScheduledEventsAdditionalPublishingTargets
-            )(data.get("scheduledEventsAdditionalPublishingTargets")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "user_initiated_redeploy": _models.UserInitiatedRedeploy.from_dict(v)
+            if type(v := data.get("userInitiatedRedeploy")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.UserInitiatedRedeploy, v),
+            "user_initiated_reboot": _models.UserInitiatedReboot.from_dict(v)
+            if type(v := data.get("userInitiatedReboot")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.UserInitiatedReboot, v),
+            "scheduled_events_additional_publishing_targets": _models.ScheduledEventsAdditionalPublishingTargets.from_dict(
+                v
+            )
+            if type(v := data.get("scheduledEventsAdditionalPublishingTargets")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.ScheduledEventsAdditionalPublishingTargets, v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.user_initiated_redeploy is not None:
-            _s.put(
-                result,
-                ("userInitiatedRedeploy",),
-                self.user_initiated_redeploy,
-                _s.model_encoder(exclude_readonly),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.user_initiated_redeploy) is not None:
+            result["userInitiatedRedeploy"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.user_initiated_reboot is not None:
-            _s.put(
-                result,
-                ("userInitiatedReboot",),
-                self.user_initiated_reboot,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.user_initiated_reboot) is not None:
+            result["userInitiatedReboot"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.scheduled_events_additional_publishing_targets is not None:
-            _s.put(
-                result,
-                ("scheduledEventsAdditionalPublishingTargets",),
-                self.scheduled_events_additional_publishing_targets,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.scheduled_events_additional_publishing_targets) is not None:
+            result["scheduledEventsAdditionalPublishingTargets"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
         return result
 

@@ -28,34 +28,38 @@ class ScheduledEventsProfile:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            terminate_notification_profile=_s.model_decoder(_models.TerminateNotificationProfile)(
-                data.get("terminateNotificationProfile")
-            ),
-            os_image_notification_profile=_s.model_decoder(_models.OSImageNotificationProfile)(
-                data.get("osImageNotificationProfile")
-            ),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "terminate_notification_profile": _models.TerminateNotificationProfile.from_dict(v)
+            if type(v := data.get("terminateNotificationProfile")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.TerminateNotificationProfile, v),
+            "os_image_notification_profile": _models.OSImageNotificationProfile.from_dict(v)
+            if type(v := data.get("osImageNotificationProfile")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.OSImageNotificationProfile, v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.terminate_notification_profile is not None:
-            _s.put(
-                result,
-                ("terminateNotificationProfile",),
-                self.terminate_notification_profile,
-                _s.model_encoder(exclude_readonly),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.terminate_notification_profile) is not None:
+            result["terminateNotificationProfile"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.os_image_notification_profile is not None:
-            _s.put(
-                result,
-                ("osImageNotificationProfile",),
-                self.os_image_notification_profile,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.os_image_notification_profile) is not None:
+            result["osImageNotificationProfile"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
         return result
 

@@ -39,45 +39,57 @@ class SecurityProfile:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            uefi_settings=_s.model_decoder(_models.UefiSettings)(data.get("uefiSettings")),
-            encryption_at_host=_s.deserialize_bool(data.get("encryptionAtHost")),
-            security_type=_s.enum_decoder(_models.SecurityTypes)(data.get("securityType")),
-            encryption_identity=_s.model_decoder(_models.EncryptionIdentity)(
-                data.get("encryptionIdentity")
-            ),
-            proxy_agent_settings=_s.model_decoder(_models.ProxyAgentSettings)(
-                data.get("proxyAgentSettings")
-            ),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "uefi_settings": _models.UefiSettings.from_dict(v)
+            if type(v := data.get("uefiSettings")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.UefiSettings, v),
+            "encryption_at_host": v
+            if (v := data.get("encryptionAtHost")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "security_type": None
+            if (v := data.get("securityType")) is None
+            else _s.decode_enum(_models.SecurityTypes, v),
+            "encryption_identity": _models.EncryptionIdentity.from_dict(v)
+            if type(v := data.get("encryptionIdentity")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.EncryptionIdentity, v),
+            "proxy_agent_settings": _models.ProxyAgentSettings.from_dict(v)
+            if type(v := data.get("proxyAgentSettings")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.ProxyAgentSettings, v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.uefi_settings is not None:
-            _s.put(
-                result, ("uefiSettings",), self.uefi_settings, _s.model_encoder(exclude_readonly)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.uefi_settings) is not None:
+            result["uefiSettings"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.encryption_at_host is not None:
-            _s.put(result, ("encryptionAtHost",), self.encryption_at_host)
-        if self.security_type is not None:
-            _s.put(result, ("securityType",), self.security_type, _s.serialize_enum)
-        if self.encryption_identity is not None:
-            _s.put(
-                result,
-                ("encryptionIdentity",),
-                self.encryption_identity,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.encryption_at_host) is not None:
+            result["encryptionAtHost"] = None if v is _s.NULL else v
+        if (v := self.security_type) is not None:
+            result["securityType"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if (v := self.encryption_identity) is not None:
+            result["encryptionIdentity"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.proxy_agent_settings is not None:
-            _s.put(
-                result,
-                ("proxyAgentSettings",),
-                self.proxy_agent_settings,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.proxy_agent_settings) is not None:
+            result["proxyAgentSettings"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
         return result
 

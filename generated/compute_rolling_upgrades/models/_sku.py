@@ -28,22 +28,34 @@ class Sku:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            name=_s.deserialize_str(data.get("name")),
-            tier=_s.deserialize_str(data.get("tier")),
-            capacity=_s.deserialize_int(data.get("capacity")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "name": v
+            if (v := data.get("name")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "tier": v
+            if (v := data.get("tier")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "capacity": v
+            if (v := data.get("capacity")) is None or type(v) is int
+            else _s.deserialize_int(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.name is not None:
-            _s.put(result, ("name",), self.name)
-        if self.tier is not None:
-            _s.put(result, ("tier",), self.tier)
-        if self.capacity is not None:
-            _s.put(result, ("capacity",), self.capacity)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.name) is not None:
+            result["name"] = None if v is _s.NULL else v
+        if (v := self.tier) is not None:
+            result["tier"] = None if v is _s.NULL else v
+        if (v := self.capacity) is not None:
+            result["capacity"] = None if v is _s.NULL else v
         return result

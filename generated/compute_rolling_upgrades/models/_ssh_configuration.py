@@ -25,22 +25,37 @@ class SshConfiguration:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            public_keys=_s.list_of(_s.model_decoder(_models.SshPublicKey))(data.get("publicKeys")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "public_keys": [
+                _models.SshPublicKey.from_dict(_i)
+                if type(_i) is dict
+                else _s.decode_model(_models.SshPublicKey, _i)
+                for _i in v
+            ]
+            if type(v := data.get("publicKeys")) is list
+            else _s.list_of(_s.model_decoder(_models.SshPublicKey))(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.public_keys is not None:
-            _s.put(
-                result,
-                ("publicKeys",),
-                self.public_keys,
-                _s.list_of(_s.model_encoder(exclude_readonly)),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.public_keys) is not None:
+            result["publicKeys"] = (
+                None
+                if v is _s.NULL
+                else [
+                    None if _i is None else _i.to_dict(exclude_readonly=exclude_readonly)
+                    for _i in v
+                ]
             )
         return result
 

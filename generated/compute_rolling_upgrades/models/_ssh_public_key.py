@@ -26,19 +26,29 @@ class SshPublicKey:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            path=_s.deserialize_str(data.get("path")),
-            key_data=_s.deserialize_str(data.get("keyData")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "path": v
+            if (v := data.get("path")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "key_data": v
+            if (v := data.get("keyData")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.path is not None:
-            _s.put(result, ("path",), self.path)
-        if self.key_data is not None:
-            _s.put(result, ("keyData",), self.key_data)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.path) is not None:
+            result["path"] = None if v is _s.NULL else v
+        if (v := self.key_data) is not None:
+            result["keyData"] = None if v is _s.NULL else v
         return result

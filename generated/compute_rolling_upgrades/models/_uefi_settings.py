@@ -26,19 +26,29 @@ class UefiSettings:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            secure_boot_enabled=_s.deserialize_bool(data.get("secureBootEnabled")),
-            v_tpm_enabled=_s.deserialize_bool(data.get("vTpmEnabled")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "secure_boot_enabled": v
+            if (v := data.get("secureBootEnabled")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "v_tpm_enabled": v
+            if (v := data.get("vTpmEnabled")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.secure_boot_enabled is not None:
-            _s.put(result, ("secureBootEnabled",), self.secure_boot_enabled)
-        if self.v_tpm_enabled is not None:
-            _s.put(result, ("vTpmEnabled",), self.v_tpm_enabled)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.secure_boot_enabled) is not None:
+            result["secureBootEnabled"] = None if v is _s.NULL else v
+        if (v := self.v_tpm_enabled) is not None:
+            result["vTpmEnabled"] = None if v is _s.NULL else v
         return result

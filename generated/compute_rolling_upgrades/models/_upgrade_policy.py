@@ -33,37 +33,43 @@ class UpgradePolicy:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            mode=_s.enum_decoder(_models.UpgradeMode)(data.get("mode")),
-            rolling_upgrade_policy=_s.model_decoder(_models.RollingUpgradePolicy)(
-                data.get("rollingUpgradePolicy")
-            ),
-            automatic_os_upgrade_policy=_s.model_decoder(_models.AutomaticOSUpgradePolicy)(
-                data.get("automaticOSUpgradePolicy")
-            ),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "mode": None
+            if (v := data.get("mode")) is None
+            else _s.decode_enum(_models.UpgradeMode, v),
+            "rolling_upgrade_policy": _models.RollingUpgradePolicy.from_dict(v)
+            if type(v := data.get("rollingUpgradePolicy")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.RollingUpgradePolicy, v),
+            "automatic_os_upgrade_policy": _models.AutomaticOSUpgradePolicy.from_dict(v)
+            if type(v := data.get("automaticOSUpgradePolicy")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.AutomaticOSUpgradePolicy, v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.mode is not None:
-            _s.put(result, ("mode",), self.mode, _s.serialize_enum)
-        if self.rolling_upgrade_policy is not None:
-            _s.put(
-                result,
-                ("rollingUpgradePolicy",),
-                self.rolling_upgrade_policy,
-                _s.model_encoder(exclude_readonly),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.mode) is not None:
+            result["mode"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if (v := self.rolling_upgrade_policy) is not None:
+            result["rollingUpgradePolicy"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.automatic_os_upgrade_policy is not None:
-            _s.put(
-                result,
-                ("automaticOSUpgradePolicy",),
-                self.automatic_os_upgrade_policy,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.automatic_os_upgrade_policy) is not None:
+            result["automaticOSUpgradePolicy"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
         return result
 

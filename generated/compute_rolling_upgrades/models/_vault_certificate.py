@@ -26,19 +26,29 @@ class VaultCertificate:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            certificate_url=_s.deserialize_str(data.get("certificateUrl")),
-            certificate_store=_s.deserialize_str(data.get("certificateStore")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "certificate_url": v
+            if (v := data.get("certificateUrl")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "certificate_store": v
+            if (v := data.get("certificateStore")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.certificate_url is not None:
-            _s.put(result, ("certificateUrl",), self.certificate_url)
-        if self.certificate_store is not None:
-            _s.put(result, ("certificateStore",), self.certificate_store)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.certificate_url) is not None:
+            result["certificateUrl"] = None if v is _s.NULL else v
+        if (v := self.certificate_store) is not None:
+            result["certificateStore"] = None if v is _s.NULL else v
         return result

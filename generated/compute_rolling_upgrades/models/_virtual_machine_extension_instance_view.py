@@ -39,38 +39,69 @@ class VirtualMachineExtensionInstanceView:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            name=_s.deserialize_str(data.get("name")),
-            type=_s.deserialize_str(data.get("type")),
-            type_handler_version=_s.deserialize_str(data.get("typeHandlerVersion")),
-            substatuses=_s.list_of(_s.model_decoder(_models.InstanceViewStatus))(
-                data.get("substatuses")
-            ),
-            statuses=_s.list_of(_s.model_decoder(_models.InstanceViewStatus))(data.get("statuses")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "name": v
+            if (v := data.get("name")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "type": v
+            if (v := data.get("type")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "type_handler_version": v
+            if (v := data.get("typeHandlerVersion")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "substatuses": [
+                _models.InstanceViewStatus.from_dict(_i)
+                if type(_i) is dict
+                else _s.decode_model(_models.InstanceViewStatus, _i)
+                for _i in v
+            ]
+            if type(v := data.get("substatuses")) is list
+            else _s.list_of(_s.model_decoder(_models.InstanceViewStatus))(v),
+            "statuses": [
+                _models.InstanceViewStatus.from_dict(_i)
+                if type(_i) is dict
+                else _s.decode_model(_models.InstanceViewStatus, _i)
+                for _i in v
+            ]
+            if type(v := data.get("statuses")) is list
+            else _s.list_of(_s.model_decoder(_models.InstanceViewStatus))(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.name is not None:
-            _s.put(result, ("name",), self.name)
-        if self.type is not None:
-            _s.put(result, ("type",), self.type)
-        if self.type_handler_version is not None:
-            _s.put(result, ("typeHandlerVersion",), self.type_handler_version)
-        if self.substatuses is not None:
-            _s.put(
-                result,
-                ("substatuses",),
-                self.substatuses,
-                _s.list_of(_s.model_encoder(exclude_readonly)),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.name) is not None:
+            result["name"] = None if v is _s.NULL else v
+        if (v := self.type) is not None:
+            result["type"] = None if v is _s.NULL else v
+        if (v := self.type_handler_version) is not None:
+            result["typeHandlerVersion"] = None if v is _s.NULL else v
+        if (v := self.substatuses) is not None:
+            result["substatuses"] = (
+                None
+                if v is _s.NULL
+                else [
+                    None if _i is None else _i.to_dict(exclude_readonly=exclude_readonly)
+                    for _i in v
+                ]
             )
-        if self.statuses is not None:
-            _s.put(
-                result, ("statuses",), self.statuses, _s.list_of(_s.model_encoder(exclude_readonly))
+        if (v := self.statuses) is not None:
+            result["statuses"] = (
+                None
+                if v is _s.NULL
+                else [
+                    None if _i is None else _i.to_dict(exclude_readonly=exclude_readonly)
+                    for _i in v
+                ]
             )
         return result
 

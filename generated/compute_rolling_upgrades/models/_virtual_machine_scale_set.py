@@ -115,232 +115,247 @@ class VirtualMachineScaleSet(Resource):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            id=_s.deserialize_str(data.get("id")),
-            name=_s.deserialize_str(data.get("name")),
-            type=_s.deserialize_str(data.get("type")),
-            location=_s.as_required(_s.deserialize_str(data.get("location"))),
-            tags=_s.dict_of(_s.deserialize_str)(data.get("tags")),
-            sku=_s.model_decoder(_models.Sku)(data.get("sku")),
-            plan=_s.model_decoder(_models.Plan)(data.get("plan")),
-            upgrade_policy=_s.model_decoder(_models.UpgradePolicy)(
-                _s.get_path(data, ("properties", "upgradePolicy"))
-            ),
-            scheduled_events_policy=_s.model_decoder(_models.ScheduledEventsPolicy)(
-                _s.get_path(data, ("properties", "scheduledEventsPolicy"))
-            ),
-            automatic_repairs_policy=_s.model_decoder(_models.AutomaticRepairsPolicy)(
-                _s.get_path(data, ("properties", "automaticRepairsPolicy"))
-            ),
-            virtual_machine_profile=_s.model_decoder(_models.VirtualMachineScaleSetVMProfile)(
-                _s.get_path(data, ("properties", "virtualMachineProfile"))
-            ),
-            provisioning_state=_s.deserialize_str(
-                _s.get_path(data, ("properties", "provisioningState"))
-            ),
-            overprovision=_s.deserialize_bool(_s.get_path(data, ("properties", "overprovision"))),
-            do_not_run_extensions_on_overprovisioned_vms=_s.deserialize_bool(
-                _s.get_path(data, ("properties", "doNotRunExtensionsOnOverprovisionedVMs"))
-            ),
-            unique_id=_s.deserialize_str(_s.get_path(data, ("properties", "uniqueId"))),
-            single_placement_group=_s.deserialize_bool(
-                _s.get_path(data, ("properties", "singlePlacementGroup"))
-            ),
-            zone_balance=_s.deserialize_bool(_s.get_path(data, ("properties", "zoneBalance"))),
-            platform_fault_domain_count=_s.deserialize_int(
-                _s.get_path(data, ("properties", "platformFaultDomainCount"))
-            ),
-            proximity_placement_group=_s.model_decoder(_models.SubResource)(
-                _s.get_path(data, ("properties", "proximityPlacementGroup"))
-            ),
-            host_group=_s.model_decoder(_models.SubResource)(
-                _s.get_path(data, ("properties", "hostGroup"))
-            ),
-            additional_capabilities=_s.model_decoder(_models.AdditionalCapabilities)(
-                _s.get_path(data, ("properties", "additionalCapabilities"))
-            ),
-            scale_in_policy=_s.model_decoder(_models.ScaleInPolicy)(
-                _s.get_path(data, ("properties", "scaleInPolicy"))
-            ),
-            orchestration_mode=_s.enum_decoder(_models.OrchestrationMode)(
-                _s.get_path(data, ("properties", "orchestrationMode"))
-            ),
-            spot_restore_policy=_s.model_decoder(_models.SpotRestorePolicy)(
-                _s.get_path(data, ("properties", "spotRestorePolicy"))
-            ),
-            priority_mix_policy=_s.model_decoder(_models.PriorityMixPolicy)(
-                _s.get_path(data, ("properties", "priorityMixPolicy"))
-            ),
-            time_created=_s.deserialize_datetime(_s.get_path(data, ("properties", "timeCreated"))),
-            constrained_maximum_capacity=_s.deserialize_bool(
-                _s.get_path(data, ("properties", "constrainedMaximumCapacity"))
-            ),
-            resiliency_policy=_s.model_decoder(_models.ResiliencyPolicy)(
-                _s.get_path(data, ("properties", "resiliencyPolicy"))
-            ),
-            zonal_platform_fault_domain_align_mode=_s.enum_decoder(
-                _models.ZonalPlatformFaultDomainAlignMode
-            )(_s.get_path(data, ("properties", "zonalPlatformFaultDomainAlignMode"))),
-            identity=_s.model_decoder(_models.VirtualMachineScaleSetIdentity)(data.get("identity")),
-            zones=_s.list_of(_s.deserialize_str)(data.get("zones")),
-            extended_location=_s.model_decoder(_models.ExtendedLocation)(
-                data.get("extendedLocation")
-            ),
-            etag=_s.deserialize_str(data.get("etag")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        _c0 = _s.container(data, "properties")
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "id": v if (v := data.get("id")) is None or type(v) is str else _s.deserialize_str(v),
+            "name": v
+            if (v := data.get("name")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "type": v
+            if (v := data.get("type")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "location": v
+            if type(v := data.get("location")) is str
+            else _s.as_required(_s.deserialize_str(v)),
+            "tags": None if (v := data.get("tags")) is None else _s.dict_of(_s.deserialize_str)(v),
+            "sku": _models.Sku.from_dict(v)
+            if type(v := data.get("sku")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.Sku, v),
+            "plan": _models.Plan.from_dict(v)
+            if type(v := data.get("plan")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.Plan, v),
+            "upgrade_policy": _models.UpgradePolicy.from_dict(v)
+            if type(v := _c0.get("upgradePolicy")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.UpgradePolicy, v),
+            "scheduled_events_policy": _models.ScheduledEventsPolicy.from_dict(v)
+            if type(v := _c0.get("scheduledEventsPolicy")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.ScheduledEventsPolicy, v),
+            "automatic_repairs_policy": _models.AutomaticRepairsPolicy.from_dict(v)
+            if type(v := _c0.get("automaticRepairsPolicy")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.AutomaticRepairsPolicy, v),
+            "virtual_machine_profile": _models.VirtualMachineScaleSetVMProfile.from_dict(v)
+            if type(v := _c0.get("virtualMachineProfile")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.VirtualMachineScaleSetVMProfile, v),
+            "provisioning_state": v
+            if (v := _c0.get("provisioningState")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "overprovision": v
+            if (v := _c0.get("overprovision")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "do_not_run_extensions_on_overprovisioned_vms": v
+            if (v := _c0.get("doNotRunExtensionsOnOverprovisionedVMs")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "unique_id": v
+            if (v := _c0.get("uniqueId")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "single_placement_group": v
+            if (v := _c0.get("singlePlacementGroup")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "zone_balance": v
+            if (v := _c0.get("zoneBalance")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "platform_fault_domain_count": v
+            if (v := _c0.get("platformFaultDomainCount")) is None or type(v) is int
+            else _s.deserialize_int(v),
+            "proximity_placement_group": _models.SubResource.from_dict(v)
+            if type(v := _c0.get("proximityPlacementGroup")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.SubResource, v),
+            "host_group": _models.SubResource.from_dict(v)
+            if type(v := _c0.get("hostGroup")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.SubResource, v),
+            "additional_capabilities": _models.AdditionalCapabilities.from_dict(v)
+            if type(v := _c0.get("additionalCapabilities")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.AdditionalCapabilities, v),
+            "scale_in_policy": _models.ScaleInPolicy.from_dict(v)
+            if type(v := _c0.get("scaleInPolicy")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.ScaleInPolicy, v),
+            "orchestration_mode": None
+            if (v := _c0.get("orchestrationMode")) is None
+            else _s.decode_enum(_models.OrchestrationMode, v),
+            "spot_restore_policy": _models.SpotRestorePolicy.from_dict(v)
+            if type(v := _c0.get("spotRestorePolicy")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.SpotRestorePolicy, v),
+            "priority_mix_policy": _models.PriorityMixPolicy.from_dict(v)
+            if type(v := _c0.get("priorityMixPolicy")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.PriorityMixPolicy, v),
+            "time_created": None
+            if (v := _c0.get("timeCreated")) is None
+            else _s.deserialize_datetime(v),
+            "constrained_maximum_capacity": v
+            if (v := _c0.get("constrainedMaximumCapacity")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "resiliency_policy": _models.ResiliencyPolicy.from_dict(v)
+            if type(v := _c0.get("resiliencyPolicy")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.ResiliencyPolicy, v),
+            "zonal_platform_fault_domain_align_mode": None
+            if (v := _c0.get("zonalPlatformFaultDomainAlignMode")) is None
+            else _s.decode_enum(_models.ZonalPlatformFaultDomainAlignMode, v),
+            "identity": _models.VirtualMachineScaleSetIdentity.from_dict(v)
+            if type(v := data.get("identity")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.VirtualMachineScaleSetIdentity, v),
+            "zones": None
+            if (v := data.get("zones")) is None
+            else _s.list_of(_s.deserialize_str)(v),
+            "extended_location": _models.ExtendedLocation.from_dict(v)
+            if type(v := data.get("extendedLocation")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.ExtendedLocation, v),
+            "etag": v
+            if (v := data.get("etag")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "_unknown": _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if not exclude_readonly and self.id is not None:
-            _s.put(result, ("id",), self.id)
-        if not exclude_readonly and self.name is not None:
-            _s.put(result, ("name",), self.name)
-        if not exclude_readonly and self.type is not None:
-            _s.put(result, ("type",), self.type)
-        if self.location is not None:
-            _s.put(result, ("location",), self.location)
-        if self.tags is not None:
-            _s.put(result, ("tags",), self.tags)
-        if self.sku is not None:
-            _s.put(result, ("sku",), self.sku, _s.model_encoder(exclude_readonly))
-        if self.plan is not None:
-            _s.put(result, ("plan",), self.plan, _s.model_encoder(exclude_readonly))
-        if self.upgrade_policy is not None:
-            _s.put(
-                result,
-                ("properties", "upgradePolicy"),
-                self.upgrade_policy,
-                _s.model_encoder(exclude_readonly),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if not exclude_readonly and (v := self.id) is not None:
+            result["id"] = None if v is _s.NULL else v
+        if not exclude_readonly and (v := self.name) is not None:
+            result["name"] = None if v is _s.NULL else v
+        if not exclude_readonly and (v := self.type) is not None:
+            result["type"] = None if v is _s.NULL else v
+        if (v := self.location) is not None:
+            result["location"] = None if v is _s.NULL else v
+        if (v := self.tags) is not None:
+            result["tags"] = None if v is _s.NULL else v
+        if (v := self.sku) is not None:
+            result["sku"] = None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
+        if (v := self.plan) is not None:
+            result["plan"] = None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
+        if (v := self.upgrade_policy) is not None:
+            _s.level(result, "properties")["upgradePolicy"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.scheduled_events_policy is not None:
-            _s.put(
-                result,
-                ("properties", "scheduledEventsPolicy"),
-                self.scheduled_events_policy,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.scheduled_events_policy) is not None:
+            _s.level(result, "properties")["scheduledEventsPolicy"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.automatic_repairs_policy is not None:
-            _s.put(
-                result,
-                ("properties", "automaticRepairsPolicy"),
-                self.automatic_repairs_policy,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.automatic_repairs_policy) is not None:
+            _s.level(result, "properties")["automaticRepairsPolicy"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.virtual_machine_profile is not None:
-            _s.put(
-                result,
-                ("properties", "virtualMachineProfile"),
-                self.virtual_machine_profile,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.virtual_machine_profile) is not None:
+            _s.level(result, "properties")["virtualMachineProfile"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if not exclude_readonly and self.provisioning_state is not None:
-            _s.put(result, ("properties", "provisioningState"), self.provisioning_state)
-        if self.overprovision is not None:
-            _s.put(result, ("properties", "overprovision"), self.overprovision)
-        if self.do_not_run_extensions_on_overprovisioned_vms is not None:
-            _s.put(
-                result,
-                ("properties", "doNotRunExtensionsOnOverprovisionedVMs"),
-                self.do_not_run_extensions_on_overprovisioned_vms,
+        if not exclude_readonly and (v := self.provisioning_state) is not None:
+            _s.level(result, "properties")["provisioningState"] = None if v is _s.NULL else v
+        if (v := self.overprovision) is not None:
+            _s.level(result, "properties")["overprovision"] = None if v is _s.NULL else v
+        if (v := self.do_not_run_extensions_on_overprovisioned_vms) is not None:
+            _s.level(result, "properties")["doNotRunExtensionsOnOverprovisionedVMs"] = (
+                None if v is _s.NULL else v
             )
-        if not exclude_readonly and self.unique_id is not None:
-            _s.put(result, ("properties", "uniqueId"), self.unique_id)
-        if self.single_placement_group is not None:
-            _s.put(result, ("properties", "singlePlacementGroup"), self.single_placement_group)
-        if self.zone_balance is not None:
-            _s.put(result, ("properties", "zoneBalance"), self.zone_balance)
-        if self.platform_fault_domain_count is not None:
-            _s.put(
-                result, ("properties", "platformFaultDomainCount"), self.platform_fault_domain_count
+        if not exclude_readonly and (v := self.unique_id) is not None:
+            _s.level(result, "properties")["uniqueId"] = None if v is _s.NULL else v
+        if (v := self.single_placement_group) is not None:
+            _s.level(result, "properties")["singlePlacementGroup"] = None if v is _s.NULL else v
+        if (v := self.zone_balance) is not None:
+            _s.level(result, "properties")["zoneBalance"] = None if v is _s.NULL else v
+        if (v := self.platform_fault_domain_count) is not None:
+            _s.level(result, "properties")["platformFaultDomainCount"] = None if v is _s.NULL else v
+        if (v := self.proximity_placement_group) is not None:
+            _s.level(result, "properties")["proximityPlacementGroup"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.proximity_placement_group is not None:
-            _s.put(
-                result,
-                ("properties", "proximityPlacementGroup"),
-                self.proximity_placement_group,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.host_group) is not None:
+            _s.level(result, "properties")["hostGroup"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.host_group is not None:
-            _s.put(
-                result,
-                ("properties", "hostGroup"),
-                self.host_group,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.additional_capabilities) is not None:
+            _s.level(result, "properties")["additionalCapabilities"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.additional_capabilities is not None:
-            _s.put(
-                result,
-                ("properties", "additionalCapabilities"),
-                self.additional_capabilities,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.scale_in_policy) is not None:
+            _s.level(result, "properties")["scaleInPolicy"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.scale_in_policy is not None:
-            _s.put(
-                result,
-                ("properties", "scaleInPolicy"),
-                self.scale_in_policy,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.orchestration_mode) is not None:
+            _s.level(result, "properties")["orchestrationMode"] = (
+                None if v is _s.NULL else _s.serialize_enum(v)
             )
-        if self.orchestration_mode is not None:
-            _s.put(
-                result,
-                ("properties", "orchestrationMode"),
-                self.orchestration_mode,
-                _s.serialize_enum,
+        if (v := self.spot_restore_policy) is not None:
+            _s.level(result, "properties")["spotRestorePolicy"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.spot_restore_policy is not None:
-            _s.put(
-                result,
-                ("properties", "spotRestorePolicy"),
-                self.spot_restore_policy,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.priority_mix_policy) is not None:
+            _s.level(result, "properties")["priorityMixPolicy"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.priority_mix_policy is not None:
-            _s.put(
-                result,
-                ("properties", "priorityMixPolicy"),
-                self.priority_mix_policy,
-                _s.model_encoder(exclude_readonly),
+        if not exclude_readonly and (v := self.time_created) is not None:
+            _s.level(result, "properties")["timeCreated"] = (
+                None if v is _s.NULL else _s.serialize_datetime(v)
             )
-        if not exclude_readonly and self.time_created is not None:
-            _s.put(result, ("properties", "timeCreated"), self.time_created, _s.serialize_datetime)
-        if self.constrained_maximum_capacity is not None:
-            _s.put(
-                result,
-                ("properties", "constrainedMaximumCapacity"),
-                self.constrained_maximum_capacity,
+        if (v := self.constrained_maximum_capacity) is not None:
+            _s.level(result, "properties")["constrainedMaximumCapacity"] = (
+                None if v is _s.NULL else v
             )
-        if self.resiliency_policy is not None:
-            _s.put(
-                result,
-                ("properties", "resiliencyPolicy"),
-                self.resiliency_policy,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.resiliency_policy) is not None:
+            _s.level(result, "properties")["resiliencyPolicy"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.zonal_platform_fault_domain_align_mode is not None:
-            _s.put(
-                result,
-                ("properties", "zonalPlatformFaultDomainAlignMode"),
-                self.zonal_platform_fault_domain_align_mode,
-                _s.serialize_enum,
+        if (v := self.zonal_platform_fault_domain_align_mode) is not None:
+            _s.level(result, "properties")["zonalPlatformFaultDomainAlignMode"] = (
+                None if v is _s.NULL else _s.serialize_enum(v)
             )
-        if self.identity is not None:
-            _s.put(result, ("identity",), self.identity, _s.model_encoder(exclude_readonly))
-        if self.zones is not None:
-            _s.put(result, ("zones",), self.zones)
-        if self.extended_location is not None:
-            _s.put(
-                result,
-                ("extendedLocation",),
-                self.extended_location,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.identity) is not None:
+            result["identity"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if not exclude_readonly and self.etag is not None:
-            _s.put(result, ("etag",), self.etag)
+        if (v := self.zones) is not None:
+            result["zones"] = None if v is _s.NULL else v
+        if (v := self.extended_location) is not None:
+            result["extendedLocation"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
+            )
+        if not exclude_readonly and (v := self.etag) is not None:
+            result["etag"] = None if v is _s.NULL else v
         return result
 
     def _validate(self, path: str) -> None:

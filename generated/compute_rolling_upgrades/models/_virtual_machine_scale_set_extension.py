@@ -68,89 +68,96 @@ class VirtualMachineScaleSetExtension(SubResourceReadOnly):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            id=_s.deserialize_str(data.get("id")),
-            name=_s.deserialize_str(data.get("name")),
-            type=_s.deserialize_str(data.get("type")),
-            force_update_tag=_s.deserialize_str(
-                _s.get_path(data, ("properties", "forceUpdateTag"))
-            ),
-            publisher=_s.deserialize_str(_s.get_path(data, ("properties", "publisher"))),
-            properties_type=_s.deserialize_str(_s.get_path(data, ("properties", "type"))),
-            type_handler_version=_s.deserialize_str(
-                _s.get_path(data, ("properties", "typeHandlerVersion"))
-            ),
-            auto_upgrade_minor_version=_s.deserialize_bool(
-                _s.get_path(data, ("properties", "autoUpgradeMinorVersion"))
-            ),
-            enable_automatic_upgrade=_s.deserialize_bool(
-                _s.get_path(data, ("properties", "enableAutomaticUpgrade"))
-            ),
-            settings=_s.get_path(data, ("properties", "settings")),
-            protected_settings=_s.get_path(data, ("properties", "protectedSettings")),
-            provisioning_state=_s.deserialize_str(
-                _s.get_path(data, ("properties", "provisioningState"))
-            ),
-            provision_after_extensions=_s.list_of(_s.deserialize_str)(
-                _s.get_path(data, ("properties", "provisionAfterExtensions"))
-            ),
-            suppress_failures=_s.deserialize_bool(
-                _s.get_path(data, ("properties", "suppressFailures"))
-            ),
-            protected_settings_from_key_vault=_s.model_decoder(_models.KeyVaultSecretReference)(
-                _s.get_path(data, ("properties", "protectedSettingsFromKeyVault"))
-            ),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        _c0 = _s.container(data, "properties")
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "id": v if (v := data.get("id")) is None or type(v) is str else _s.deserialize_str(v),
+            "name": v
+            if (v := data.get("name")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "type": v
+            if (v := data.get("type")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "force_update_tag": v
+            if (v := _c0.get("forceUpdateTag")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "publisher": v
+            if (v := _c0.get("publisher")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "properties_type": v
+            if (v := _c0.get("type")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "type_handler_version": v
+            if (v := _c0.get("typeHandlerVersion")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "auto_upgrade_minor_version": v
+            if (v := _c0.get("autoUpgradeMinorVersion")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "enable_automatic_upgrade": v
+            if (v := _c0.get("enableAutomaticUpgrade")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "settings": _c0.get("settings"),
+            "protected_settings": _c0.get("protectedSettings"),
+            "provisioning_state": v
+            if (v := _c0.get("provisioningState")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "provision_after_extensions": None
+            if (v := _c0.get("provisionAfterExtensions")) is None
+            else _s.list_of(_s.deserialize_str)(v),
+            "suppress_failures": v
+            if (v := _c0.get("suppressFailures")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "protected_settings_from_key_vault": _models.KeyVaultSecretReference.from_dict(v)
+            if type(v := _c0.get("protectedSettingsFromKeyVault")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.KeyVaultSecretReference, v),
+            "_unknown": _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if not exclude_readonly and self.id is not None:
-            _s.put(result, ("id",), self.id)
-        if self.name is not None:
-            _s.put(result, ("name",), self.name)
-        if not exclude_readonly and self.type is not None:
-            _s.put(result, ("type",), self.type)
-        if self.force_update_tag is not None:
-            _s.put(result, ("properties", "forceUpdateTag"), self.force_update_tag)
-        if self.publisher is not None:
-            _s.put(result, ("properties", "publisher"), self.publisher)
-        if self.properties_type is not None:
-            _s.put(result, ("properties", "type"), self.properties_type)
-        if self.type_handler_version is not None:
-            _s.put(result, ("properties", "typeHandlerVersion"), self.type_handler_version)
-        if self.auto_upgrade_minor_version is not None:
-            _s.put(
-                result, ("properties", "autoUpgradeMinorVersion"), self.auto_upgrade_minor_version
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if not exclude_readonly and (v := self.id) is not None:
+            result["id"] = None if v is _s.NULL else v
+        if (v := self.name) is not None:
+            result["name"] = None if v is _s.NULL else v
+        if not exclude_readonly and (v := self.type) is not None:
+            result["type"] = None if v is _s.NULL else v
+        if (v := self.force_update_tag) is not None:
+            _s.level(result, "properties")["forceUpdateTag"] = None if v is _s.NULL else v
+        if (v := self.publisher) is not None:
+            _s.level(result, "properties")["publisher"] = None if v is _s.NULL else v
+        if (v := self.properties_type) is not None:
+            _s.level(result, "properties")["type"] = None if v is _s.NULL else v
+        if (v := self.type_handler_version) is not None:
+            _s.level(result, "properties")["typeHandlerVersion"] = None if v is _s.NULL else v
+        if (v := self.auto_upgrade_minor_version) is not None:
+            _s.level(result, "properties")["autoUpgradeMinorVersion"] = None if v is _s.NULL else v
+        if (v := self.enable_automatic_upgrade) is not None:
+            _s.level(result, "properties")["enableAutomaticUpgrade"] = None if v is _s.NULL else v
+        if (v := self.settings) is not None:
+            _s.level(result, "properties")["settings"] = (
+                None if v is _s.NULL else _s.dict_of(_s.serialize_any)(v)
             )
-        if self.enable_automatic_upgrade is not None:
-            _s.put(result, ("properties", "enableAutomaticUpgrade"), self.enable_automatic_upgrade)
-        if self.settings is not None:
-            _s.put(result, ("properties", "settings"), self.settings, _s.dict_of(_s.serialize_any))
-        if self.protected_settings is not None:
-            _s.put(
-                result,
-                ("properties", "protectedSettings"),
-                self.protected_settings,
-                _s.dict_of(_s.serialize_any),
+        if (v := self.protected_settings) is not None:
+            _s.level(result, "properties")["protectedSettings"] = (
+                None if v is _s.NULL else _s.dict_of(_s.serialize_any)(v)
             )
-        if not exclude_readonly and self.provisioning_state is not None:
-            _s.put(result, ("properties", "provisioningState"), self.provisioning_state)
-        if self.provision_after_extensions is not None:
-            _s.put(
-                result, ("properties", "provisionAfterExtensions"), self.provision_after_extensions
-            )
-        if self.suppress_failures is not None:
-            _s.put(result, ("properties", "suppressFailures"), self.suppress_failures)
-        if self.protected_settings_from_key_vault is not None:
-            _s.put(
-                result,
-                ("properties", "protectedSettingsFromKeyVault"),
-                self.protected_settings_from_key_vault,
-                _s.model_encoder(exclude_readonly),
+        if not exclude_readonly and (v := self.provisioning_state) is not None:
+            _s.level(result, "properties")["provisioningState"] = None if v is _s.NULL else v
+        if (v := self.provision_after_extensions) is not None:
+            _s.level(result, "properties")["provisionAfterExtensions"] = None if v is _s.NULL else v
+        if (v := self.suppress_failures) is not None:
+            _s.level(result, "properties")["suppressFailures"] = None if v is _s.NULL else v
+        if (v := self.protected_settings_from_key_vault) is not None:
+            _s.level(result, "properties")["protectedSettingsFromKeyVault"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
         return result
 

@@ -27,28 +27,43 @@ class VirtualMachineScaleSetExtensionProfile:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            extensions=_s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetExtension))(
-                data.get("extensions")
-            ),
-            extensions_time_budget=_s.deserialize_str(data.get("extensionsTimeBudget")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "extensions": [
+                _models.VirtualMachineScaleSetExtension.from_dict(_i)
+                if type(_i) is dict
+                else _s.decode_model(_models.VirtualMachineScaleSetExtension, _i)
+                for _i in v
+            ]
+            if type(v := data.get("extensions")) is list
+            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetExtension))(v),
+            "extensions_time_budget": v
+            if (v := data.get("extensionsTimeBudget")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.extensions is not None:
-            _s.put(
-                result,
-                ("extensions",),
-                self.extensions,
-                _s.list_of(_s.model_encoder(exclude_readonly)),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.extensions) is not None:
+            result["extensions"] = (
+                None
+                if v is _s.NULL
+                else [
+                    None if _i is None else _i.to_dict(exclude_readonly=exclude_readonly)
+                    for _i in v
+                ]
             )
-        if self.extensions_time_budget is not None:
-            _s.put(result, ("extensionsTimeBudget",), self.extensions_time_budget)
+        if (v := self.extensions_time_budget) is not None:
+            result["extensionsTimeBudget"] = None if v is _s.NULL else v
         return result
 
     def _validate(self, path: str) -> None:

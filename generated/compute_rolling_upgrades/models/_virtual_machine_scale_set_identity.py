@@ -36,33 +36,42 @@ class VirtualMachineScaleSetIdentity:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            principal_id=_s.deserialize_str(data.get("principalId")),
-            tenant_id=_s.deserialize_str(data.get("tenantId")),
-            type=_s.enum_decoder(_models.ResourceIdentityType)(data.get("type")),
-            user_assigned_identities=_s.dict_of(
-                _s.model_decoder(_models.UserAssignedIdentitiesValue)
-            )(data.get("userAssignedIdentities")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "principal_id": v
+            if (v := data.get("principalId")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "tenant_id": v
+            if (v := data.get("tenantId")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "type": None
+            if (v := data.get("type")) is None
+            else _s.decode_enum(_models.ResourceIdentityType, v),
+            "user_assigned_identities": None
+            if (v := data.get("userAssignedIdentities")) is None
+            else _s.dict_of(_s.model_decoder(_models.UserAssignedIdentitiesValue))(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if not exclude_readonly and self.principal_id is not None:
-            _s.put(result, ("principalId",), self.principal_id)
-        if not exclude_readonly and self.tenant_id is not None:
-            _s.put(result, ("tenantId",), self.tenant_id)
-        if self.type is not None:
-            _s.put(result, ("type",), self.type, _s.serialize_enum)
-        if self.user_assigned_identities is not None:
-            _s.put(
-                result,
-                ("userAssignedIdentities",),
-                self.user_assigned_identities,
-                _s.dict_of(_s.model_encoder(exclude_readonly)),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if not exclude_readonly and (v := self.principal_id) is not None:
+            result["principalId"] = None if v is _s.NULL else v
+        if not exclude_readonly and (v := self.tenant_id) is not None:
+            result["tenantId"] = None if v is _s.NULL else v
+        if (v := self.type) is not None:
+            result["type"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if (v := self.user_assigned_identities) is not None:
+            result["userAssignedIdentities"] = (
+                None if v is _s.NULL else _s.dict_of(_s.model_encoder(exclude_readonly))(v)
             )
         return result
 

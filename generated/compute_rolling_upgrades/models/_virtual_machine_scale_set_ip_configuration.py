@@ -55,87 +55,124 @@ class VirtualMachineScaleSetIPConfiguration:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            name=_s.as_required(_s.deserialize_str(data.get("name"))),
-            subnet=_s.model_decoder(_models.ApiEntityReference)(
-                _s.get_path(data, ("properties", "subnet"))
-            ),
-            primary=_s.deserialize_bool(_s.get_path(data, ("properties", "primary"))),
-            public_ip_address_configuration=_s.model_decoder(
-                _models.VirtualMachineScaleSetPublicIPAddressConfiguration
-            )(_s.get_path(data, ("properties", "publicIPAddressConfiguration"))),
-            private_ip_address_version=_s.enum_decoder(_models.IPVersion)(
-                _s.get_path(data, ("properties", "privateIPAddressVersion"))
-            ),
-            application_gateway_backend_address_pools=_s.list_of(
-                _s.model_decoder(_models.SubResource)
-            )(_s.get_path(data, ("properties", "applicationGatewayBackendAddressPools"))),
-            application_security_groups=_s.list_of(_s.model_decoder(_models.SubResource))(
-                _s.get_path(data, ("properties", "applicationSecurityGroups"))
-            ),
-            load_balancer_backend_address_pools=_s.list_of(_s.model_decoder(_models.SubResource))(
-                _s.get_path(data, ("properties", "loadBalancerBackendAddressPools"))
-            ),
-            load_balancer_inbound_nat_pools=_s.list_of(_s.model_decoder(_models.SubResource))(
-                _s.get_path(data, ("properties", "loadBalancerInboundNatPools"))
-            ),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        _c0 = _s.container(data, "properties")
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "name": v
+            if type(v := data.get("name")) is str
+            else _s.as_required(_s.deserialize_str(v)),
+            "subnet": _models.ApiEntityReference.from_dict(v)
+            if type(v := _c0.get("subnet")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.ApiEntityReference, v),
+            "primary": v
+            if (v := _c0.get("primary")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "public_ip_address_configuration": _models.VirtualMachineScaleSetPublicIPAddressConfiguration.from_dict(
+                v
+            )
+            if type(v := _c0.get("publicIPAddressConfiguration")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.VirtualMachineScaleSetPublicIPAddressConfiguration, v),
+            "private_ip_address_version": None
+            if (v := _c0.get("privateIPAddressVersion")) is None
+            else _s.decode_enum(_models.IPVersion, v),
+            "application_gateway_backend_address_pools": [
+                _models.SubResource.from_dict(_i)
+                if type(_i) is dict
+                else _s.decode_model(_models.SubResource, _i)
+                for _i in v
+            ]
+            if type(v := _c0.get("applicationGatewayBackendAddressPools")) is list
+            else _s.list_of(_s.model_decoder(_models.SubResource))(v),
+            "application_security_groups": [
+                _models.SubResource.from_dict(_i)
+                if type(_i) is dict
+                else _s.decode_model(_models.SubResource, _i)
+                for _i in v
+            ]
+            if type(v := _c0.get("applicationSecurityGroups")) is list
+            else _s.list_of(_s.model_decoder(_models.SubResource))(v),
+            "load_balancer_backend_address_pools": [
+                _models.SubResource.from_dict(_i)
+                if type(_i) is dict
+                else _s.decode_model(_models.SubResource, _i)
+                for _i in v
+            ]
+            if type(v := _c0.get("loadBalancerBackendAddressPools")) is list
+            else _s.list_of(_s.model_decoder(_models.SubResource))(v),
+            "load_balancer_inbound_nat_pools": [
+                _models.SubResource.from_dict(_i)
+                if type(_i) is dict
+                else _s.decode_model(_models.SubResource, _i)
+                for _i in v
+            ]
+            if type(v := _c0.get("loadBalancerInboundNatPools")) is list
+            else _s.list_of(_s.model_decoder(_models.SubResource))(v),
+            "_unknown": _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.name is not None:
-            _s.put(result, ("name",), self.name)
-        if self.subnet is not None:
-            _s.put(
-                result, ("properties", "subnet"), self.subnet, _s.model_encoder(exclude_readonly)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.name) is not None:
+            result["name"] = None if v is _s.NULL else v
+        if (v := self.subnet) is not None:
+            _s.level(result, "properties")["subnet"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.primary is not None:
-            _s.put(result, ("properties", "primary"), self.primary)
-        if self.public_ip_address_configuration is not None:
-            _s.put(
-                result,
-                ("properties", "publicIPAddressConfiguration"),
-                self.public_ip_address_configuration,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.primary) is not None:
+            _s.level(result, "properties")["primary"] = None if v is _s.NULL else v
+        if (v := self.public_ip_address_configuration) is not None:
+            _s.level(result, "properties")["publicIPAddressConfiguration"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.private_ip_address_version is not None:
-            _s.put(
-                result,
-                ("properties", "privateIPAddressVersion"),
-                self.private_ip_address_version,
-                _s.serialize_enum,
+        if (v := self.private_ip_address_version) is not None:
+            _s.level(result, "properties")["privateIPAddressVersion"] = (
+                None if v is _s.NULL else _s.serialize_enum(v)
             )
-        if self.application_gateway_backend_address_pools is not None:
-            _s.put(
-                result,
-                ("properties", "applicationGatewayBackendAddressPools"),
-                self.application_gateway_backend_address_pools,
-                _s.list_of(_s.model_encoder(exclude_readonly)),
+        if (v := self.application_gateway_backend_address_pools) is not None:
+            _s.level(result, "properties")["applicationGatewayBackendAddressPools"] = (
+                None
+                if v is _s.NULL
+                else [
+                    None if _i is None else _i.to_dict(exclude_readonly=exclude_readonly)
+                    for _i in v
+                ]
             )
-        if self.application_security_groups is not None:
-            _s.put(
-                result,
-                ("properties", "applicationSecurityGroups"),
-                self.application_security_groups,
-                _s.list_of(_s.model_encoder(exclude_readonly)),
+        if (v := self.application_security_groups) is not None:
+            _s.level(result, "properties")["applicationSecurityGroups"] = (
+                None
+                if v is _s.NULL
+                else [
+                    None if _i is None else _i.to_dict(exclude_readonly=exclude_readonly)
+                    for _i in v
+                ]
             )
-        if self.load_balancer_backend_address_pools is not None:
-            _s.put(
-                result,
-                ("properties", "loadBalancerBackendAddressPools"),
-                self.load_balancer_backend_address_pools,
-                _s.list_of(_s.model_encoder(exclude_readonly)),
+        if (v := self.load_balancer_backend_address_pools) is not None:
+            _s.level(result, "properties")["loadBalancerBackendAddressPools"] = (
+                None
+                if v is _s.NULL
+                else [
+                    None if _i is None else _i.to_dict(exclude_readonly=exclude_readonly)
+                    for _i in v
+                ]
             )
-        if self.load_balancer_inbound_nat_pools is not None:
-            _s.put(
-                result,
-                ("properties", "loadBalancerInboundNatPools"),
-                self.load_balancer_inbound_nat_pools,
-                _s.list_of(_s.model_encoder(exclude_readonly)),
+        if (v := self.load_balancer_inbound_nat_pools) is not None:
+            _s.level(result, "properties")["loadBalancerInboundNatPools"] = (
+                None
+                if v is _s.NULL
+                else [
+                    None if _i is None else _i.to_dict(exclude_readonly=exclude_readonly)
+                    for _i in v
+                ]
             )
         return result
 

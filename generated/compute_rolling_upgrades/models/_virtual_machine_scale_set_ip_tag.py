@@ -26,19 +26,27 @@ class VirtualMachineScaleSetIpTag:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            ip_tag_type=_s.deserialize_str(data.get("ipTagType")),
-            tag=_s.deserialize_str(data.get("tag")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "ip_tag_type": v
+            if (v := data.get("ipTagType")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "tag": v if (v := data.get("tag")) is None or type(v) is str else _s.deserialize_str(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.ip_tag_type is not None:
-            _s.put(result, ("ipTagType",), self.ip_tag_type)
-        if self.tag is not None:
-            _s.put(result, ("tag",), self.tag)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.ip_tag_type) is not None:
+            result["ipTagType"] = None if v is _s.NULL else v
+        if (v := self.tag) is not None:
+            result["tag"] = None if v is _s.NULL else v
         return result

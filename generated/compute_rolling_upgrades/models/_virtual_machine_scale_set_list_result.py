@@ -27,23 +27,43 @@ class VirtualMachineScaleSetListResult:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            value=_s.as_required(
-                _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSet))(data.get("value"))
-            ),
-            next_link=_s.deserialize_str(data.get("nextLink")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "value": [
+                _models.VirtualMachineScaleSet.from_dict(_i)
+                if type(_i) is dict
+                else _s.decode_model(_models.VirtualMachineScaleSet, _i)
+                for _i in v
+            ]
+            if type(v := data.get("value")) is list
+            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSet))(v),
+            "next_link": v
+            if (v := data.get("nextLink")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.value is not None:
-            _s.put(result, ("value",), self.value, _s.list_of(_s.model_encoder(exclude_readonly)))
-        if self.next_link is not None:
-            _s.put(result, ("nextLink",), self.next_link)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.value) is not None:
+            result["value"] = (
+                None
+                if v is _s.NULL
+                else [
+                    None if _i is None else _i.to_dict(exclude_readonly=exclude_readonly)
+                    for _i in v
+                ]
+            )
+        if (v := self.next_link) is not None:
+            result["nextLink"] = None if v is _s.NULL else v
         return result
 
     def _validate(self, path: str) -> None:

@@ -33,39 +33,43 @@ class VirtualMachineScaleSetManagedDiskParameters:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            storage_account_type=_s.enum_decoder(_models.StorageAccountTypes)(
-                data.get("storageAccountType")
-            ),
-            disk_encryption_set=_s.model_decoder(_models.DiskEncryptionSetParameters)(
-                data.get("diskEncryptionSet")
-            ),
-            security_profile=_s.model_decoder(_models.VMDiskSecurityProfile)(
-                data.get("securityProfile")
-            ),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "storage_account_type": None
+            if (v := data.get("storageAccountType")) is None
+            else _s.decode_enum(_models.StorageAccountTypes, v),
+            "disk_encryption_set": _models.DiskEncryptionSetParameters.from_dict(v)
+            if type(v := data.get("diskEncryptionSet")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.DiskEncryptionSetParameters, v),
+            "security_profile": _models.VMDiskSecurityProfile.from_dict(v)
+            if type(v := data.get("securityProfile")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.VMDiskSecurityProfile, v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.storage_account_type is not None:
-            _s.put(result, ("storageAccountType",), self.storage_account_type, _s.serialize_enum)
-        if self.disk_encryption_set is not None:
-            _s.put(
-                result,
-                ("diskEncryptionSet",),
-                self.disk_encryption_set,
-                _s.model_encoder(exclude_readonly),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.storage_account_type) is not None:
+            result["storageAccountType"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if (v := self.disk_encryption_set) is not None:
+            result["diskEncryptionSet"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.security_profile is not None:
-            _s.put(
-                result,
-                ("securityProfile",),
-                self.security_profile,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.security_profile) is not None:
+            result["securityProfile"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
         return result
 

@@ -62,90 +62,110 @@ class VirtualMachineScaleSetNetworkConfiguration:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            name=_s.as_required(_s.deserialize_str(data.get("name"))),
-            primary=_s.deserialize_bool(_s.get_path(data, ("properties", "primary"))),
-            enable_accelerated_networking=_s.deserialize_bool(
-                _s.get_path(data, ("properties", "enableAcceleratedNetworking"))
-            ),
-            disable_tcp_state_tracking=_s.deserialize_bool(
-                _s.get_path(data, ("properties", "disableTcpStateTracking"))
-            ),
-            enable_fpga=_s.deserialize_bool(_s.get_path(data, ("properties", "enableFpga"))),
-            network_security_group=_s.model_decoder(_models.SubResource)(
-                _s.get_path(data, ("properties", "networkSecurityGroup"))
-            ),
-            dns_settings=_s.model_decoder(
-                _models.VirtualMachineScaleSetNetworkConfigurationDnsSettings
-            )(_s.get_path(data, ("properties", "dnsSettings"))),
-            ip_configurations=_s.list_of(
-                _s.model_decoder(_models.VirtualMachineScaleSetIPConfiguration)
-            )(_s.get_path(data, ("properties", "ipConfigurations"))),
-            enable_ip_forwarding=_s.deserialize_bool(
-                _s.get_path(data, ("properties", "enableIPForwarding"))
-            ),
-            delete_option=_s.enum_decoder(_models.DeleteOptions)(
-                _s.get_path(data, ("properties", "deleteOption"))
-            ),
-            auxiliary_mode=_s.enum_decoder(_models.NetworkInterfaceAuxiliaryMode)(
-                _s.get_path(data, ("properties", "auxiliaryMode"))
-            ),
-            auxiliary_sku=_s.enum_decoder(_models.NetworkInterfaceAuxiliarySku)(
-                _s.get_path(data, ("properties", "auxiliarySku"))
-            ),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        _c0 = _s.container(data, "properties")
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "name": v
+            if type(v := data.get("name")) is str
+            else _s.as_required(_s.deserialize_str(v)),
+            "primary": v
+            if (v := _c0.get("primary")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "enable_accelerated_networking": v
+            if (v := _c0.get("enableAcceleratedNetworking")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "disable_tcp_state_tracking": v
+            if (v := _c0.get("disableTcpStateTracking")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "enable_fpga": v
+            if (v := _c0.get("enableFpga")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "network_security_group": _models.SubResource.from_dict(v)
+            if type(v := _c0.get("networkSecurityGroup")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.SubResource, v),
+            "dns_settings": _models.VirtualMachineScaleSetNetworkConfigurationDnsSettings.from_dict(
+                v
+            )
+            if type(v := _c0.get("dnsSettings")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.VirtualMachineScaleSetNetworkConfigurationDnsSettings, v),
+            "ip_configurations": [
+                _models.VirtualMachineScaleSetIPConfiguration.from_dict(_i)
+                if type(_i) is dict
+                else _s.decode_model(_models.VirtualMachineScaleSetIPConfiguration, _i)
+                for _i in v
+            ]
+            if type(v := _c0.get("ipConfigurations")) is list
+            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetIPConfiguration))(v),
+            "enable_ip_forwarding": v
+            if (v := _c0.get("enableIPForwarding")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "delete_option": None
+            if (v := _c0.get("deleteOption")) is None
+            else _s.decode_enum(_models.DeleteOptions, v),
+            "auxiliary_mode": None
+            if (v := _c0.get("auxiliaryMode")) is None
+            else _s.decode_enum(_models.NetworkInterfaceAuxiliaryMode, v),
+            "auxiliary_sku": None
+            if (v := _c0.get("auxiliarySku")) is None
+            else _s.decode_enum(_models.NetworkInterfaceAuxiliarySku, v),
+            "_unknown": _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.name is not None:
-            _s.put(result, ("name",), self.name)
-        if self.primary is not None:
-            _s.put(result, ("properties", "primary"), self.primary)
-        if self.enable_accelerated_networking is not None:
-            _s.put(
-                result,
-                ("properties", "enableAcceleratedNetworking"),
-                self.enable_accelerated_networking,
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.name) is not None:
+            result["name"] = None if v is _s.NULL else v
+        if (v := self.primary) is not None:
+            _s.level(result, "properties")["primary"] = None if v is _s.NULL else v
+        if (v := self.enable_accelerated_networking) is not None:
+            _s.level(result, "properties")["enableAcceleratedNetworking"] = (
+                None if v is _s.NULL else v
             )
-        if self.disable_tcp_state_tracking is not None:
-            _s.put(
-                result, ("properties", "disableTcpStateTracking"), self.disable_tcp_state_tracking
+        if (v := self.disable_tcp_state_tracking) is not None:
+            _s.level(result, "properties")["disableTcpStateTracking"] = None if v is _s.NULL else v
+        if (v := self.enable_fpga) is not None:
+            _s.level(result, "properties")["enableFpga"] = None if v is _s.NULL else v
+        if (v := self.network_security_group) is not None:
+            _s.level(result, "properties")["networkSecurityGroup"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.enable_fpga is not None:
-            _s.put(result, ("properties", "enableFpga"), self.enable_fpga)
-        if self.network_security_group is not None:
-            _s.put(
-                result,
-                ("properties", "networkSecurityGroup"),
-                self.network_security_group,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.dns_settings) is not None:
+            _s.level(result, "properties")["dnsSettings"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.dns_settings is not None:
-            _s.put(
-                result,
-                ("properties", "dnsSettings"),
-                self.dns_settings,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.ip_configurations) is not None:
+            _s.level(result, "properties")["ipConfigurations"] = (
+                None
+                if v is _s.NULL
+                else [
+                    None if _i is None else _i.to_dict(exclude_readonly=exclude_readonly)
+                    for _i in v
+                ]
             )
-        if self.ip_configurations is not None:
-            _s.put(
-                result,
-                ("properties", "ipConfigurations"),
-                self.ip_configurations,
-                _s.list_of(_s.model_encoder(exclude_readonly)),
+        if (v := self.enable_ip_forwarding) is not None:
+            _s.level(result, "properties")["enableIPForwarding"] = None if v is _s.NULL else v
+        if (v := self.delete_option) is not None:
+            _s.level(result, "properties")["deleteOption"] = (
+                None if v is _s.NULL else _s.serialize_enum(v)
             )
-        if self.enable_ip_forwarding is not None:
-            _s.put(result, ("properties", "enableIPForwarding"), self.enable_ip_forwarding)
-        if self.delete_option is not None:
-            _s.put(result, ("properties", "deleteOption"), self.delete_option, _s.serialize_enum)
-        if self.auxiliary_mode is not None:
-            _s.put(result, ("properties", "auxiliaryMode"), self.auxiliary_mode, _s.serialize_enum)
-        if self.auxiliary_sku is not None:
-            _s.put(result, ("properties", "auxiliarySku"), self.auxiliary_sku, _s.serialize_enum)
+        if (v := self.auxiliary_mode) is not None:
+            _s.level(result, "properties")["auxiliaryMode"] = (
+                None if v is _s.NULL else _s.serialize_enum(v)
+            )
+        if (v := self.auxiliary_sku) is not None:
+            _s.level(result, "properties")["auxiliarySku"] = (
+                None if v is _s.NULL else _s.serialize_enum(v)
+            )
         return result
 
     def _validate(self, path: str) -> None:

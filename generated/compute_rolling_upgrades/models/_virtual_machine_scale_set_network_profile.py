@@ -35,33 +35,54 @@ class VirtualMachineScaleSetNetworkProfile:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            health_probe=_s.model_decoder(_models.ApiEntityReference)(data.get("healthProbe")),
-            network_interface_configurations=_s.list_of(
-                _s.model_decoder(_models.VirtualMachineScaleSetNetworkConfiguration)
-            )(data.get("networkInterfaceConfigurations")),
-            network_api_version=_s.enum_decoder(_models.NetworkApiVersion)(
-                data.get("networkApiVersion")
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "health_probe": _models.ApiEntityReference.from_dict(v)
+            if type(v := data.get("healthProbe")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.ApiEntityReference, v),
+            "network_interface_configurations": [
+                _models.VirtualMachineScaleSetNetworkConfiguration.from_dict(_i)
+                if type(_i) is dict
+                else _s.decode_model(_models.VirtualMachineScaleSetNetworkConfiguration, _i)
+                for _i in v
+            ]
+            if type(v := data.get("networkInterfaceConfigurations")) is list
+            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetNetworkConfiguration))(
+                v
             ),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+            "network_api_version": None
+            if (v := data.get("networkApiVersion")) is None
+            else _s.decode_enum(_models.NetworkApiVersion, v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.health_probe is not None:
-            _s.put(result, ("healthProbe",), self.health_probe, _s.model_encoder(exclude_readonly))
-        if self.network_interface_configurations is not None:
-            _s.put(
-                result,
-                ("networkInterfaceConfigurations",),
-                self.network_interface_configurations,
-                _s.list_of(_s.model_encoder(exclude_readonly)),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.health_probe) is not None:
+            result["healthProbe"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.network_api_version is not None:
-            _s.put(result, ("networkApiVersion",), self.network_api_version, _s.serialize_enum)
+        if (v := self.network_interface_configurations) is not None:
+            result["networkInterfaceConfigurations"] = (
+                None
+                if v is _s.NULL
+                else [
+                    None if _i is None else _i.to_dict(exclude_readonly=exclude_readonly)
+                    for _i in v
+                ]
+            )
+        if (v := self.network_api_version) is not None:
+            result["networkApiVersion"] = None if v is _s.NULL else _s.serialize_enum(v)
         return result
 
     def _validate(self, path: str) -> None:

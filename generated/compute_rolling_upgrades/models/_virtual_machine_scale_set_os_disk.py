@@ -57,59 +57,86 @@ class VirtualMachineScaleSetOSDisk:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            name=_s.deserialize_str(data.get("name")),
-            caching=_s.enum_decoder(_models.CachingTypes)(data.get("caching")),
-            write_accelerator_enabled=_s.deserialize_bool(data.get("writeAcceleratorEnabled")),
-            create_option=_s.as_required(
-                _s.enum_decoder(_models.DiskCreateOptionTypes)(data.get("createOption"))
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "name": v
+            if (v := data.get("name")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "caching": None
+            if (v := data.get("caching")) is None
+            else _s.decode_enum(_models.CachingTypes, v),
+            "write_accelerator_enabled": v
+            if (v := data.get("writeAcceleratorEnabled")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "create_option": _s.decode_enum(
+                _models.DiskCreateOptionTypes, data.get("createOption")
             ),
-            diff_disk_settings=_s.model_decoder(_models.DiffDiskSettings)(
-                data.get("diffDiskSettings")
-            ),
-            disk_size_gb=_s.deserialize_int(data.get("diskSizeGB")),
-            os_type=_s.enum_decoder(_models.OperatingSystemTypes)(data.get("osType")),
-            image=_s.model_decoder(_models.VirtualHardDisk)(data.get("image")),
-            vhd_containers=_s.list_of(_s.deserialize_str)(data.get("vhdContainers")),
-            managed_disk=_s.model_decoder(_models.VirtualMachineScaleSetManagedDiskParameters)(
-                data.get("managedDisk")
-            ),
-            delete_option=_s.enum_decoder(_models.DiskDeleteOptionTypes)(data.get("deleteOption")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+            "diff_disk_settings": _models.DiffDiskSettings.from_dict(v)
+            if type(v := data.get("diffDiskSettings")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.DiffDiskSettings, v),
+            "disk_size_gb": v
+            if (v := data.get("diskSizeGB")) is None or type(v) is int
+            else _s.deserialize_int(v),
+            "os_type": None
+            if (v := data.get("osType")) is None
+            else _s.decode_enum(_models.OperatingSystemTypes, v),
+            "image": _models.VirtualHardDisk.from_dict(v)
+            if type(v := data.get("image")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.VirtualHardDisk, v),
+            "vhd_containers": None
+            if (v := data.get("vhdContainers")) is None
+            else _s.list_of(_s.deserialize_str)(v),
+            "managed_disk": _models.VirtualMachineScaleSetManagedDiskParameters.from_dict(v)
+            if type(v := data.get("managedDisk")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.VirtualMachineScaleSetManagedDiskParameters, v),
+            "delete_option": None
+            if (v := data.get("deleteOption")) is None
+            else _s.decode_enum(_models.DiskDeleteOptionTypes, v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.name is not None:
-            _s.put(result, ("name",), self.name)
-        if self.caching is not None:
-            _s.put(result, ("caching",), self.caching, _s.serialize_enum)
-        if self.write_accelerator_enabled is not None:
-            _s.put(result, ("writeAcceleratorEnabled",), self.write_accelerator_enabled)
-        if self.create_option is not None:
-            _s.put(result, ("createOption",), self.create_option, _s.serialize_enum)
-        if self.diff_disk_settings is not None:
-            _s.put(
-                result,
-                ("diffDiskSettings",),
-                self.diff_disk_settings,
-                _s.model_encoder(exclude_readonly),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.name) is not None:
+            result["name"] = None if v is _s.NULL else v
+        if (v := self.caching) is not None:
+            result["caching"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if (v := self.write_accelerator_enabled) is not None:
+            result["writeAcceleratorEnabled"] = None if v is _s.NULL else v
+        if (v := self.create_option) is not None:
+            result["createOption"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if (v := self.diff_disk_settings) is not None:
+            result["diffDiskSettings"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.disk_size_gb is not None:
-            _s.put(result, ("diskSizeGB",), self.disk_size_gb)
-        if self.os_type is not None:
-            _s.put(result, ("osType",), self.os_type, _s.serialize_enum)
-        if self.image is not None:
-            _s.put(result, ("image",), self.image, _s.model_encoder(exclude_readonly))
-        if self.vhd_containers is not None:
-            _s.put(result, ("vhdContainers",), self.vhd_containers)
-        if self.managed_disk is not None:
-            _s.put(result, ("managedDisk",), self.managed_disk, _s.model_encoder(exclude_readonly))
-        if self.delete_option is not None:
-            _s.put(result, ("deleteOption",), self.delete_option, _s.serialize_enum)
+        if (v := self.disk_size_gb) is not None:
+            result["diskSizeGB"] = None if v is _s.NULL else v
+        if (v := self.os_type) is not None:
+            result["osType"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if (v := self.image) is not None:
+            result["image"] = None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
+        if (v := self.vhd_containers) is not None:
+            result["vhdContainers"] = None if v is _s.NULL else v
+        if (v := self.managed_disk) is not None:
+            result["managedDisk"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
+            )
+        if (v := self.delete_option) is not None:
+            result["deleteOption"] = None if v is _s.NULL else _s.serialize_enum(v)
         return result
 
     def _validate(self, path: str) -> None:

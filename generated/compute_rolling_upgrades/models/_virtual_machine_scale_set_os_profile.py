@@ -51,60 +51,86 @@ class VirtualMachineScaleSetOSProfile:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            computer_name_prefix=_s.deserialize_str(data.get("computerNamePrefix")),
-            admin_username=_s.deserialize_str(data.get("adminUsername")),
-            admin_password=_s.deserialize_str(data.get("adminPassword")),
-            custom_data=_s.deserialize_str(data.get("customData")),
-            windows_configuration=_s.model_decoder(_models.WindowsConfiguration)(
-                data.get("windowsConfiguration")
-            ),
-            linux_configuration=_s.model_decoder(_models.LinuxConfiguration)(
-                data.get("linuxConfiguration")
-            ),
-            secrets=_s.list_of(_s.model_decoder(_models.VaultSecretGroup))(data.get("secrets")),
-            allow_extension_operations=_s.deserialize_bool(data.get("allowExtensionOperations")),
-            require_guest_provision_signal=_s.deserialize_bool(
-                data.get("requireGuestProvisionSignal")
-            ),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "computer_name_prefix": v
+            if (v := data.get("computerNamePrefix")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "admin_username": v
+            if (v := data.get("adminUsername")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "admin_password": v
+            if (v := data.get("adminPassword")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "custom_data": v
+            if (v := data.get("customData")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "windows_configuration": _models.WindowsConfiguration.from_dict(v)
+            if type(v := data.get("windowsConfiguration")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.WindowsConfiguration, v),
+            "linux_configuration": _models.LinuxConfiguration.from_dict(v)
+            if type(v := data.get("linuxConfiguration")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.LinuxConfiguration, v),
+            "secrets": [
+                _models.VaultSecretGroup.from_dict(_i)
+                if type(_i) is dict
+                else _s.decode_model(_models.VaultSecretGroup, _i)
+                for _i in v
+            ]
+            if type(v := data.get("secrets")) is list
+            else _s.list_of(_s.model_decoder(_models.VaultSecretGroup))(v),
+            "allow_extension_operations": v
+            if (v := data.get("allowExtensionOperations")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "require_guest_provision_signal": v
+            if (v := data.get("requireGuestProvisionSignal")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.computer_name_prefix is not None:
-            _s.put(result, ("computerNamePrefix",), self.computer_name_prefix)
-        if self.admin_username is not None:
-            _s.put(result, ("adminUsername",), self.admin_username)
-        if self.admin_password is not None:
-            _s.put(result, ("adminPassword",), self.admin_password)
-        if self.custom_data is not None:
-            _s.put(result, ("customData",), self.custom_data)
-        if self.windows_configuration is not None:
-            _s.put(
-                result,
-                ("windowsConfiguration",),
-                self.windows_configuration,
-                _s.model_encoder(exclude_readonly),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.computer_name_prefix) is not None:
+            result["computerNamePrefix"] = None if v is _s.NULL else v
+        if (v := self.admin_username) is not None:
+            result["adminUsername"] = None if v is _s.NULL else v
+        if (v := self.admin_password) is not None:
+            result["adminPassword"] = None if v is _s.NULL else v
+        if (v := self.custom_data) is not None:
+            result["customData"] = None if v is _s.NULL else v
+        if (v := self.windows_configuration) is not None:
+            result["windowsConfiguration"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.linux_configuration is not None:
-            _s.put(
-                result,
-                ("linuxConfiguration",),
-                self.linux_configuration,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.linux_configuration) is not None:
+            result["linuxConfiguration"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.secrets is not None:
-            _s.put(
-                result, ("secrets",), self.secrets, _s.list_of(_s.model_encoder(exclude_readonly))
+        if (v := self.secrets) is not None:
+            result["secrets"] = (
+                None
+                if v is _s.NULL
+                else [
+                    None if _i is None else _i.to_dict(exclude_readonly=exclude_readonly)
+                    for _i in v
+                ]
             )
-        if self.allow_extension_operations is not None:
-            _s.put(result, ("allowExtensionOperations",), self.allow_extension_operations)
-        if self.require_guest_provision_signal is not None:
-            _s.put(result, ("requireGuestProvisionSignal",), self.require_guest_provision_signal)
+        if (v := self.allow_extension_operations) is not None:
+            result["allowExtensionOperations"] = None if v is _s.NULL else v
+        if (v := self.require_guest_provision_signal) is not None:
+            result["requireGuestProvisionSignal"] = None if v is _s.NULL else v
         return result
 
     def _validate(self, path: str) -> None:

@@ -52,71 +52,90 @@ class VirtualMachineScaleSetPublicIPAddressConfiguration:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            name=_s.as_required(_s.deserialize_str(data.get("name"))),
-            idle_timeout_in_minutes=_s.deserialize_int(
-                _s.get_path(data, ("properties", "idleTimeoutInMinutes"))
+        _c0 = _s.container(data, "properties")
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "name": v
+            if type(v := data.get("name")) is str
+            else _s.as_required(_s.deserialize_str(v)),
+            "idle_timeout_in_minutes": v
+            if (v := _c0.get("idleTimeoutInMinutes")) is None or type(v) is int
+            else _s.deserialize_int(v),
+            "dns_settings": _models.VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings.from_dict(
+                v
+            )
+            if type(v := _c0.get("dnsSettings")) is dict
+            else None
+            if v is None
+            else _s.decode_model(
+                _models.VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings, v
             ),
-            dns_settings=_s.model_decoder(
-                _models.VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings
-            )(_s.get_path(data, ("properties", "dnsSettings"))),
-            ip_tags=_s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetIpTag))(
-                _s.get_path(data, ("properties", "ipTags"))
-            ),
-            public_ip_prefix=_s.model_decoder(_models.SubResource)(
-                _s.get_path(data, ("properties", "publicIPPrefix"))
-            ),
-            public_ip_address_version=_s.enum_decoder(_models.IPVersion)(
-                _s.get_path(data, ("properties", "publicIPAddressVersion"))
-            ),
-            delete_option=_s.enum_decoder(_models.DeleteOptions)(
-                _s.get_path(data, ("properties", "deleteOption"))
-            ),
-            sku=_s.model_decoder(_models.PublicIPAddressSku)(data.get("sku")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+            "ip_tags": [
+                _models.VirtualMachineScaleSetIpTag.from_dict(_i)
+                if type(_i) is dict
+                else _s.decode_model(_models.VirtualMachineScaleSetIpTag, _i)
+                for _i in v
+            ]
+            if type(v := _c0.get("ipTags")) is list
+            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetIpTag))(v),
+            "public_ip_prefix": _models.SubResource.from_dict(v)
+            if type(v := _c0.get("publicIPPrefix")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.SubResource, v),
+            "public_ip_address_version": None
+            if (v := _c0.get("publicIPAddressVersion")) is None
+            else _s.decode_enum(_models.IPVersion, v),
+            "delete_option": None
+            if (v := _c0.get("deleteOption")) is None
+            else _s.decode_enum(_models.DeleteOptions, v),
+            "sku": _models.PublicIPAddressSku.from_dict(v)
+            if type(v := data.get("sku")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.PublicIPAddressSku, v),
+            "_unknown": _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.name is not None:
-            _s.put(result, ("name",), self.name)
-        if self.idle_timeout_in_minutes is not None:
-            _s.put(result, ("properties", "idleTimeoutInMinutes"), self.idle_timeout_in_minutes)
-        if self.dns_settings is not None:
-            _s.put(
-                result,
-                ("properties", "dnsSettings"),
-                self.dns_settings,
-                _s.model_encoder(exclude_readonly),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.name) is not None:
+            result["name"] = None if v is _s.NULL else v
+        if (v := self.idle_timeout_in_minutes) is not None:
+            _s.level(result, "properties")["idleTimeoutInMinutes"] = None if v is _s.NULL else v
+        if (v := self.dns_settings) is not None:
+            _s.level(result, "properties")["dnsSettings"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.ip_tags is not None:
-            _s.put(
-                result,
-                ("properties", "ipTags"),
-                self.ip_tags,
-                _s.list_of(_s.model_encoder(exclude_readonly)),
+        if (v := self.ip_tags) is not None:
+            _s.level(result, "properties")["ipTags"] = (
+                None
+                if v is _s.NULL
+                else [
+                    None if _i is None else _i.to_dict(exclude_readonly=exclude_readonly)
+                    for _i in v
+                ]
             )
-        if self.public_ip_prefix is not None:
-            _s.put(
-                result,
-                ("properties", "publicIPPrefix"),
-                self.public_ip_prefix,
-                _s.model_encoder(exclude_readonly),
+        if (v := self.public_ip_prefix) is not None:
+            _s.level(result, "properties")["publicIPPrefix"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.public_ip_address_version is not None:
-            _s.put(
-                result,
-                ("properties", "publicIPAddressVersion"),
-                self.public_ip_address_version,
-                _s.serialize_enum,
+        if (v := self.public_ip_address_version) is not None:
+            _s.level(result, "properties")["publicIPAddressVersion"] = (
+                None if v is _s.NULL else _s.serialize_enum(v)
             )
-        if self.delete_option is not None:
-            _s.put(result, ("properties", "deleteOption"), self.delete_option, _s.serialize_enum)
-        if self.sku is not None:
-            _s.put(result, ("sku",), self.sku, _s.model_encoder(exclude_readonly))
+        if (v := self.delete_option) is not None:
+            _s.level(result, "properties")["deleteOption"] = (
+                None if v is _s.NULL else _s.serialize_enum(v)
+            )
+        if (v := self.sku) is not None:
+            result["sku"] = None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
         return result
 
     def _validate(self, path: str) -> None:

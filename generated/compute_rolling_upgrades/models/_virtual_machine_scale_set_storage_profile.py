@@ -35,39 +35,61 @@ class VirtualMachineScaleSetStorageProfile:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            image_reference=_s.model_decoder(_models.ImageReference)(data.get("imageReference")),
-            os_disk=_s.model_decoder(_models.VirtualMachineScaleSetOSDisk)(data.get("osDisk")),
-            data_disks=_s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetDataDisk))(
-                data.get("dataDisks")
-            ),
-            disk_controller_type=_s.deserialize_str(data.get("diskControllerType")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "image_reference": _models.ImageReference.from_dict(v)
+            if type(v := data.get("imageReference")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.ImageReference, v),
+            "os_disk": _models.VirtualMachineScaleSetOSDisk.from_dict(v)
+            if type(v := data.get("osDisk")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.VirtualMachineScaleSetOSDisk, v),
+            "data_disks": [
+                _models.VirtualMachineScaleSetDataDisk.from_dict(_i)
+                if type(_i) is dict
+                else _s.decode_model(_models.VirtualMachineScaleSetDataDisk, _i)
+                for _i in v
+            ]
+            if type(v := data.get("dataDisks")) is list
+            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetDataDisk))(v),
+            "disk_controller_type": v
+            if (v := data.get("diskControllerType")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.image_reference is not None:
-            _s.put(
-                result,
-                ("imageReference",),
-                self.image_reference,
-                _s.model_encoder(exclude_readonly),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.image_reference) is not None:
+            result["imageReference"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.os_disk is not None:
-            _s.put(result, ("osDisk",), self.os_disk, _s.model_encoder(exclude_readonly))
-        if self.data_disks is not None:
-            _s.put(
-                result,
-                ("dataDisks",),
-                self.data_disks,
-                _s.list_of(_s.model_encoder(exclude_readonly)),
+        if (v := self.os_disk) is not None:
+            result["osDisk"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.disk_controller_type is not None:
-            _s.put(result, ("diskControllerType",), self.disk_controller_type)
+        if (v := self.data_disks) is not None:
+            result["dataDisks"] = (
+                None
+                if v is _s.NULL
+                else [
+                    None if _i is None else _i.to_dict(exclude_readonly=exclude_readonly)
+                    for _i in v
+                ]
+            )
+        if (v := self.disk_controller_type) is not None:
+            result["diskControllerType"] = None if v is _s.NULL else v
         return result
 
     def _validate(self, path: str) -> None:

@@ -27,34 +27,34 @@ class VMDiskSecurityProfile:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            security_encryption_type=_s.enum_decoder(_models.SecurityEncryptionTypes)(
-                data.get("securityEncryptionType")
-            ),
-            disk_encryption_set=_s.model_decoder(_models.DiskEncryptionSetParameters)(
-                data.get("diskEncryptionSet")
-            ),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "security_encryption_type": None
+            if (v := data.get("securityEncryptionType")) is None
+            else _s.decode_enum(_models.SecurityEncryptionTypes, v),
+            "disk_encryption_set": _models.DiskEncryptionSetParameters.from_dict(v)
+            if type(v := data.get("diskEncryptionSet")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.DiskEncryptionSetParameters, v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.security_encryption_type is not None:
-            _s.put(
-                result,
-                ("securityEncryptionType",),
-                self.security_encryption_type,
-                _s.serialize_enum,
-            )
-        if self.disk_encryption_set is not None:
-            _s.put(
-                result,
-                ("diskEncryptionSet",),
-                self.disk_encryption_set,
-                _s.model_encoder(exclude_readonly),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.security_encryption_type) is not None:
+            result["securityEncryptionType"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if (v := self.disk_encryption_set) is not None:
+            result["diskEncryptionSet"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
         return result
 

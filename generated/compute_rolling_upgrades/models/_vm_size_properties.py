@@ -26,19 +26,29 @@ class VMSizeProperties:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            v_cpus_available=_s.deserialize_int(data.get("vCPUsAvailable")),
-            v_cpus_per_core=_s.deserialize_int(data.get("vCPUsPerCore")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "v_cpus_available": v
+            if (v := data.get("vCPUsAvailable")) is None or type(v) is int
+            else _s.deserialize_int(v),
+            "v_cpus_per_core": v
+            if (v := data.get("vCPUsPerCore")) is None or type(v) is int
+            else _s.deserialize_int(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.v_cpus_available is not None:
-            _s.put(result, ("vCPUsAvailable",), self.v_cpus_available)
-        if self.v_cpus_per_core is not None:
-            _s.put(result, ("vCPUsPerCore",), self.v_cpus_per_core)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.v_cpus_available) is not None:
+            result["vCPUsAvailable"] = None if v is _s.NULL else v
+        if (v := self.v_cpus_per_core) is not None:
+            result["vCPUsPerCore"] = None if v is _s.NULL else v
         return result

@@ -25,22 +25,37 @@ class WinRMConfiguration:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            listeners=_s.list_of(_s.model_decoder(_models.WinRMListener))(data.get("listeners")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "listeners": [
+                _models.WinRMListener.from_dict(_i)
+                if type(_i) is dict
+                else _s.decode_model(_models.WinRMListener, _i)
+                for _i in v
+            ]
+            if type(v := data.get("listeners")) is list
+            else _s.list_of(_s.model_decoder(_models.WinRMListener))(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.listeners is not None:
-            _s.put(
-                result,
-                ("listeners",),
-                self.listeners,
-                _s.list_of(_s.model_encoder(exclude_readonly)),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.listeners) is not None:
+            result["listeners"] = (
+                None
+                if v is _s.NULL
+                else [
+                    None if _i is None else _i.to_dict(exclude_readonly=exclude_readonly)
+                    for _i in v
+                ]
             )
         return result
 

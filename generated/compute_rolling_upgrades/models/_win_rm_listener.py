@@ -27,19 +27,29 @@ class WinRMListener:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            protocol=_s.enum_decoder(_models.ProtocolTypes)(data.get("protocol")),
-            certificate_url=_s.deserialize_str(data.get("certificateUrl")),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "protocol": None
+            if (v := data.get("protocol")) is None
+            else _s.decode_enum(_models.ProtocolTypes, v),
+            "certificate_url": v
+            if (v := data.get("certificateUrl")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.protocol is not None:
-            _s.put(result, ("protocol",), self.protocol, _s.serialize_enum)
-        if self.certificate_url is not None:
-            _s.put(result, ("certificateUrl",), self.certificate_url)
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.protocol) is not None:
+            result["protocol"] = None if v is _s.NULL else _s.serialize_enum(v)
+        if (v := self.certificate_url) is not None:
+            result["certificateUrl"] = None if v is _s.NULL else v
         return result

@@ -45,47 +45,74 @@ class WindowsConfiguration:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        result = cls(
-            provision_vm_agent=_s.deserialize_bool(data.get("provisionVMAgent")),
-            enable_automatic_updates=_s.deserialize_bool(data.get("enableAutomaticUpdates")),
-            time_zone=_s.deserialize_str(data.get("timeZone")),
-            additional_unattend_content=_s.list_of(
-                _s.model_decoder(_models.AdditionalUnattendContent)
-            )(data.get("additionalUnattendContent")),
-            patch_settings=_s.model_decoder(_models.PatchSettings)(data.get("patchSettings")),
-            win_rm=_s.model_decoder(_models.WinRMConfiguration)(data.get("winRM")),
-            enable_vm_agent_platform_updates=_s.deserialize_bool(
-                data.get("enableVMAgentPlatformUpdates")
-            ),
-            _unknown=_s.unknown_fields(data, cls._KNOWN),
-        )
+        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        result = cls.__new__(cls)
+        result.__dict__ = {
+            "provision_vm_agent": v
+            if (v := data.get("provisionVMAgent")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "enable_automatic_updates": v
+            if (v := data.get("enableAutomaticUpdates")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "time_zone": v
+            if (v := data.get("timeZone")) is None or type(v) is str
+            else _s.deserialize_str(v),
+            "additional_unattend_content": [
+                _models.AdditionalUnattendContent.from_dict(_i)
+                if type(_i) is dict
+                else _s.decode_model(_models.AdditionalUnattendContent, _i)
+                for _i in v
+            ]
+            if type(v := data.get("additionalUnattendContent")) is list
+            else _s.list_of(_s.model_decoder(_models.AdditionalUnattendContent))(v),
+            "patch_settings": _models.PatchSettings.from_dict(v)
+            if type(v := data.get("patchSettings")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.PatchSettings, v),
+            "win_rm": _models.WinRMConfiguration.from_dict(v)
+            if type(v := data.get("winRM")) is dict
+            else None
+            if v is None
+            else _s.decode_model(_models.WinRMConfiguration, v),
+            "enable_vm_agent_platform_updates": v
+            if (v := data.get("enableVMAgentPlatformUpdates")) is None or type(v) is bool
+            else _s.deserialize_bool(v),
+            "_unknown": {}
+            if data.keys() <= cls._KNOWN.keys()
+            else _s.unknown_fields(data, cls._KNOWN),
+        }
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
         """The JSON form (wire names); `exclude_readonly` drops what only the service sets."""
         result: dict[str, Any] = {}
-        _s.merge_unknown(result, self._unknown)
-        if self.provision_vm_agent is not None:
-            _s.put(result, ("provisionVMAgent",), self.provision_vm_agent)
-        if self.enable_automatic_updates is not None:
-            _s.put(result, ("enableAutomaticUpdates",), self.enable_automatic_updates)
-        if self.time_zone is not None:
-            _s.put(result, ("timeZone",), self.time_zone)
-        if self.additional_unattend_content is not None:
-            _s.put(
-                result,
-                ("additionalUnattendContent",),
-                self.additional_unattend_content,
-                _s.list_of(_s.model_encoder(exclude_readonly)),
+        v: Any
+        if self._unknown:
+            _s.merge_unknown(result, self._unknown)
+        if (v := self.provision_vm_agent) is not None:
+            result["provisionVMAgent"] = None if v is _s.NULL else v
+        if (v := self.enable_automatic_updates) is not None:
+            result["enableAutomaticUpdates"] = None if v is _s.NULL else v
+        if (v := self.time_zone) is not None:
+            result["timeZone"] = None if v is _s.NULL else v
+        if (v := self.additional_unattend_content) is not None:
+            result["additionalUnattendContent"] = (
+                None
+                if v is _s.NULL
+                else [
+                    None if _i is None else _i.to_dict(exclude_readonly=exclude_readonly)
+                    for _i in v
+                ]
             )
-        if self.patch_settings is not None:
-            _s.put(
-                result, ("patchSettings",), self.patch_settings, _s.model_encoder(exclude_readonly)
+        if (v := self.patch_settings) is not None:
+            result["patchSettings"] = (
+                None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
             )
-        if self.win_rm is not None:
-            _s.put(result, ("winRM",), self.win_rm, _s.model_encoder(exclude_readonly))
-        if self.enable_vm_agent_platform_updates is not None:
-            _s.put(result, ("enableVMAgentPlatformUpdates",), self.enable_vm_agent_platform_updates)
+        if (v := self.win_rm) is not None:
+            result["winRM"] = None if v is _s.NULL else v.to_dict(exclude_readonly=exclude_readonly)
+        if (v := self.enable_vm_agent_platform_updates) is not None:
+            result["enableVMAgentPlatformUpdates"] = None if v is _s.NULL else v
         return result
 
     def _validate(self, path: str) -> None:
