@@ -94,7 +94,7 @@ def test_done_callbacks_get_the_polling_method() -> None:
     poller.remove_done_callback(removed.append)
     assert seen == [] and poller.polling_method().status() == "InProgress"
     gate.set()
-    assert poller.result(timeout=5) == {"v": 1}
+    assert poller.result(timeout=60) == {"v": 1}
     poller.wait(timeout=5)
     # ran once, on the polling thread, after the result was decoded
     assert seen[0][:2] == ("Succeeded", {"v": 1}) and removed == []
@@ -113,13 +113,13 @@ def test_from_continuation_token_resumes_with_the_polling_method() -> None:
     poller = _sync_poller(pipeline, first, [], gate)
     token = poller.continuation_token()  # taken while the operation is in progress
     gate.set()
-    assert poller.result(timeout=5) == {"status": "Succeeded"}
+    assert poller.result(timeout=60) == {"status": "Succeeded"}
     pipeline.answers.append(response(200, {"status": "Succeeded", "id": "resumed"}))
 
     resumed = type(poller).from_continuation_token(poller.polling_method(), token)
 
     assert type(resumed) is type(poller)
-    assert resumed.result(timeout=5) == {"status": "Succeeded", "id": "resumed"}
+    assert resumed.result(timeout=60) == {"status": "Succeeded", "id": "resumed"}
     assert [url for url, _ in pipeline.sent] == ["https://svc.test/ops/1"] * 3
 
 
