@@ -26,6 +26,7 @@ from generator.loader.keywords import (
 )
 from generator.loader.models import ModelDraft, RawField
 from generator.loader.spec import Spec
+from generator.loader.unions import UnionReader
 
 Key = tuple[Path, str]
 _COMPOSITIONS = ("allOf", "anyOf", "oneOf")
@@ -63,6 +64,7 @@ class SchemaReader:
         self._pending: list[tuple[str, Node]] = []
         self._converting: set[Key] = set()
         self._reserved: tuple[int, set[str]] = (-1, set())
+        self.unions = UnionReader(self, definition_name)
 
     # Types
 
@@ -90,17 +92,20 @@ class SchemaReader:
         enum_values = schema.list_at("enum")
         if enum_values is not None and not (set(types) & {"object", "array"}):
             return self._enum(schema, enum_values, context, required)
+        members = self.union_members(schema)
+        if members is not None:
+            return self.unions.union(schema, members, context)
         if len(types) > 1:
-            return ir.AnyType()
+            return self.unions.type_list(schema, types, context)
         kind = types[0] if types else ("array" if schema.has("items") else None)
         if kind is None or kind == "object":
             return self._object(schema, context)
         if kind == "array":
-            return self._array(schema, context)
+            return self.array_type(schema, context)
         primitive = primitive_for(kind, schema.str_at("format"))
         return ir.PrimitiveType(primitive) if primitive is not None else ir.AnyType()
 
-    def _array(self, schema: Node, context: str) -> ir.ListType:
+    def array_type(self, schema: Node, context: str) -> ir.ListType:
         items = schema.get("items")
         if items is None:
             return ir.ListType(ir.AnyType(), xml=xml_info(schema))
@@ -162,9 +167,26 @@ class SchemaReader:
                 return useful[0]
         return None
 
+    def union_members(self, schema: Node) -> list[Node] | None:
+        """The alternatives of a schema that is a oneOf/anyOf of two or more non-null schemas and
+        nothing more (no properties, no allOf); None for any other schema."""
+        if not schema.is_dict() or schema.has("allOf"):
+            return None
+        properties = schema.dict_at("properties")
+        if properties is not None and properties.value:
+            return None
+        for key in ("oneOf", "anyOf"):
+            members = schema.list_at(key)
+            if members is None:
+                continue
+            useful = [m for m in members.elements() if not _is_null_schema(m)]
+            if len(useful) > 1:
+                return useful
+        return None
+
     def is_model(self, schema: Node) -> bool:
         """An object schema with properties, a discriminator, or an inheritance (allOf)."""
-        if not schema.is_dict():
+        if not schema.is_dict() or self.union_members(schema) is not None:
             return False
         types, _ = schema_types(schema)
         if types and types != ["object"]:
