@@ -65,6 +65,12 @@ class SchemaReader:
         self._converting: set[Key] = set()
         self._reserved: tuple[int, set[str]] = (-1, set())
         self.unions = UnionReader(self, definition_name)
+        self._warned: set[Key] = set()
+
+    def _warn_once(self, node: Node, message: str) -> None:
+        if node.key not in self._warned:
+            self._warned.add(node.key)
+            self.spec.warn(node, message)
 
     # Types
 
@@ -78,7 +84,9 @@ class SchemaReader:
         if key in self.models:
             return ir.ModelType(self.models[key])
         if key in self._converting:
-            return ir.AnyType()  # an array or map that contains itself has no Python name
+            # An array, map or union that contains itself has no Python name.
+            self._warn_once(schema, "this schema contains itself; the inner occurrence is Any")
+            return ir.AnyType()
         self._converting.add(key)
         try:
             return self._convert(schema, context, required)
@@ -268,6 +276,7 @@ class SchemaReader:
                 return
 
     def _draft(self, name: str, schema: Node) -> ModelDraft:
+        self._warn_alternatives(schema)
         parents, inline = self._all_of(schema)
         parent_names = [self.register(p, name) for p in parents]
         discriminator, mapping = self._discriminator(schema)
@@ -290,6 +299,18 @@ class SchemaReader:
             source=source(schema),
             xml=xml_info(schema),
         )
+
+    def _warn_alternatives(self, schema: Node) -> None:
+        """oneOf/anyOf next to properties or allOf: only constraints (`required` lists) are
+        faithful to the model the properties make."""
+        for key in ("oneOf", "anyOf"):
+            members = schema.list_at(key)
+            if members is not None and not all(_constrains_only(m) for m in members.elements()):
+                self._warn_once(
+                    members,
+                    f"'{key}' next to properties or allOf is not typed; "
+                    "the model has the properties declared beside it",
+                )
 
     def _all_of(self, schema: Node) -> tuple[list[Node], list[Node]]:
         """allOf members that are models (the parents) and inline members (merged into fields)."""
@@ -464,6 +485,17 @@ def _is_null_schema(member: Node) -> bool:
         return False
     kind = member.get("type")
     return kind is not None and kind.value == "null"
+
+
+_CONSTRAINT_KEYS = frozenset(
+    {"required", "minProperties", "maxProperties", "not", "title", "description"}
+)
+
+
+def _constrains_only(member: Node) -> bool:
+    """A null schema, or one that only constrains the object (`{required: [a]}`)."""
+    value = member.value
+    return _is_null_schema(member) or (isinstance(value, dict) and set(value) <= _CONSTRAINT_KEYS)
 
 
 def _enum_names(value: object) -> Iterator[str]:

@@ -145,12 +145,8 @@ def _with_parent_type(schema: Node, member: Node) -> Node:
     """An inline member without a `type` takes its parent's (`type: string, oneOf: [{format:
     date}, {format: date-time}]`): JSON Schema applies both to the value."""
     parent_type = schema.get("type")
-    if (
-        parent_type is None
-        or not member.is_dict()
-        or "$ref" in member.value  # type: ignore[operator]
-        or member.has("type")
-    ):
+    value = member.value
+    if parent_type is None or not isinstance(value, dict) or "$ref" in value or member.has("type"):
         return member
     return Node(member.value, member.doc, member.pointer, {**member.overlay, "type": parent_type})
 
