@@ -422,7 +422,7 @@ class UnionCodec:
     def fit(self, value: Any) -> Fit:
         """The best alternative's score and value; raises when two fit alike as different
         values, or when the discriminator names no alternative."""
-        tagged = isinstance(value, Mapping) and self.discriminator in value
+        tagged = isinstance(value, Mapping) and value.get(self.discriminator) is not None
         if self.discriminator is None or not tagged:
             return self._best(value, self.members)
         tag = value[self.discriminator]

@@ -214,9 +214,7 @@ def test_const_members_are_constants_and_inline_objects_are_named_models(
             ]
         },
     )
-    assert fields["mode"].type == ir.UnionType(
-        "HolderMode", (ir.ConstantType("auto", STRING), INT)
-    )
+    assert fields["mode"].type == ir.UnionType("HolderMode", (ir.ConstantType("auto", STRING), INT))
     assert fields["shape"].type == ir.UnionType(
         "HolderShape", (ir.ModelType("HolderShapeVariant1"), ir.ModelType("Square"))
     )
@@ -231,8 +229,10 @@ def test_const_members_are_constants_and_inline_objects_are_named_models(
             {"type": ["array", "boolean"], "items": {"type": "integer"}},
             ir.UnionType("HolderValue", (ir.ListType(INT), ir.PrimitiveType(ir.Primitive.BOOL))),
         ),
-        ({"type": ["object", "string"]}, ir.UnionType("HolderValue", (
-            ir.DictType(ir.AnyType()), STRING))),
+        (
+            {"type": ["object", "string"]},
+            ir.UnionType("HolderValue", (ir.DictType(ir.AnyType()), STRING)),
+        ),
         ({"const": 3}, ir.ConstantType(3, INT)),
         ({}, ir.AnyType()),
     ],
