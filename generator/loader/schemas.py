@@ -157,6 +157,9 @@ class SchemaReader:
         if schema_types(schema)[0] == ["object"]:
             # An object the spec says nothing more about: any JSON object.
             return ir.DictType(ir.AnyType())
+        untyped = [k for k in _UNTYPED_KEYWORDS if schema.has(k)]
+        if untyped:
+            self._warn_once(schema, f"'{untyped[0]}' cannot be expressed as a Python type; Any")
         return ir.AnyType()
 
     def _additional(self, extra: Node, context: str) -> ir.TypeRef:
@@ -487,6 +490,8 @@ def _is_null_schema(member: Node) -> bool:
     return kind is not None and kind.value == "null"
 
 
+# Keywords that say what a value is without a type the generator can write.
+_UNTYPED_KEYWORDS = ("not", "if", "patternProperties")
 _CONSTRAINT_KEYS = frozenset(
     {"required", "minProperties", "maxProperties", "not", "title", "description"}
 )

@@ -324,3 +324,21 @@ def test_unions_dump_in_the_ir_json(tmp_path: Path) -> None:
         "mapping": [{"value": "Cat", "model": "Cat"}, {"value": "Dog", "model": "Dog"}],
         "kind": "union",
     }
+
+
+def test_schemas_without_a_python_type_are_any_with_a_warning(tmp_path: Path) -> None:
+    schemas = {
+        "Holder": {
+            "type": "object",
+            "properties": {"a": {"not": {"type": "string"}}, "b": {}, "c": {"description": "x"}},
+        }
+    }
+    api, warnings = _load(tmp_path, schemas)
+    assert [f.type for f in api.model("Holder").fields] == [ir.AnyType()] * 3
+    # Only the schema that says something the generator cannot write is reported.
+    assert [(w.pointer, w.message) for w in warnings] == [
+        (
+            "/components/schemas/Holder/properties/a",
+            "'not' cannot be expressed as a Python type; Any",
+        )
+    ]
