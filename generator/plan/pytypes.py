@@ -200,13 +200,13 @@ class TypeNames:
     # Unions
 
     def union_codec(self, t: ir.UnionType) -> str:
-        """The runtime's `UnionCodec` for `t`: its members, and the discriminator's mapping."""
+        """The runtime's codec for `t`: its members, and the discriminator's mapping."""
         members = "".join(f"{self.union_member(m)}, " for m in t.members)
         args = [literal(t.name), f"({members})"]
         if t.discriminator is not None:
-            mapping = ", ".join(f"{literal(m.value)}: {self.model(m.model)}" for m in t.mapping)
-            args += [literal(t.discriminator), "{" + mapping + "}"]
-        return f"_s.UnionCodec({', '.join(args)})"
+            mapping = "".join(f"({literal(m.value)}, {self.model(m.model)}), " for m in t.mapping)
+            args += [literal(t.discriminator), f"({mapping})"]
+        return f"_s.union_of({', '.join(args)})"
 
     def union_member(self, t: ir.TypeRef) -> str:
         match t:

@@ -382,6 +382,7 @@ ANY_MEMBER = Member(
 )
 
 
+@functools.cache
 def union_member(codec: UnionCodec) -> Member:
     """A union inside a union (as an item of a list alternative, or one with a discriminator)."""
     return Member(codec.name, codec.fit, codec.accepts, codec.encode)
@@ -404,6 +405,9 @@ class UnionCodec:
         self.members = members
         self.discriminator = discriminator
         self.mapping = mapping or {}
+        self._encoders = {
+            flag: functools.partial(self.encode, exclude_readonly=flag) for flag in (False, True)
+        }
 
     def _describe(self) -> str:
         return f"{self.name} ({', '.join(m.name for m in self.members)})"
@@ -474,4 +478,18 @@ class UnionCodec:
         return chosen.encode(value, exclude_readonly)
 
     def encoder(self, exclude_readonly: bool) -> Callable[[Any], Any]:
-        return functools.partial(self.encode, exclude_readonly=exclude_readonly)
+        """`encode` with the flag bound; the same object every time (codecs built from it are
+        cached by identity)."""
+        return self._encoders[bool(exclude_readonly)]
+
+
+@functools.cache
+def union_of(
+    name: str,
+    members: tuple[Member, ...],
+    discriminator: str | None = None,
+    mapping: tuple[tuple[str, Any], ...] = (),
+) -> UnionCodec:
+    """The codec for a union, built once: generated code names it where it is used, and codecs
+    made from its methods (`list_of(codec.decode)`) are cached by their arguments."""
+    return UnionCodec(name, members, discriminator, dict(mapping))

@@ -207,6 +207,17 @@ def test_request_bodies_carry_each_members_json_form(
     assert result.pets is None
 
 
+def test_decoding_again_builds_no_new_codecs(package: ModuleType, models: ModuleType) -> None:
+    codec = importlib.import_module(f"{PACKAGE}._runtime.codec")
+    data = {"pets": [{"petType": "cat", "name": "Tom"}], "when": 3, "mode": "auto"}
+    first = models.Holder.from_dict(data)
+    first.to_dict()
+    cached = (codec.list_of.cache_info().currsize, codec.union_of.cache_info().currsize)
+    for _ in range(3):
+        assert models.Holder.from_dict(data).to_dict() == first.to_dict()
+    assert (codec.list_of.cache_info().currsize, codec.union_of.cache_info().currsize) == cached
+
+
 def test_members_told_apart_by_their_constants_round_trip(
     package: ModuleType, models: ModuleType
 ) -> None:

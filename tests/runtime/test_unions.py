@@ -312,3 +312,15 @@ def test_an_int_enum_does_not_match_text() -> None:
     union = s.UnionCodec("S", (s.enum_member(_Shade), s.primitive_member("str")))
     assert union.decode(1) is _Shade.DARK
     assert union.decode("1") == "1"
+
+
+def test_union_of_builds_each_codec_once_so_codecs_made_from_it_are_cached() -> None:
+    def build() -> s.UnionCodec:
+        return s.union_of(
+            "Pet", (s.model_member(Cat), s.model_member(Dog)), "petType", (("cat", Cat),)
+        )
+
+    assert build() is build()
+    assert build().encoder(True) is build().encoder(True)
+    assert s.list_of(build().decode) is s.list_of(build().decode)
+    assert build().decode({"petType": "cat", "name": "Tom"}) == Cat("cat", "Tom")

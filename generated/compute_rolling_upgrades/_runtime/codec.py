@@ -82,6 +82,7 @@ from .unions import (
     model_member,
     primitive_member,
     union_member,
+    union_of,
 )
 from .urls import (
     append_raw_query,
@@ -167,6 +168,7 @@ __all__ = [
     "subtype",
     "to_query_value",
     "union_member",
+    "union_of",
     "unknown_fields",
     "validate_nested",
 ]
