@@ -350,6 +350,7 @@ def xml_layout(api: ir.Api, names: TypeNames, model: ir.Model) -> str:
 
 
 def _api_types(api: ir.Api) -> Iterator[ir.TypeRef]:
+    yield from (p.type for p in (*api.client_parameters, *api.host.parameters))
     for model in api.models:
         yield from (f.type for f in model.fields)
         if model.additional_properties is not None:
