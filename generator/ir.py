@@ -89,7 +89,31 @@ class AnyType:
     kind: Literal["any"] = "any"
 
 
-TypeRef = PrimitiveType | ModelType | EnumType | ConstantType | ListType | DictType | AnyType
+@dataclass(frozen=True)
+class UnionMapping:
+    """One discriminator value and the member model it names."""
+
+    value: str
+    model: str  # Model.name of a member of the union
+
+
+@dataclass(frozen=True)
+class UnionType:
+    """oneOf, anyOf or an OpenAPI 3.1 type list: a value is one of `members`.
+
+    Null is never a member: like everywhere else it is the nullability of what holds the value.
+    """
+
+    name: str  # what messages call the union: its schema name, or where it is used
+    members: tuple[TypeRef, ...]  # two or more, in the spec's order, no repeats
+    discriminator: str | None = None  # wire name of the property whose value names the member
+    mapping: tuple[UnionMapping, ...] = ()  # explicit entries first, then implicit ones
+    kind: Literal["union"] = "union"
+
+
+TypeRef = (
+    PrimitiveType | ModelType | EnumType | ConstantType | ListType | DictType | AnyType | UnionType
+)
 
 
 @dataclass(frozen=True)

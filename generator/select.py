@@ -145,6 +145,8 @@ def _reachable_types(api: ir.Api, roots: Iterable[ir.TypeRef]) -> tuple[set[str]
                 pending.append(item)
             case ir.DictType(value=value):
                 pending.append(value)
+            case ir.UnionType(members=members):
+                pending.extend(members)
     return models, enums
 
 

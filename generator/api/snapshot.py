@@ -92,6 +92,8 @@ class _TypeText:
                 return f"list[{self(item)}]"
             case ir.DictType(value=value):
                 return f"dict[str, {self(value)}]"
+            case ir.UnionType(members=members):
+                return " | ".join(dict.fromkeys(self(m) for m in members))
         return "Any"
 
 

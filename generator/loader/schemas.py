@@ -28,6 +28,7 @@ from generator.loader.keywords import (
 )
 from generator.loader.models import ModelDraft, RawField
 from generator.loader.spec import Spec
+from generator.loader.unions import UnionReader
 
 Key = tuple[Path, str]
 _COMPOSITIONS = ("allOf", "anyOf", "oneOf")
@@ -68,6 +69,13 @@ class SchemaReader:
         self._pending: list[tuple[str, Node]] = []
         self._converting: set[Key] = set()
         self._reserved: tuple[int, set[str]] = (-1, set())
+        self.unions = UnionReader(self, definition_name)
+        self._warned: set[Key] = set()
+
+    def _warn_once(self, node: Node, message: str) -> None:
+        if node.key not in self._warned:
+            self._warned.add(node.key)
+            self.spec.warn(node, message)
 
     # Types
 
@@ -81,7 +89,9 @@ class SchemaReader:
         if key in self.models:
             return ir.ModelType(self.models[key])
         if key in self._converting:
-            return ir.AnyType()  # an array or map that contains itself has no Python name
+            # An array, map or union that contains itself has no Python name.
+            self._warn_once(schema, "this schema contains itself; the inner occurrence is Any")
+            return ir.AnyType()
         if len(self._converting) >= MAX_NESTING:
             raise schema.error(
                 f"schemas nested more than {MAX_NESTING} deep (arrays or maps inside each "
@@ -100,17 +110,20 @@ class SchemaReader:
         enum_values = schema.list_at("enum")
         if enum_values is not None and not (set(types) & {"object", "array"}):
             return self._enum(schema, enum_values, context, required)
+        members = self.union_members(schema)
+        if members is not None:
+            return self.unions.union(schema, members, context)
         if len(types) > 1:
-            return ir.AnyType()
+            return self.unions.type_list(schema, types, context)
         kind = types[0] if types else ("array" if schema.has("items") else None)
         if kind is None or kind == "object":
             return self._object(schema, context)
         if kind == "array":
-            return self._array(schema, context)
+            return self.array_type(schema, context)
         primitive = primitive_for(kind, schema.str_at("format"))
         return ir.PrimitiveType(primitive) if primitive is not None else ir.AnyType()
 
-    def _array(self, schema: Node, context: str) -> ir.ListType:
+    def array_type(self, schema: Node, context: str) -> ir.ListType:
         items = schema.get("items")
         if items is None:
             return ir.ListType(ir.AnyType(), xml=xml_info(schema))
@@ -178,6 +191,9 @@ class SchemaReader:
         if schema_types(schema)[0] == ["object"]:
             # An object the spec says nothing more about: any JSON object.
             return ir.DictType(ir.AnyType())
+        untyped = [k for k in _UNTYPED_KEYWORDS if schema.has(k)]
+        if untyped:
+            self._warn_once(schema, f"'{untyped[0]}' cannot be expressed as a Python type; Any")
         return ir.AnyType()
 
     def _additional(self, extra: Node, context: str) -> ir.TypeRef:
@@ -196,9 +212,26 @@ class SchemaReader:
                 return useful[0]
         return None
 
+    def union_members(self, schema: Node) -> list[Node] | None:
+        """The alternatives of a schema that is a oneOf/anyOf of two or more non-null schemas and
+        nothing more (no properties, no allOf); None for any other schema."""
+        if not schema.is_dict() or schema.has("allOf"):
+            return None
+        properties = schema.dict_at("properties")
+        if properties is not None and properties.value:
+            return None
+        for key in ("oneOf", "anyOf"):
+            members = schema.list_at(key)
+            if members is None:
+                continue
+            useful = [m for m in members.elements() if not _is_null_schema(m)]
+            if len(useful) > 1:
+                return useful
+        return None
+
     def is_model(self, schema: Node) -> bool:
         """An object schema with properties, a discriminator, or an inheritance (allOf)."""
-        if not schema.is_dict():
+        if not schema.is_dict() or self.union_members(schema) is not None:
             return False
         types, _ = schema_types(schema)
         if types and types != ["object"]:
@@ -281,6 +314,7 @@ class SchemaReader:
 
     def _draft(self, name: str, schema: Node) -> ModelDraft:
         self._warn_repeated_members(schema)
+        self._warn_alternatives(schema)
         parents, inline = self._all_of(schema)
         parent_names = [self.register(p, name) for p in parents]
         discriminator, mapping = self._discriminator(schema)
@@ -303,6 +337,18 @@ class SchemaReader:
             source=source(schema),
             xml=xml_info(schema),
         )
+
+    def _warn_alternatives(self, schema: Node) -> None:
+        """oneOf/anyOf next to properties or allOf: only constraints (`required` lists) are
+        faithful to the model the properties make."""
+        for key in ("oneOf", "anyOf"):
+            members = schema.list_at(key)
+            if members is not None and not all(_constrains_only(m) for m in members.elements()):
+                self._warn_once(
+                    members,
+                    f"'{key}' next to properties or allOf is not typed; "
+                    "the model has the properties declared beside it",
+                )
 
     def _all_of(self, schema: Node) -> tuple[list[Node], list[Node]]:
         """allOf members that are models (the parents) and inline members (merged into fields)."""
@@ -490,6 +536,19 @@ def _is_null_schema(member: Node) -> bool:
         return False
     kind = member.get("type")
     return kind is not None and kind.value == "null"
+
+
+# Keywords that say what a value is without a type the generator can write.
+_UNTYPED_KEYWORDS = ("not", "if", "patternProperties")
+_CONSTRAINT_KEYS = frozenset(
+    {"required", "minProperties", "maxProperties", "not", "title", "description"}
+)
+
+
+def _constrains_only(member: Node) -> bool:
+    """A null schema, or one that only constrains the object (`{required: [a]}`)."""
+    value = member.value
+    return _is_null_schema(member) or (isinstance(value, dict) and set(value) <= _CONSTRAINT_KEYS)
 
 
 def _enum_names(value: object) -> Iterator[str]:

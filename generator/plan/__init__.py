@@ -14,7 +14,7 @@ from generator import ir
 from generator.locations import RUNTIME_DIR
 from generator.plan.client import client_views
 from generator.plan.lazy import models_init_view, operations_init_view
-from generator.plan.models import enum_module_view, model_view, uses_xml
+from generator.plan.models import enum_module_view, model_view, union_models, uses_xml
 from generator.plan.operations import group_view
 
 
@@ -80,12 +80,13 @@ def _model_files(api: ir.Api, options: Options) -> list[OutputFile]:
             )
         )
     xml = uses_xml(api)
+    in_unions = union_models(api)
     for model in api.models:
         files.append(
             OutputFile(
                 f"models/{model.module_name}.py",
                 "model.py.jinja",
-                {**common, "model": model_view(api, model, xml=xml)},
+                {**common, "model": model_view(api, model, in_unions, xml=xml)},
             )
         )
     return files

@@ -50,6 +50,7 @@ class ModelView:
     encode_binds: bool  # whether the statements bind `v` (declared `Any` first: types differ)
     additional: str  # "" or the arguments of `_s.merge_additional(result, ...)`
     xml_layout: str = ""  # the `_x.Layout(...)` expression; "" when the API has no XML bodies
+    shape: str = ""  # the `_s.Shape(...)` unions check objects against; "" when in no union
     validate: tuple[str, ...] = ()  # the statements of `_validate(path)`; () for no method
 
 
@@ -380,8 +381,59 @@ def xml_layout(api: ir.Api, names: TypeNames, model: ir.Model) -> str:
     return f"_x.Layout({names.xml_name(local, model.xml)}, ({items}))"
 
 
-def model_view(api: ir.Api, model: ir.Model, *, xml: bool | None = None) -> ModelView:
-    """`xml`: whether the API uses XML at all (`uses_xml`), asked once per spec by the caller."""
+def _api_types(api: ir.Api) -> Iterator[ir.TypeRef]:
+    yield from (p.type for p in (*api.client_parameters, *api.host.parameters))
+    for model in api.models:
+        yield from (f.type for f in model.fields)
+        if model.additional_properties is not None:
+            yield model.additional_properties
+    for group in api.groups:
+        for op in group.operations:
+            yield from (p.type for p in op.parameters)
+            for r in op.responses:
+                yield from (h.type for h in r.headers)
+                if r.type is not None:
+                    yield r.type
+
+
+def union_models(api: ir.Api) -> frozenset[str]:
+    """The models that are members of a union somewhere: their classes say what they require."""
+    found: set[str] = set()
+    pending = list(_api_types(api))
+    while pending:
+        match pending.pop():
+            case ir.UnionType(members=members):
+                found.update(m.name for m in members if isinstance(m, ir.ModelType))
+                pending.extend(members)
+            case ir.ListType(item=item):
+                pending.append(item)
+            case ir.DictType(value=value):
+                pending.append(value)
+    return frozenset(found)
+
+
+def _shape(fields: list[ir.Field]) -> str:
+    required = tuple(dict.fromkeys(f.wire_path[0] for f in fields if f.required))
+    constants = [
+        f"({f.wire_name!r}, {literal(f.type.value)})"
+        for f in fields
+        if isinstance(f.type, ir.ConstantType) and len(f.wire_path) == 1
+    ]
+    args = [f"required={required!r}"] if required else []
+    if constants:
+        args.append(f"constants=({''.join(c + ', ' for c in constants)})")
+    return f"_s.Shape({', '.join(args)})"
+
+
+def model_view(
+    api: ir.Api,
+    model: ir.Model,
+    in_unions: frozenset[str] = frozenset(),
+    *,
+    xml: bool | None = None,
+) -> ModelView:
+    """`in_unions` names the models that are members of unions (`union_models`); `xml`: whether
+    the API uses XML at all (`uses_xml`), asked once per spec by the caller."""
     imports = ImportSet()
     imports.name("__future__", "annotations")
     imports.module("dataclasses", "_dc")
@@ -435,6 +487,7 @@ def model_view(api: ir.Api, model: ir.Model, *, xml: bool | None = None) -> Mode
         additional=bag_encode,
         xml_layout=layout,
         validate=model_checks(fields, _bag_field(api, model)),
+        shape=_shape(fields) if model.name in in_unions else "",
     )
 
 

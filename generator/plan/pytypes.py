@@ -47,6 +47,12 @@ _CODECS: dict[ir.Primitive, str] = {
     ir.Primitive.BYTES: "bytes",
     ir.Primitive.BASE64URL: "base64url",
 }
+# The runtime's union members per primitive: the codec names, and two that only unions tell apart.
+_MEMBER_KINDS: dict[ir.Primitive, str] = {
+    **_CODECS,
+    ir.Primitive.UUID: "uuid",
+    ir.Primitive.BINARY: "binary",
+}
 _ENCODE_AS_IS = frozenset(
     {
         ir.Primitive.STRING,
@@ -125,6 +131,24 @@ class TypeNames:
             case ir.AnyType():
                 self.imports.name("typing", "Any")
                 return "Any"
+            case ir.UnionType(members=members):
+                return self._union_annotation(members)
+
+    def _union_annotation(self, members: tuple[ir.TypeRef, ...]) -> str:
+        """`A | B`; the constants among the members are one `Literal[...]`."""
+        constants = [literal(m.value) for m in members if isinstance(m, ir.ConstantType)]
+        parts: list[str] = []
+        for m in members:
+            if not isinstance(m, ir.ConstantType):
+                text = self.annotation(m)
+            elif constants:
+                self.imports.name("typing", "Literal")
+                text, constants = f"Literal[{', '.join(constants)}]", []
+            else:
+                continue
+            if text not in parts:
+                parts.append(text)
+        return " | ".join(parts)
 
     def _note_module(self, annotation: str) -> None:
         if annotation.startswith("_dt."):
@@ -149,6 +173,8 @@ class TypeNames:
             case ir.DictType(value=value):
                 inner = self.decoder(value)
                 return None if inner is None else f"_s.dict_of({inner})"
+            case ir.UnionType():
+                return f"{self.union_codec(t)}.decode"
             case _:
                 return None
 
@@ -172,6 +198,8 @@ class TypeNames:
             case ir.DictType(value=value):
                 inner = self.encoder(value, exclude_readonly)
                 return None if inner is None else f"_s.dict_of({inner})"
+            case ir.UnionType():
+                return f"{self.union_codec(t)}.encoder({exclude_readonly})"
             case _:
                 return None
 
@@ -233,6 +261,35 @@ class TypeNames:
                 item = "_i.to_dict(exclude_readonly=exclude_readonly)"
                 return f"[None if _i is None else {item} for _i in {value}]"
         return self.encode(t, value)
+    # Unions
+
+    def union_codec(self, t: ir.UnionType) -> str:
+        """The runtime's codec for `t`: its members, and the discriminator's mapping."""
+        members = "".join(f"{self.union_member(m)}, " for m in t.members)
+        args = [literal(t.name), f"({members})"]
+        if t.discriminator is not None:
+            mapping = "".join(f"({literal(m.value)}, {self.model(m.model)}), " for m in t.mapping)
+            args += [literal(t.discriminator), f"({mapping})"]
+        return f"_s.union_of({', '.join(args)})"
+
+    def union_member(self, t: ir.TypeRef) -> str:
+        match t:
+            case ir.PrimitiveType(primitive=p):
+                return f"_s.primitive_member({_MEMBER_KINDS[p]!r})"
+            case ir.ModelType(name=name):
+                return f"_s.model_member({self.model(name)})"
+            case ir.EnumType(name=name):
+                extensible = ", extensible=True" if self.api.enum(name).extensible else ""
+                return f"_s.enum_member({self.enum(name)}{extensible})"
+            case ir.ConstantType(value=value):
+                return f"_s.constant_member({literal(value)})"
+            case ir.ListType(item=item):
+                return f"_s.list_member({self.union_member(item)})"
+            case ir.DictType(value=value):
+                return f"_s.dict_member({self.union_member(value)})"
+            case ir.UnionType():
+                return f"_s.union_member({self.union_codec(t)})"
+        return "_s.ANY_MEMBER"
 
     def decode(self, t: ir.TypeRef, value: str) -> str:
         fn = self.decoder(t)

@@ -43,6 +43,8 @@ def holds_model(t: ir.TypeRef | None) -> bool:
             return holds_model(item)
         case ir.DictType(value=value):
             return holds_model(value)
+        case ir.UnionType(members=members):
+            return any(holds_model(m) for m in members)
     return False
 
 

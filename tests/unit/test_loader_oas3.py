@@ -145,7 +145,10 @@ def test_31_types(api31: tuple[ir.Api, list[Diagnostic]]) -> None:
     assert fields["owner"].type == ir.ModelType("Owner")
     assert fields["owner"].nullable
     assert fields["any"].type == ir.AnyType()
-    assert fields["mixed"].type == ir.AnyType()
+    assert fields["mixed"].type == ir.UnionType(
+        "WidgetMixed",
+        (ir.PrimitiveType(ir.Primitive.STRING), ir.PrimitiveType(ir.Primitive.INT)),
+    )
     assert api.model("Owner").fields[0].type == ir.PrimitiveType(P.UUID)
 
 
