@@ -234,7 +234,8 @@ def test_titles_that_name_runtime_classes(
     spec = write_json(tmp_path / "s.json", swagger(title=title, **extra))
     built = build_package(spec, "titled")
     write_tree(tmp_path / "out" / "titled", built.files)
-    credential = {"oauth2": "object()", "apiKey": "'k'", "none": ""}[security]
+    # Outside Azure specs each scheme is a keyword argument named after it ("auth" here).
+    credential = {"oauth2": "auth=object()", "apiKey": "auth='k'", "none": ""}[security]
     result = import_check(
         tmp_path / "out",
         "titled",
@@ -317,7 +318,7 @@ def test_out_naming_an_existing_file(
     out = blocker if kind == "file" else blocker / "below"
     assert main(["generate", str(spec), "--out", str(out), "--package-name", "pkg"]) == 2
     err = capsys.readouterr().err
-    assert "blocker#: error: is not a directory" in err
+    assert "blocker: error: is a file, not a folder" in err
     assert blocker.read_text(encoding="utf-8") == "keep me"
 
 
@@ -332,5 +333,5 @@ def test_package_directory_that_is_a_file(
     assert (
         main(["generate", str(spec), "--out", str(tmp_path / "out"), "--package-name", "pkg"]) == 2
     )
-    assert "pkg#: error: is not a directory" in capsys.readouterr().err
+    assert "pkg: error: is a file, not a package folder" in capsys.readouterr().err
     assert (tmp_path / "out" / "pkg").read_text(encoding="utf-8") == "x"
