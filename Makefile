@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup generate check test lint golden testserver-deps clean
+.PHONY: setup generate check test lint golden testserver-deps spector-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,17 @@ testserver-deps:
 		cd tests/testserver && npm ci --no-audit --no-fund --loglevel=error; \
 	fi
 
-test: setup testserver-deps
+# Spector (TypeSpec scenarios, mock server, emitters and Node 22) for tests/spector, pinned by its
+# package-lock.json. npm ci runs only when the lockfile differs from the one last installed.
+SPECTOR := tests/spector
+spector-deps:
+	@if [ -f $(SPECTOR)/package-lock.json ] && \
+	    ! cmp -s $(SPECTOR)/package-lock.json $(SPECTOR)/node_modules/.sdkforge-installed-lock; then \
+		(cd $(SPECTOR) && npm ci --no-audit --no-fund --loglevel=error) && \
+		cp $(SPECTOR)/package-lock.json $(SPECTOR)/node_modules/.sdkforge-installed-lock; \
+	fi
+
+test: setup testserver-deps spector-deps
 	$(PY) -m pytest -q
 
 lint: setup
@@ -38,4 +48,4 @@ golden: setup
 	$(PY) -m pytest -q tests/golden --update-golden
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache tests/testserver/node_modules
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache tests/testserver/node_modules $(SPECTOR)/node_modules
