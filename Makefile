@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup generate check test lint golden testserver-deps spector-deps clean
+.PHONY: setup generate check test lint golden testserver-deps spector-deps spector-compile clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ spector-deps:
 		(cd $(SPECTOR) && npm ci --no-audit --no-fund --loglevel=error) && \
 		cp $(SPECTOR)/package-lock.json $(SPECTOR)/node_modules/.sdkforge-installed-lock; \
 	fi
+
+# Compile every Spector scenario folder to OpenAPI into build/spector/<key>/ (reused when present).
+spector-compile: spector-deps
+	$(PYTHON) $(SPECTOR)/compile.py
 
 test: setup testserver-deps spector-deps
 	$(PY) -m pytest -q
