@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator.build import build_package  # noqa: E402
-from generator.write import write_tree  # noqa: E402
+from generator.render.write import write_tree  # noqa: E402
 
 SPEC_DIR = (ROOT.parent / "shared" / "azure-specs" / "specification" / "compute" / "resource-manager"
             / "Microsoft.Compute" / "ComputeRP" / "stable" / "2024-07-01")

@@ -8,18 +8,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import __version__, ir
+from generator.api.changelog import update_changelog
+from generator.api.snapshot import FILE_NAME as SNAPSHOT
+from generator.api.snapshot import Snapshot, api_snapshot, dumps, loads
 from generator.cache import MANIFEST, manifest
-from generator.changelog import update_changelog
 from generator.config import BuildOptions, ClientConfig, Selection
 from generator.diagnostics import Diagnostic
-from generator.format import format_sources
 from generator.loader import load_api
 from generator.plan import Options, OutputFile, plan_package
-from generator.plan_dist import plan_distribution
-from generator.render import environment, render_file
+from generator.plan.dist import plan_distribution
+from generator.render.format import format_sources
+from generator.render.jinja import environment, render_file
 from generator.select import select_operations
-from generator.snapshot import FILE_NAME as SNAPSHOT
-from generator.snapshot import Snapshot, api_snapshot, dumps, loads
 
 CHANGELOG = "CHANGELOG.md"
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from generator import __version__
 from generator.locations import GENERATOR_DIR, TEMPLATE_DIR
-from generator.write import read_tree
+from generator.render.write import read_tree
 
 MANIFEST = "_sdkforge.json"
 

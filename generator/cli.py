@@ -1,4 +1,4 @@
-"""The command line: `generate`, `check`, `diff` and `ir`.
+"""The command line: `generate`, `check`, `diff`, `ir` and `schema`.
 
 Exit 2 on bad input; 1 when `check` finds drift or `diff` finds a breaking change.
 """
@@ -16,7 +16,7 @@ from generator.config import ClientConfig, Selection, load_config, split_pattern
 from generator.diagnostics import Diagnostic, SpecError
 
 if TYPE_CHECKING:
-    from generator.snapshot import Snapshot
+    from generator.api.snapshot import Snapshot
 
 # The loader, planner and Jinja2 are imported only by the commands that use them, so that a
 # `generate` with nothing to do stays quick.
@@ -78,6 +78,11 @@ def _parser() -> argparse.ArgumentParser:
     dump = commands.add_parser("ir", help="print the intermediate model of a spec as JSON")
     dump.add_argument("spec", type=Path)
     dump.add_argument("--no-sources", action="store_true", help="leave out source locations")
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema (2020-12) of every model and enum of a spec"
+    )
+    schema.add_argument("spec", type=Path, help="the spec file (JSON or YAML)")
+    schema.add_argument("--out", type=Path, help="write the schema to this file instead")
     return parser
 
 
@@ -136,7 +141,7 @@ def generate_clients(
     if not stale:
         return
     from generator.build import build_client
-    from generator.write import write_tree
+    from generator.render.write import write_tree
 
     # Everything is built before anything is written: a bad spec leaves every package as it was.
     built = [(c, build_client(c, previous=c.package_dir), reason) for c, reason in stale]
@@ -148,7 +153,7 @@ def generate_clients(
 
 def _check(clients: list[ClientConfig]) -> int:
     from generator.build import build_client
-    from generator.write import diff_tree
+    from generator.render.write import diff_tree
 
     stale = 0
     for client in clients:
@@ -166,9 +171,9 @@ def _check(clients: list[ClientConfig]) -> int:
 
 def _snapshot_of(path: Path, args: argparse.Namespace) -> Snapshot:
     """The API of a spec file, or the snapshot itself when `path` is an _api_snapshot.json."""
+    from generator.api.snapshot import api_snapshot, is_snapshot_text, loads
     from generator.loader import load_api
     from generator.select import select_operations
-    from generator.snapshot import api_snapshot, is_snapshot_text, loads
 
     try:
         data = path.read_bytes()
@@ -183,7 +188,7 @@ def _snapshot_of(path: Path, args: argparse.Namespace) -> Snapshot:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from generator.diff import diff_snapshots, render_json, render_markdown
+    from generator.api.diff import diff_snapshots, render_json, render_markdown
 
     report = diff_snapshots(_snapshot_of(args.old, args), _snapshot_of(args.new, args))
     render = render_json if args.format == "json" else render_markdown
@@ -202,12 +207,32 @@ def _ir(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schema(args: argparse.Namespace) -> int:
+    from generator.api.schema import dumps, json_schema
+    from generator.loader import load_api
+
+    warnings: list[Diagnostic] = []
+    api = load_api(args.spec, warnings=warnings)
+    _print_warnings(warnings)
+    text = dumps(json_schema(api))
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise SpecError(str(args.out), "", f"cannot write the schema: {exc.strerror}") from None
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
         if args.command == "ir":
             return _ir(args)
+        if args.command == "schema":
+            return _schema(args)
         if args.command == "diff":
             return _diff(args)
         clients = _clients(args, parser)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.changelog import update_changelog
+from generator.api.changelog import update_changelog
+from generator.api.snapshot import api_snapshot
 from generator.loader import load_api
-from generator.snapshot import api_snapshot
 from tests.buildstep.support import run, write_project
 from tests.diff.test_golden_reports import golden_path
 from tests.support.paths import GENERATED, ROLLING_SPEC, VMSS_SPEC

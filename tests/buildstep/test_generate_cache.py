@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.cache import MANIFEST
-from generator.write import read_tree
+from generator.render.write import read_tree
 from tests.buildstep.support import copy_rolling_spec, run, write_project
 from tests.support.paths import ROOT, VMSS_SPEC
 

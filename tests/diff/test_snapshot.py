@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from generator.api.snapshot import FORMAT_KEY, api_snapshot, dumps, loads
 from generator.loader import load_api
-from generator.snapshot import FORMAT_KEY, api_snapshot, dumps, loads
 from tests.support.paths import GENERATED, ROLLING_SPEC, VMSS_SPEC
 
 

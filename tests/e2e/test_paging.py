@@ -12,7 +12,7 @@ import pytest
 
 from tests.e2e.conftest import TOKEN, FakeCredential
 from tests.e2e.lro_script import example, fill
-from tests.support.example_server import Exchange, ExampleServer
+from tests.support.example_server import ExampleServer, Exchange
 from tests.support.paths import ROLLING_SPEC
 
 SPEC = json.loads(ROLLING_SPEC.read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ import pytest
 
 from generator.build import build_package
 from generator.config import load_config
-from generator.write import diff_tree, read_tree, write_tree
+from generator.render.write import diff_tree, read_tree, write_tree
 from tests.support.paths import GENERATED, ROLLING_SPEC, ROOT
 
 CLIENTS = load_config(ROOT / "pyproject.toml")

@@ -22,7 +22,7 @@ def test_wheel_holds_every_module_and_template_and_generates(tmp_path: Path) -> 
     zipfile.ZipFile(wheel).extractall(unpacked)
     out = tmp_path / "out"
     result = subprocess.run(
-        [sys.executable, "-c", "import generator.render as r; print(r.TEMPLATE_DIR)"],
+        [sys.executable, "-c", "import generator.render.jinja as r; print(r.TEMPLATE_DIR)"],
         cwd=tmp_path, env={"PYTHONPATH": str(unpacked)}, capture_output=True, text=True, check=True)
     assert Path(result.stdout.strip()) == unpacked / "generator" / "templates"
     subprocess.run(

@@ -21,7 +21,7 @@ from generator.runtime.content import (
     response_text,
 )
 from generator.runtime.errors import DeserializationError, ValidationError
-from generator.runtime.serialization import deserialize_bool, deserialize_int
+from generator.runtime.primitives import deserialize_bool, deserialize_int
 from generator.runtime.validation import check
 
 

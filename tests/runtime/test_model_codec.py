@@ -14,25 +14,35 @@ from typing import Any
 import pytest
 
 from generator.runtime import codec as c
-from generator.runtime import serialization as s
+from generator.runtime.dates import deserialize_rfc1123, serialize_datetime
 from generator.runtime.errors import DeserializationError
+from generator.runtime.fields import (
+    NULL,
+    KnownTree,
+    additional_fields,
+    merge_additional,
+    serialize_any,
+    subtype,
+    unknown_fields,
+)
+from generator.runtime.primitives import deserialize_float
 
 # --- NULL and put --------------------------------------------------------------------------------
 
 
 def test_null_is_a_falsy_singleton_that_survives_copies() -> None:
-    assert not s.NULL
-    assert repr(s.NULL) == "NULL"
-    assert copy.copy(s.NULL) is s.NULL
-    assert copy.deepcopy([s.NULL])[0] is s.NULL
-    assert pickle.loads(pickle.dumps(s.NULL)) is s.NULL
-    assert type(s.NULL)() is s.NULL
+    assert not NULL
+    assert repr(NULL) == "NULL"
+    assert copy.copy(NULL) is NULL
+    assert copy.deepcopy([NULL])[0] is NULL
+    assert pickle.loads(pickle.dumps(NULL)) is NULL
+    assert type(NULL)() is NULL
 
 
 def test_put_leaves_none_out_and_sends_null_for_null() -> None:
     result: dict[str, Any] = {}
     c.put(result, ("a",), None)
-    c.put(result, ("b",), s.NULL, str)
+    c.put(result, ("b",), NULL, str)
     c.put(result, ("c", "d"), 5, lambda v: v * 2)
     c.put(result, ("e",), None, null=True)
     assert result == {"b": None, "c": {"d": 10}, "e": None}
@@ -85,36 +95,36 @@ TABLE: dict[str, type[Any]] = {"salmon": Salmon, "shark": Shark, "fish": Fish}
     ],
 )
 def test_subtype(data: dict[str, Any], expected: type[Any] | None) -> None:
-    assert s.subtype(Fish, data, ("kind",), TABLE) is expected
+    assert subtype(Fish, data, ("kind",), TABLE) is expected
 
 
 def test_subtype_only_returns_subclasses_of_the_class_asked() -> None:
-    assert s.subtype(Salmon, {"kind": "shark"}, ("kind",), TABLE) is None
+    assert subtype(Salmon, {"kind": "shark"}, ("kind",), TABLE) is None
 
 
 # --- additional properties -----------------------------------------------------------------------
 
 
-KNOWN: s.KnownTree = {"id": None, "properties": {"size": None}}
+KNOWN: KnownTree = {"id": None, "properties": {"size": None}}
 
 
 def test_additional_fields_are_the_unknown_top_level_keys() -> None:
     data = {"id": 1, "color": "red", "weight": "5", "properties": {"size": 1, "x": 2}}
-    assert s.additional_fields(data, KNOWN) == {"color": "red", "weight": "5"}
-    assert s.additional_fields(data, KNOWN, str.upper) == {"color": "RED", "weight": "5"}
-    assert s.additional_fields([1], KNOWN) == {}
+    assert additional_fields(data, KNOWN) == {"color": "red", "weight": "5"}
+    assert additional_fields(data, KNOWN, str.upper) == {"color": "RED", "weight": "5"}
+    assert additional_fields([1], KNOWN) == {}
     # Nested unknowns stay with the model's store of unknown properties.
-    assert s.unknown_fields(data, KNOWN, top_level=False) == {"properties": {"x": 2}}
+    assert unknown_fields(data, KNOWN, top_level=False) == {"properties": {"x": 2}}
 
 
 def test_additional_fields_name_the_key_that_fails() -> None:
     with pytest.raises(DeserializationError, match="'height'"):
-        s.additional_fields({"height": "tall"}, KNOWN, s.deserialize_float)
+        additional_fields({"height": "tall"}, KNOWN, deserialize_float)
 
 
 def test_merge_additional_never_overwrites_declared_properties() -> None:
     target: dict[str, Any] = {"id": 1}
-    s.merge_additional(target, {"id": 2, "when": dt.date(2020, 1, 2)}, s.serialize_any)
+    merge_additional(target, {"id": 2, "when": dt.date(2020, 1, 2)}, serialize_any)
     assert target == {"id": 1, "when": "2020-01-02"}
 
 
@@ -139,10 +149,10 @@ def test_serialize_any_converts_what_json_cannot_hold() -> None:
         "for": dt.timedelta(hours=1),
         "raw": b"\xff",
         "money": Decimal("1.5"),
-        "null": s.NULL,
+        "null": NULL,
         "nested": [(1, "a"), {2: None}],
     }
-    assert s.serialize_any(value) == {
+    assert serialize_any(value) == {
         "model": {"value": 3},
         "enum": "salmon",
         "when": "2017-12-13T02:29:51Z",
@@ -169,7 +179,7 @@ def test_serialize_any_converts_what_json_cannot_hold() -> None:
     ],
 )
 def test_rfc1123_keeps_four_digit_years(text: str, expected: dt.datetime) -> None:
-    assert s.deserialize_rfc1123(text) == expected
+    assert deserialize_rfc1123(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -178,14 +188,14 @@ def test_rfc1123_keeps_four_digit_years(text: str, expected: dt.datetime) -> Non
 )
 def test_rfc1123_out_of_range_is_a_clear_error(text: str) -> None:
     with pytest.raises(DeserializationError, match="RFC 1123|out of range"):
-        s.deserialize_rfc1123(text)
+        deserialize_rfc1123(text)
 
 
 def test_serialize_datetime_keeps_the_offset_when_utc_is_out_of_range() -> None:
     plus = dt.timezone(dt.timedelta(hours=14))
     minus = dt.timezone(dt.timedelta(hours=-14, minutes=-30))
-    assert s.serialize_datetime(dt.datetime(1, 1, 1, tzinfo=plus)) == "0001-01-01T00:00:00+14:00"
+    assert serialize_datetime(dt.datetime(1, 1, 1, tzinfo=plus)) == "0001-01-01T00:00:00+14:00"
     late = dt.datetime(9999, 12, 31, 23, 59, 59, 999000, tzinfo=minus)
-    assert s.serialize_datetime(late) == "9999-12-31T23:59:59.999-14:30"
+    assert serialize_datetime(late) == "9999-12-31T23:59:59.999-14:30"
     # In range, UTC as before.
-    assert s.serialize_datetime(dt.datetime(2000, 1, 1, 14, tzinfo=plus)) == "2000-01-01T00:00:00Z"
+    assert serialize_datetime(dt.datetime(2000, 1, 1, 14, tzinfo=plus)) == "2000-01-01T00:00:00Z"

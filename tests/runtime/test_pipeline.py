@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from generator.runtime.auth import ApiKeyAuth, BearerTokenAuth
+from generator.runtime.dates import serialize_rfc1123
 from generator.runtime.errors import (
     ServiceRequestError,
     ServiceResponseError,
@@ -18,7 +19,6 @@ from generator.runtime.errors import (
     raise_for_response,
 )
 from generator.runtime.pipeline import Pipeline, RetryPolicy
-from generator.runtime.serialization import serialize_rfc1123
 
 from .scripted_server import Received, Reply, ScriptedServer
 

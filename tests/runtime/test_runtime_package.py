@@ -41,7 +41,7 @@ def test_works_when_copied_into_a_package(tmp_path: Path) -> None:
     probe = """
 import json, sys
 import somesdk._runtime.pipeline as pipeline
-from somesdk._runtime.serialization import deserialize_datetime
+from somesdk._runtime.dates import deserialize_datetime
 from somesdk._runtime.errors import ResourceNotFoundError
 sync_modules = set(sys.modules)
 import somesdk._runtime.aio_pipeline

@@ -8,7 +8,7 @@ from pathlib import Path
 from types import ModuleType
 
 from generator.build import build_package
-from generator.write import write_tree
+from generator.render.write import write_tree
 
 
 def generate_and_import(spec: Path, package: str, out: Path) -> ModuleType:

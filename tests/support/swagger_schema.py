@@ -15,6 +15,9 @@ import jsonschema
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
+from generator import ir
+from generator.api.schema import json_schema
+
 
 def _nullable(node: Any) -> Any:
     if isinstance(node, dict):
@@ -64,3 +67,10 @@ def definition_validator(main: Path, schema_ref: str) -> jsonschema.Draft4Valida
         (main.resolve().parent / schema_ref.split("#")[0]).resolve().as_uri() + "#" + schema_ref.split("#")[1]
     )
     return jsonschema.Draft4Validator({"$ref": target}, registry=registry)
+
+
+def exported_validator(api: ir.Api, name: str) -> jsonschema.Draft202012Validator:
+    """A validator of one model or enum against the JSON Schema sdkforge exports for `api`."""
+    document = json_schema(api)
+    document["$ref"] = "#/$defs/" + name.replace("~", "~0").replace("/", "~1")
+    return jsonschema.Draft202012Validator(document)

@@ -17,7 +17,7 @@ import pytest
 
 from generator import ir
 from generator.loader import load_api
-from generator.plan_models import model_view
+from generator.plan.models import model_view
 from tests.support.generated_packages import generate_and_import
 
 

@@ -24,46 +24,52 @@ from .content import (
     raw_content,
     response_text,
 )
-from .errors import DeserializationError, raise_for_response
-from .forms import FilePart, FormFile, form_file
-from .serialization import (
-    NULL,
+from .dates import (
+    deserialize_date,
+    deserialize_datetime,
+    deserialize_duration,
+    deserialize_rfc1123,
+    deserialize_time,
+    deserialize_unixtime,
+    serialize_date,
+    serialize_datetime,
+    serialize_duration,
+    serialize_rfc1123,
+    serialize_time,
+    serialize_unixtime,
+)
+from .enums import (
     ExtensibleFloatEnum,
     ExtensibleIntEnum,
     ExtensibleStrEnum,
+    deserialize_enum,
+    serialize_enum,
+)
+from .errors import DeserializationError, raise_for_response
+from .fields import (
+    NULL,
     KnownTree,
     additional_fields,
-    deserialize_base64url,
-    deserialize_bool,
-    deserialize_bytes,
-    deserialize_date,
-    deserialize_datetime,
-    deserialize_decimal,
-    deserialize_duration,
-    deserialize_enum,
-    deserialize_float,
-    deserialize_int,
-    deserialize_rfc1123,
-    deserialize_str,
-    deserialize_time,
-    deserialize_unixtime,
     get_path,
     merge_additional,
     merge_unknown,
     serialize_any,
-    serialize_base64url,
-    serialize_bytes,
-    serialize_date,
-    serialize_datetime,
-    serialize_decimal,
-    serialize_duration,
-    serialize_enum,
-    serialize_rfc1123,
-    serialize_time,
-    serialize_unixtime,
     set_path,
     subtype,
     unknown_fields,
+)
+from .forms import FilePart, FormFile, form_file
+from .primitives import (
+    deserialize_base64url,
+    deserialize_bool,
+    deserialize_bytes,
+    deserialize_decimal,
+    deserialize_float,
+    deserialize_int,
+    deserialize_str,
+    serialize_base64url,
+    serialize_bytes,
+    serialize_decimal,
 )
 from .urls import (
     append_raw_query,

@@ -10,14 +10,9 @@ from types import UnionType
 from typing import Any
 from urllib.parse import quote
 
+from .dates import serialize_date, serialize_datetime, serialize_duration, serialize_time
 from .errors import ValidationError
-from .serialization import (
-    serialize_bytes,
-    serialize_date,
-    serialize_datetime,
-    serialize_duration,
-    serialize_time,
-)
+from .primitives import serialize_bytes
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 _SEPARATORS = {

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import ir
-from generator.plan_body import source_expr
-from generator.plan_params import string_expr
-from generator.pytypes import TypeNames
+from generator.plan.body import source_expr
+from generator.plan.params import string_expr
+from generator.plan.pytypes import TypeNames
 
 FORM_FILE = "_s.FormFile"
 _BINARY = ir.PrimitiveType(ir.Primitive.BINARY)

@@ -1,6 +1,6 @@
 """Client-side validation: the spec's constraints as `_s.check(...)` calls.
 
-Method arguments are checked by the operation (see `plan_params.checks`); a model sent as a body
+Method arguments are checked by the operation (see `plan/params.py::checks`); a model sent as a body
 is checked by its own straight-line `_validate(path)`, which descends into the models it holds,
 so an error names the property's path from the argument (`body.child.count`).
 """
@@ -8,7 +8,7 @@ so an error names the property's path from the argument (`body.child.count`).
 from __future__ import annotations
 
 from generator import ir
-from generator.pytypes import literal
+from generator.plan.pytypes import literal
 
 _NUMBERS = ("minimum", "maximum", "min_length", "max_length", "min_items", "max_items")
 _FLAGS = ("exclusive_minimum", "exclusive_maximum", "unique_items")

@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from generator import ir
-from generator.imports import ImportSet
-from generator.plan_validation import model_checks
-from generator.pytypes import TypeNames, literal
+from generator.plan.imports import ImportSet
+from generator.plan.pytypes import TypeNames, literal
+from generator.plan.validation import model_checks
 
 
 @dataclass(frozen=True)

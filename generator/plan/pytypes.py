@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from generator import ir
-from generator.imports import ImportSet
+from generator.plan.imports import ImportSet
 
 _ANNOTATIONS: dict[ir.Primitive, str] = {
     ir.Primitive.STRING: "str",
@@ -176,7 +176,6 @@ class TypeNames:
     def encode(self, t: ir.TypeRef, value: str, exclude_readonly: str = "exclude_readonly") -> str:
         fn = self.encoder(t, exclude_readonly)
         return value if fn is None else f"{fn}({value})"
-
 
     # XML
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import ir
-from generator.plan_body import source_expr
-from generator.plan_operations import OperationView
-from generator.plan_paging import Context, PagesView, copy_fields, pages_view, runtime_package
-from generator.plan_params import ArgView
-from generator.pytypes import TypeNames
+from generator.plan.body import source_expr
+from generator.plan.method import Context, OperationView, copy_fields, runtime_package
+from generator.plan.paging import PagesView, pages_view
+from generator.plan.params import ArgView
+from generator.plan.pytypes import TypeNames
 
 REQUEST_ID = "x-ms-client-request-id"
 DEFAULT_POLLING_INTERVAL = 30.0

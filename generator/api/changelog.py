@@ -7,8 +7,8 @@ unchanged package therefore reproduces the file byte for byte, which keeps `chec
 
 from __future__ import annotations
 
-from generator.diff import count_line, diff_snapshots, render_sections
-from generator.snapshot import Snapshot, summary
+from generator.api.diff import count_line, diff_snapshots, render_sections
+from generator.api.snapshot import Snapshot, summary
 
 TITLE = "# Changelog\n"
 

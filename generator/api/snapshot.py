@@ -2,7 +2,7 @@
 
 Derived from the IR only (no planner view), keyed by Python names, with the wire names next to them
 so a change can be traced back to the spec. `generate` writes it as `<package>/_api_snapshot.json`;
-`generator.diff` compares two snapshots.
+`generator.api.diff` compares two snapshots.
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import ir
-from generator.plan_media import response_read
-from generator.pytypes import TypeNames
+from generator.plan.media import response_read
+from generator.plan.pytypes import TypeNames
 
 _NOT_FOUND = 404
 _TEXT_PRIMITIVES = (ir.Primitive.STRING, ir.Primitive.UUID)

@@ -1,21 +1,21 @@
-"""What the operations template prints: one class per operation group, one method per operation.
+"""The view of one plain operation method: its arguments, request and result.
 
 Every plain method takes a `cls` keyword: a callable given the raw response, the deserialized
 value and the typed response headers, whose result the method returns instead (typed through
-overloads).
+overloads). Long-running, pageable and grouped-parameter methods build on this view
+(`plan/lro.py`, `plan/paging.py`, `plan/groups.py`); `plan/operations.py` picks which.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from generator import ir
-from generator.imports import ImportSet
-from generator.plan_body import flatten_body_arguments, flattened_body_setup
-from generator.plan_forms import FormField, file_annotation, form_view
-from generator.plan_media import body_parameter, request_body_view
-from generator.plan_params import (
+from generator.plan.body import flatten_body_arguments, flattened_body_setup
+from generator.plan.forms import FormField, file_annotation, form_view
+from generator.plan.media import body_parameter, request_body_view
+from generator.plan.params import (
     ArgView,
     WireValue,
     arg_view,
@@ -23,13 +23,19 @@ from generator.plan_params import (
     checks,
     method_parameters,
 )
-from generator.plan_responses import BranchView, result_view
-from generator.pytypes import TypeNames
+from generator.plan.pytypes import TypeNames
+from generator.plan.responses import BranchView, result_view
 
-if TYPE_CHECKING:
-    from generator.plan_paging import Context
-
-__all__ = ["ArgView", "BranchView", "GroupView", "OperationView", "WireValue", "group_view"]
+__all__ = [
+    "ArgView",
+    "BranchView",
+    "Context",
+    "OperationView",
+    "WireValue",
+    "copy_fields",
+    "operation_view",
+    "runtime_package",
+]
 
 _CLS_DOC = (
     "Called with the response, the result and the typed response headers; its value is returned."
@@ -75,76 +81,22 @@ class OperationView:
 
 
 @dataclass(frozen=True)
-class GroupView:
-    class_name: str
-    client_class: str
-    is_mixin: bool
-    def_kw: str  # "def" or "async def"
-    await_kw: str  # "" or "await "
-    imports: tuple[str, ...]
-    typing_imports: tuple[str, ...]
-    operations: tuple[OperationView, ...]
-    uses_cls: bool = False  # the module defines the `_R` type variable of `cls` results
+class Context:
+    """Where an operation's method is written."""
+
+    api: ir.Api
+    group: ir.OperationGroup
+    is_async: bool
 
 
-def group_class_name(api: ir.Api, group: ir.OperationGroup) -> str:
-    return f"{api.client_name}OperationsMixin" if group.name == "" else group.class_name
+def copy_fields(view: OperationView) -> dict[str, object]:
+    """The fields of a view, to build a view of a subclass from it."""
+    return {f.name: getattr(view, f.name) for f in dataclasses.fields(OperationView)}
 
 
-def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> GroupView:
-    up = "..." if is_async else ".."
-    imports = ImportSet()
-    imports.name("__future__", "annotations")
-    imports.name("typing", "TYPE_CHECKING")
-    imports.name(f"{up}_runtime", "codec as _s")
-    imports.typing_only(".._client", api.client_name)
-    imports.name("collections.abc", "Mapping")  # the per-call `headers` of every method
-    names = TypeNames(api, imports, up)
-    from generator.plan_paging import Context
-
-    context = Context(api, group, is_async)
-    operations = tuple(_view(names, op, context) for op in group.operations)
-    if any(_uses_cast(op) for op in operations):
-        imports.name("typing", "cast as _cast")
-    uses_cls = any(op.cls_annotation for op in operations)
-    if uses_cls:
-        imports.name("typing", "Any", "TypeVar", "overload")
-        imports.name("collections.abc", "Callable")
-        imports.module("httpx")
-    return GroupView(
-        class_name=group_class_name(api, group),
-        client_class=api.client_name,
-        is_mixin=group.name == "",
-        def_kw="async def" if is_async else "def",
-        await_kw="await " if is_async else "",
-        imports=tuple(imports.runtime_lines()),
-        typing_imports=tuple(imports.typing_lines()),
-        operations=operations,
-        uses_cls=uses_cls,
-    )
-
-
-def _uses_cast(op: OperationView) -> bool:
-    """Long-running and pageable methods cast their pollers and pages; plain ones cast decoded
-    values only."""
-    if op.template != "operation_basic.py.jinja":
-        return True
-    return any("_cast(" in expr for expr in (op.fallback_expr, *(b.expr for b in op.branches)))
-
-
-def _view(names: TypeNames, op: ir.Operation, context: Context) -> OperationView:
-    """Long-running and pageable operations build on the view of a plain call; parameter groups
-    (x-ms-parameter-grouping) replace the arguments they hold."""
-    # Imported here: their views subclass OperationView, so they import this module.
-    from generator import plan_groups, plan_lro, plan_paging
-
-    basic = operation_view(names, op, is_async=context.is_async)
-    basic = plan_groups.grouped_view(names, op, basic)
-    if op.long_running is not None:
-        return plan_lro.lro_view(names, op, basic, context)
-    if op.paging is not None:
-        return plan_paging.paging_view(names, op, basic, context)
-    return basic
+def runtime_package(is_async: bool) -> str:
+    """The relative import of the package root from an operations module."""
+    return "..." if is_async else ".."
 
 
 def _arguments(names: TypeNames, op: ir.Operation, body_annotation: str | None) -> list[ArgView]:

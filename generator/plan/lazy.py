@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import ir
-from generator.plan_operations import group_class_name
+from generator.plan.operations import group_class_name
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import ir
-from generator.imports import ImportSet
-from generator.plan_operations import ArgView, group_class_name
-from generator.plan_params import check_statement
-from generator.pytypes import TypeNames, literal
+from generator.plan.imports import ImportSet
+from generator.plan.operations import group_class_name
+from generator.plan.params import ArgView, check_statement
+from generator.plan.pytypes import TypeNames, literal
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Media types: how a request body is sent and how a response body is read.
 
 This module decides by media type (`consumes`/`produces`, OpenAPI 3 `content`): raw bytes, text,
-files and streams are handled here; JSON and XML payloads are encoded and decoded by `plan_body`.
+files and streams are handled here; JSON and XML payloads are encoded and decoded by `plan/body.py`.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import ir
-from generator.plan_body import request_body, response_body, source_expr
-from generator.plan_params import RAW_BODY, ArgView
-from generator.pytypes import TypeNames
+from generator.plan.body import request_body, response_body, source_expr
+from generator.plan.params import RAW_BODY, ArgView
+from generator.plan.pytypes import TypeNames
 
 _BINARY = ir.PrimitiveType(ir.Primitive.BINARY)
 _STRING = ir.PrimitiveType(ir.Primitive.STRING)

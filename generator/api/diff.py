@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.snapshot import Snapshot
+from generator.api.snapshot import Snapshot
 
 SECTIONS = ("client", "operations", "models", "enums")
 _TITLES = {"client": "Client", "operations": "Operations", "models": "Models", "enums": "Enums"}

@@ -15,8 +15,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from generator import ir
+from generator.api.snapshot import method_parameters
 from generator.plan import OutputFile
-from generator.snapshot import method_parameters
 
 HTTPX_REQUIREMENT = "httpx>=0.27,<1"
 _DATE_VERSION = re.compile(r"(\d{4})-(\d{2})-(\d{2})(-[A-Za-z0-9.]+)?")

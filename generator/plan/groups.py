@@ -10,9 +10,9 @@ from __future__ import annotations
 import dataclasses
 
 from generator import ir
-from generator.plan_operations import OperationView
-from generator.plan_params import ArgView
-from generator.pytypes import TypeNames
+from generator.plan.method import OperationView
+from generator.plan.params import ArgView
+from generator.plan.pytypes import TypeNames
 
 
 def group_value(op: ir.Operation, p: ir.Parameter) -> str:

@@ -13,20 +13,17 @@ from dataclasses import dataclass
 
 from generator import ir
 from generator.diagnostics import SpecError
-from generator.plan_body import source_expr
-from generator.plan_groups import group_value, grouped_view
-from generator.plan_operations import OperationView
-from generator.plan_params import ArgView
-from generator.pytypes import TypeNames
-
-
-@dataclass(frozen=True)
-class Context:
-    """Where an operation's method is written."""
-
-    api: ir.Api
-    group: ir.OperationGroup
-    is_async: bool
+from generator.plan.body import source_expr
+from generator.plan.groups import group_value, grouped_view
+from generator.plan.method import (
+    Context,
+    OperationView,
+    copy_fields,
+    operation_view,
+    runtime_package,
+)
+from generator.plan.params import ArgView
+from generator.plan.pytypes import TypeNames
 
 
 @dataclass(frozen=True)
@@ -64,18 +61,6 @@ class PagesView:
 @dataclass(frozen=True, kw_only=True)
 class PageableView(OperationView):
     pages: PagesView
-
-
-def copy_fields(view: OperationView) -> dict[str, object]:
-    """The fields of a view, to build a view of a subclass from it."""
-    from generator.plan_operations import OperationView
-
-    return {f.name: getattr(view, f.name) for f in dataclasses.fields(OperationView)}
-
-
-def runtime_package(is_async: bool) -> str:
-    """The relative import of the package root from an operations module."""
-    return "..." if is_async else ".."
 
 
 def _page_model(api: ir.Api, op: ir.Operation) -> ir.Model | None:
@@ -154,8 +139,6 @@ def _next_request(
             op.source.pointer + "/x-ms-pageable/operationName",
             f"the next-page operation '{wanted}' is not in the operation group",
         )
-    from generator.plan_operations import operation_view
-
     plain = operation_view(names, next_op, is_async=context.is_async)
     view = grouped_view(names, next_op, plain)
     link = next((p for p in next_op.parameters if _is_link(p)), None)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import ir
-from generator.plan_body import flattened_body, source_expr
-from generator.plan_validation import body_check, constraint_args
-from generator.pytypes import TypeNames, literal
+from generator.plan.body import flattened_body, source_expr
+from generator.plan.pytypes import TypeNames, literal
+from generator.plan.validation import body_check, constraint_args
 
 RAW_BODY = "_s.RawBody"
 

@@ -10,8 +10,8 @@ import dataclasses
 from typing import Protocol, TypeVar
 
 from generator import ir, naming
-from generator.plan_models import init_fields, is_xml_media, model_default
-from generator.pytypes import TypeNames, literal
+from generator.plan.models import init_fields, is_xml_media, model_default
+from generator.plan.pytypes import TypeNames, literal
 
 
 class _Argument(Protocol):

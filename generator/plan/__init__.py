@@ -12,10 +12,10 @@ from pathlib import Path
 
 from generator import ir
 from generator.locations import RUNTIME_DIR
-from generator.plan_client import client_views
-from generator.plan_lazy import models_init_view, operations_init_view
-from generator.plan_models import enum_module_view, model_view
-from generator.plan_operations import group_view
+from generator.plan.client import client_views
+from generator.plan.lazy import models_init_view, operations_init_view
+from generator.plan.models import enum_module_view, model_view
+from generator.plan.operations import group_view
 
 
 @dataclass(frozen=True)
