@@ -58,7 +58,7 @@ from .fields import (
     subtype,
     unknown_fields,
 )
-from .forms import FilePart, FormFile, form_file
+from .forms import FilePart, FormFile, form_file, json_part
 from .primitives import (
     deserialize_base64url,
     deserialize_bool,
@@ -119,6 +119,7 @@ __all__ = [
     "header_value",
     "identity",
     "is_json_media",
+    "json_part",
     "keep_value",
     "list_of",
     "merge_additional",
