@@ -7,8 +7,10 @@
         AREA.run(name, spector, spector_clients)
 
 Scenario names come from the compile cache (compiled on first use). Scenarios a folder leaves
-out are listed with their reason in `skip` (and in EXCEPTIONS.md); they are not parametrized, so
-they cannot count as passed tests.
+out are listed with their reason in `skip` (and in EXCEPTIONS.md); they are not parametrized.
+A test that drives a scenario by hand names it with `@pytest.mark.scenario("Name", ...)`.
+The scoreboard counts a scenario only when the server recorded it as passed and a test
+that drives it passed.
 """
 
 from __future__ import annotations
@@ -56,18 +58,28 @@ class Area:
     folder: str
     emitter: str  # "openapi3" or "autorest"
     skip: Mapping[str, str] = field(default_factory=dict)  # scenario -> why it is left out
+    xfail: Mapping[str, str] = field(default_factory=dict)  # scenario -> the known defect
     version: str = ""  # which document of a versioned folder
+    client: Mapping[str, Any] = field(default_factory=dict)  # client arguments for every scenario
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # ... for one scenario
 
     def names(self) -> list[str]:
         found = scenarios(self.package, self.folder)
-        unknown = set(self.skip) - set(found)
+        unknown = (set(self.skip) | set(self.xfail)) - set(found)
         if found and unknown:
-            raise ValueError(f"{self.folder}: skip names unknown scenarios {sorted(unknown)}")
+            raise ValueError(f"{self.folder}: unknown scenarios {sorted(unknown)}")
         names = [name for name in found if name not in self.skip]
         return names or [UNAVAILABLE]
 
     def parametrize(self, test: F) -> F:
-        return pytest.mark.parametrize("name", self.names())(test)  # type: ignore[no-any-return]
+        """One test per scenario; a known defect is a strict xfail, so its fix shows."""
+        params = [
+            pytest.param(name, marks=pytest.mark.xfail(reason=self.xfail[name], strict=True))
+            if name in self.xfail
+            else name
+            for name in self.names()
+        ]
+        return pytest.mark.parametrize("name", params)(test)  # type: ignore[no-any-return]
 
     def scenario(self, name: str) -> dict[str, Any]:
         if name == UNAVAILABLE:
@@ -81,4 +93,5 @@ class Area:
     def run(
         self, name: str, server: SpectorServer, clients: SpectorClients, **options: Any
     ) -> None:
-        run_scenario(self.document(clients), server.url, self.scenario(name), **options)
+        arguments = {**self.client, **self.options.get(name, {}), **options}
+        run_scenario(self.document(clients), server.url, self.scenario(name), **arguments)

@@ -28,6 +28,7 @@ from tests.support import selection
 HERE = Path(__file__).resolve().parent
 
 _COVERAGE = pytest.StashKey[scoreboard.Coverage]()
+_PASSED = pytest.StashKey[set[str]]()
 _FLOOR_RESULT = pytest.StashKey[list[str]]()
 
 
@@ -70,7 +71,9 @@ def spector(
     try:
         yield server
     finally:
-        request.config.stash[_COVERAGE] = server.stop()
+        coverage = server.stop()
+        passed = request.config.stash.get(_PASSED, set())
+        request.config.stash[_COVERAGE] = scoreboard.confirmed(coverage, passed)
 
 
 @pytest.fixture(scope="session")
@@ -78,6 +81,34 @@ def spector_clients(
     spector_cache: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> SpectorClients:
     return SpectorClients(tmp_path_factory.mktemp("spector-clients"), spector_cache)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "scenario(*names): the Spector scenarios a hand-written test drives"
+    )
+
+
+def _scenarios_of(item: pytest.Item) -> list[str]:
+    names = [str(n) for mark in item.iter_markers("scenario") for n in mark.args]
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None and "name" in callspec.params and _is_here(item):
+        names.append(str(callspec.params["name"]))
+    return names
+
+
+def _is_here(item: pytest.Item) -> bool:
+    return selection.is_inside(HERE, item.path)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Iterator[None]:
+    report = yield
+    if report.when == "call" and report.passed and not hasattr(report, "wasxfail"):
+        item.config.stash.setdefault(_PASSED, set()).update(_scenarios_of(item))
+    return report  # type: ignore[no-any-return]
 
 
 def pytest_deselected(items: list[pytest.Item]) -> None:

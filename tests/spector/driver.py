@@ -30,6 +30,9 @@ from tests.support.instants import with_instants
 Json = Any
 TypeRef = Mapping[str, Any]
 DELIMITERS = {"csv": ",", "ssv": " ", "tsv": "\t", "pipes": "|"}
+# The mock writes its own address into links as "{baseUrl}" (localhost or 127.0.0.1 with its port).
+BASE_URL = "{baseUrl}"
+_SERVER_URL = re.compile(r"http://(?:localhost|127\.0\.0\.1):\d+")
 
 
 class ScenarioMismatch(AssertionError):
@@ -45,7 +48,7 @@ class Document:
 
     @property
     def serialization(self) -> ModuleType:
-        return _submodule(self.package, "_runtime.serialization")
+        return _submodule(self.package, "_runtime.codec")
 
     @property
     def models(self) -> ModuleType:
@@ -56,9 +59,19 @@ class Document:
         return _submodule(self.package, "exceptions")
 
     @contextmanager
-    def client(self, url: str, **options: Any) -> Iterator[Any]:
+    def client(self, url: str, call: Call | None = None, **options: Any) -> Iterator[Any]:
+        """The client on `url`; server template values (other than the endpoint) come from the
+        path the scenario requests, unless `options` names them."""
         cls = getattr(self.package, self.ir["client_name"])
-        with cls(endpoint=url, **options) as client:
+        host_values = {}
+        decode = Decoder(self)
+        for parameter in (self.ir.get("host") or {}).get("parameters", []):
+            wire, name = parameter["wire_name"], parameter["py_name"]
+            if wire == "endpoint" or name in options:
+                continue
+            if call is not None and wire in call.path_values:
+                host_values[name] = decode.text(parameter["type"], call.path_values[wire], None)
+        with cls(endpoint=url, **host_values, **options) as client:
             yield client
 
     def operations(self) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
@@ -66,15 +79,23 @@ class Document:
             for operation in group["operations"]:
                 yield group, operation
 
+    def host_path(self) -> str:
+        """The path part of the server template after its endpoint ("/server/{version}")."""
+        host = self.ir.get("host") or {}
+        template = str(host.get("template") or "")
+        if template.startswith("{endpoint}"):
+            return template[len("{endpoint}") :].rstrip("/")
+        return ""
+
     def find(self, method: str, uri: str, headers: Mapping[str, Any] | None = None) -> Call:
         """The operation answering `method uri`; where several do, the one whose body media
         type or accepted media type matches the request's headers."""
-        path = uri.split("?", 1)[0]
+        path = uri.split("?", 1)[0].replace("\\:", ":")
         candidates = []
         for group, operation in self.operations():
             if operation["method"].upper() != method.upper():
                 continue
-            values = match_path(operation["path"], path)
+            values = match_path(self.host_path() + operation["path"], path)
             if values is not None:
                 candidates.append(Call(self, group, operation, values))
         if not candidates:
@@ -154,7 +175,11 @@ class Call:
             found, value = self._value(parameter, request)
             if found:
                 arguments[parameter["py_name"]] = value
-            elif parameter["required"] and parameter["type"]["kind"] != "constant":
+            elif (
+                parameter["required"]
+                and not parameter["has_default"]
+                and parameter["type"]["kind"] != "constant"
+            ):
                 raise ScenarioMismatch(
                     f"{self.operation['operation_id']}: the scenario gives no value for "
                     f"{parameter['location']} parameter {parameter['wire_name']!r}"
@@ -184,6 +209,8 @@ class Call:
             if body is None:
                 return False, None
             return True, decode.body(kind, body)
+        if location == "formData":
+            return decode.form_field(parameter, request.get("body"))
         return False, None
 
 
@@ -265,6 +292,29 @@ class Decoder:
         return self.text(kind, text, None)
 
 
+    def form_field(
+        self, parameter: Mapping[str, Any], body: Mapping[str, Any] | None
+    ) -> tuple[bool, Any]:
+        """A multipart field: a file part (bytes, with file name and media type when the
+        scenario names them) or a plain part (decoded from its JSON or text form)."""
+        if body is None or body.get("kind") != "multipart":
+            return False, None
+        wire, kind = parameter["wire_name"], parameter["type"]
+        files = [f for f in body.get("files", []) if f["fieldname"] == wire]
+        if files:
+            parts = [
+                (f["originalname"], base64.b64decode(f["base64"]), f["mimetype"]) for f in files
+            ]
+            return True, parts if kind["kind"] == "list" else parts[0]
+        plain = body.get("parts", {})
+        if wire not in plain:
+            return False, None
+        value = plain[wire]
+        if isinstance(value, str) and kind["kind"] != "primitive":
+            value = json.loads(value)
+        return True, self.json(kind, value) if not isinstance(value, str) else value
+
+
 def _typed_enum_value(document: Document, name: str, text: str) -> Any:
     enum = next(e for e in document.ir["enums"] if e["name"] == name)
     converters = {"int": int, "float": float, "bool": lambda t: t.lower() == "true"}
@@ -312,7 +362,8 @@ class Encoder:
 
 
 def comparable(value: Json) -> Json:
-    """JSON with date-times as instants and integral floats as ints (1.0 == 1 on the wire)."""
+    """JSON with date-times as instants, integral floats as ints (1.0 == 1 on the wire) and the
+    mock server's address as "{baseUrl}"."""
     value = with_instants(value)
     if isinstance(value, dict):
         return {k: comparable(v) for k, v in value.items()}
@@ -320,6 +371,8 @@ def comparable(value: Json) -> Json:
         return [comparable(v) for v in value]
     if isinstance(value, float) and value.is_integer():
         return int(value)
+    if isinstance(value, str):
+        return _SERVER_URL.sub(BASE_URL, value)
     return value
 
 
@@ -375,28 +428,101 @@ def check_result(call: Call, response: Mapping[str, Any], result: Any) -> None:
     assert result == expected, f"{where}: returned {result!r}, the service sent {expected!r}"
 
 
-def run_api(document: Document, client: Any, api: Mapping[str, Any], expect_code: int | None) -> Any:
-    """Send one request of a scenario through the client and check the answer."""
+def expected_response(api: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The mock's answer. A handler that answers 2xx without a declared body echoes the
+    request body (the encode/* and property scenarios), so that body is what comes back."""
+    response = api["response"]
+    request_body = api["request"].get("body")
+    if api["handler"] and response.get("body") is None and request_body is not None:
+        return {**response, "body": request_body, "echo": True}
+    return response
+
+
+def run_api(
+    document: Document, url: str, apis: list[Mapping[str, Any]], expect_code: int | None,
+    options: Mapping[str, Any],
+) -> int:
+    """Send the first request of `apis` through the client and check the answer; the number
+    of requests of `apis` that call covered (a pager follows next links by itself)."""
+    api = apis[0]
     request = api["request"]
     call = document.find(api["method"], api["uri"], request.get("headers"))
-    method = call.method(client)
-    arguments = call.arguments(request, method)
-    status = expect_code or api["response"]["status"] or 200
-    if status >= 400:
-        error_type = document.exceptions.HttpResponseError
-        try:
-            method(**arguments)
-        except error_type as error:
-            assert error.status_code == status, f"expected status {status}, got {error.status_code}"
-            return error
-        raise AssertionError(f"{call.operation['operation_id']}: expected an error {status}")
-    result = method(**arguments)
-    check_result(call, api["response"], result)
-    return result
+    with document.client(url, call, **options) as client:
+        method = call.method(client)
+        arguments = call.arguments(request, method)
+        status = expect_code or api["response"]["status"] or 200
+        if status >= 400:
+            expect_error(document, call, method, arguments, status)
+            return 1
+        result = method(**arguments)
+        if call.operation.get("paging"):
+            return check_pages(call, apis, result)
+        response = expected_response(api)
+        if api["method"].lower() == "head" and result is True:
+            return 1
+        if response.get("echo") and result is None:
+            return 1  # the operation declares no response body: nothing comes back
+        check_result(call, response, result)
+        return 1
+
+
+def expect_error(
+    document: Document, call: Call, method: Callable[..., Any], arguments: Mapping[str, Any],
+    status: int,
+) -> None:
+    error_type = document.exceptions.HttpResponseError
+    try:
+        method(**arguments)
+    except error_type as error:
+        assert error.status_code == status, f"expected status {status}, got {error.status_code}"
+        return
+    raise AssertionError(f"{call.operation['operation_id']}: expected an error {status}")
+
+
+def check_pages(call: Call, apis: list[Mapping[str, Any]], pager: Any) -> int:
+    """Every item of every page, in order, against the items the mock's pages hold."""
+    paging = call.operation["paging"]
+    items_name, next_name = paging["item_name"], paging["next_link_name"]
+    item_kind = _page_item_kind(call)
+    encoder = Encoder(call.document)
+    actual = [encoder.json(item_kind, item) for item in pager]
+    expected: list[Any] = []
+    used = 0
+    for api in apis:
+        is_json, page = _expected_body(api["response"].get("body"))
+        if not is_json or not isinstance(page, dict):
+            break
+        expected.extend(page.get(items_name) or [])
+        used += 1
+        if not next_name or not page.get(next_name):
+            break
+    assert comparable(actual) == comparable(expected), (
+        f"{call.operation['operation_id']}: pages held {expected!r}, the pager gave {actual!r}"
+    )
+    return used
+
+
+def _page_item_kind(call: Call) -> TypeRef | None:
+    response = _response_for(call.operation, 200)
+    page = response["type"] if response else None
+    if page is None or page["kind"] != "model":
+        return None
+    items_name = call.operation["paging"]["item_name"]
+    models = {m["name"]: m for m in call.document.ir["models"]}
+    model: Mapping[str, Any] | None = models[page["name"]]
+    while model is not None:
+        for field_ in model["fields"]:
+            if field_["wire_name"] == items_name and field_["type"]["kind"] == "list":
+                item: TypeRef = field_["type"]["item"]
+                return item
+        parents = model.get("parents") or []
+        model = models.get(parents[0]) if parents else None
+    return None
 
 
 def run_scenario(document: Document, url: str, scenario: Mapping[str, Any], **options: Any) -> None:
     expect_code = scenario.get("code") if scenario.get("passCondition") == "status-code" else None
-    with document.client(url, **options) as client:
-        for api in scenario["apis"]:
-            run_api(document, client, api, expect_code)
+    apis = list(scenario["apis"])
+    while apis:
+        used = run_api(document, url, apis, expect_code, options)
+        apis = apis[used:]

@@ -1,7 +1,7 @@
 """Spector scenarios passed per scenario folder and per package, and the floor they must keep.
 
 The coverage file lists every scenario of both packages with "pass", "fail" or
-"not-implemented"; a scenario counts when it is "pass". Scenarios are grouped by the folder that
+"not-implemented"; a scenario counts when it is "pass" and a test that drives it passed. Scenarios are grouped by the folder that
 defines them (from the scenarios.json files of the compile cache). floor.json maps
 "<package>/<folder>" to the minimum passed there and only rises.
 """
@@ -23,6 +23,18 @@ PACKAGES = ("http-specs", "azure-http-specs")
 UNKNOWN_FOLDER = "(no folder)"
 
 __all__ = ["Coverage", "floor_violations", "per_folder", "summary_lines"]
+
+
+def confirmed(coverage: Coverage, passed_tests: set[str]) -> Coverage:
+    """The server's verdicts, with "pass" kept only where a test driving the scenario passed
+    (the server judges the request; the test judges what the client made of the answer)."""
+    return {
+        package: {
+            name: status if status != "pass" or name in passed_tests else "unconfirmed"
+            for name, status in results.items()
+        }
+        for package, results in coverage.items()
+    }
 
 
 def scenario_folders(cache: Path | None = None) -> dict[tuple[str, str], str]:

@@ -1,0 +1,14 @@
+"""azure/resource-manager/non-resource: ARM operations on non-resources."""
+
+from __future__ import annotations
+
+from tests.spector.areas import Area
+from tests.spector.clients import SpectorClients
+from tests.spector.server import SpectorServer
+
+AREA = Area("azure-http-specs", "azure/resource-manager/non-resource", "openapi3")
+
+
+@AREA.parametrize
+def test_scenario(name: str, spector: SpectorServer, spector_clients: SpectorClients) -> None:
+    AREA.run(name, spector, spector_clients)
