@@ -454,6 +454,8 @@ def run_api(
         if status >= 400:
             expect_error(document, call, method, arguments, status)
             return 1
+        if call.operation.get("long_running"):
+            return check_long_running(call, method, arguments, apis)
         result = method(**arguments)
         if call.operation.get("paging"):
             return check_pages(call, apis, result)
@@ -477,6 +479,38 @@ def expect_error(
         assert error.status_code == status, f"expected status {status}, got {error.status_code}"
         return
     raise AssertionError(f"{call.operation['operation_id']}: expected an error {status}")
+
+
+def check_long_running(
+    call: Call, method: Callable[..., Any], arguments: dict[str, Any], apis: list[Mapping[str, Any]]
+) -> int:
+    """A long-running operation covers every request of its scenario: the first, the status
+    requests and the final GET. Its result is the last answer, read as the type the operation
+    declares (for final-state-via operation-location OpenAPI declares the status monitor)."""
+    if "polling_interval" in inspect.signature(method).parameters:
+        arguments = {**arguments, "polling_interval": 0}
+    poller = method(**arguments)
+    result = poller.result(timeout=60)
+    assert poller.status().lower() == "succeeded", f"ended as {poller.status()}"
+    _, expected = _expected_body(apis[-1]["response"].get("body"))
+    if _final_kind(call) is None:
+        assert result is None, f"{call.operation['operation_id']}: returned {result!r}"
+        return len(apis)
+    kind = _final_kind(call)
+    actual = Encoder(call.document).json(kind, result)
+    assert comparable(actual) == comparable(expected), (
+        f"{call.operation['operation_id']}: the operation ended with {expected!r}, "
+        f"the poller returned {result!r}"
+    )
+    return len(apis)
+
+
+def _final_kind(call: Call) -> TypeRef | None:
+    for response in call.operation["responses"]:
+        if not response["is_error"] and response["type"] is not None:
+            kind: TypeRef = response["type"]
+            return kind
+    return None
 
 
 def check_pages(call: Call, apis: list[Mapping[str, Any]], pager: Any) -> int:
