@@ -27,7 +27,7 @@ import pytest
 from tests.spector.clients import SpectorClients
 from tests.spector.compile import CompileError, ensure_compiled, missing_prerequisite
 from tests.spector.driver import Document, run_scenario
-from tests.spector.server import SpectorServer
+from tests.spector.server import SpectorSession
 
 UNAVAILABLE = "spector-unavailable"
 F = TypeVar("F", bound=Callable[..., Any])
@@ -91,7 +91,7 @@ class Area:
         return clients.document(self.package, self.folder, self.emitter, self.version)
 
     def run(
-        self, name: str, server: SpectorServer, clients: SpectorClients, **options: Any
+        self, name: str, server: SpectorSession, clients: SpectorClients, **options: Any
     ) -> None:
         arguments = {**self.client, **self.options.get(name, {}), **options}
         run_scenario(self.document(clients), server.url, self.scenario(name), **arguments)

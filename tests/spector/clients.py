@@ -20,7 +20,7 @@ SUFFIX = {"openapi3": "o3", "autorest": "ar"}
 
 
 def package_name(package: str, folder: str, emitter: str, document: str) -> str:
-    """"type/model/empty" compiled by openapi3 -> "type_model_empty_o3" (one name per document)."""
+    """ "type/model/empty" compiled by openapi3 -> "type_model_empty_o3" (one name per document)."""
     version = Path(document).parent.name if emitter == "autorest" else Path(document).stem
     version = "" if version in ("typespec-autorest", "openapi") else version.replace("openapi.", "")
     prefix = "az_" if package == "azure-http-specs" else ""
@@ -45,8 +45,9 @@ class SpectorClients(GeneratedClients):
     def document(self, package: str, folder: str, emitter: str, version: str = "") -> Document:
         candidates = self.documents(package, folder, emitter)
         if version:
-            candidates = [c for c in candidates if version in Path(c).parts or
-                          Path(c).stem.endswith(version)]
+            candidates = [
+                c for c in candidates if version in Path(c).parts or Path(c).stem.endswith(version)
+            ]
         if not candidates:
             pytest.fail(f"{package}/{folder}: {emitter} wrote no document", pytrace=False)
         relative = candidates[-1]

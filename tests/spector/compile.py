@@ -167,9 +167,7 @@ def build(target: Path) -> float:
     staging = target.with_name(f"{target.name}.tmp-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    compile_jobs = [
-        {"entry": str(f.entry), "out": str(_output_dir(staging, f))} for f in folders
-    ]
+    compile_jobs = [{"entry": str(f.entry), "out": str(_output_dir(staging, f))} for f in folders]
     # Largest folders first spread the slow ones over both workers.
     compile_jobs.sort(key=lambda job: -Path(job["entry"]).parent.stat().st_size)
     scenario_jobs = [

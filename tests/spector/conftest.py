@@ -1,7 +1,8 @@
 """Conformance tests against Spector (TypeSpec http-specs and azure-http-specs).
 
 Fixtures:
-- `spector` (session): the mock server serving both scenario packages on 127.0.0.1 (`.url`).
+- `spector` (session): the mock server serving both scenario packages on 127.0.0.1 (`.url`;
+  restarted when the mock crashed, its coverage kept).
 - `spector_clients` (session): `spector_clients.document("http-specs", "type/scalar", "openapi3")`
   generates that compiled document once per session and returns a driver.Document.
 
@@ -21,7 +22,7 @@ from tests.spector import scoreboard
 from tests.spector.clients import SpectorClients
 from tests.spector.compile import CompileError, ensure_compiled
 from tests.spector.compile import missing_prerequisite as missing_compiler
-from tests.spector.server import ServerError, SpectorServer, start_server
+from tests.spector.server import ServerError, SpectorSession
 from tests.spector.server import missing_prerequisite as missing_server
 from tests.support import selection
 
@@ -62,16 +63,19 @@ def spector_cache() -> Path:
 @pytest.fixture(scope="session")
 def spector(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[SpectorServer]:
+) -> Iterator[SpectorSession]:
     _require_spector()
     try:
-        server = start_server(tmp_path_factory.mktemp("spector"))
+        server = SpectorSession(tmp_path_factory.mktemp("spector"))
     except ServerError as exc:
         pytest.fail(str(exc), pytrace=False)
     try:
         yield server
     finally:
-        coverage = server.stop()
+        try:
+            coverage = server.stop()
+        except ServerError as exc:
+            pytest.fail(str(exc), pytrace=False)
         passed = request.config.stash.get(_PASSED, set())
         request.config.stash[_COVERAGE] = scoreboard.confirmed(coverage, passed)
 
@@ -102,9 +106,7 @@ def _is_here(item: pytest.Item) -> bool:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(
-    item: pytest.Item, call: pytest.CallInfo[None]
-) -> Iterator[None]:
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
     report = yield
     if report.when == "call" and report.passed and not hasattr(report, "wasxfail"):
         item.config.stash.setdefault(_PASSED, set()).update(_scenarios_of(item))

@@ -19,6 +19,7 @@ import inspect
 import json
 import re
 import urllib.parse
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ BASE_URL = "{baseUrl}"
 _SERVER_URL = re.compile(r"http://(?:localhost|127\.0\.0\.1):\d+")
 
 
-class ScenarioMismatch(AssertionError):
+class ScenarioMismatchError(AssertionError):
     """The generated client cannot express a request of the scenario."""
 
 
@@ -99,7 +100,7 @@ class Document:
             if values is not None:
                 candidates.append(Call(self, group, operation, values))
         if not candidates:
-            raise ScenarioMismatch(f"no operation answers {method.upper()} {uri}")
+            raise ScenarioMismatchError(f"no operation answers {method.upper()} {uri}")
         return _best(candidates, headers or {})
 
     def model_class(self, name: str) -> Any:
@@ -180,38 +181,36 @@ class Call:
                 and not parameter["has_default"]
                 and parameter["type"]["kind"] != "constant"
             ):
-                raise ScenarioMismatch(
+                raise ScenarioMismatchError(
                     f"{self.operation['operation_id']}: the scenario gives no value for "
                     f"{parameter['location']} parameter {parameter['wire_name']!r}"
                 )
         return arguments
 
     def _value(self, parameter: Mapping[str, Any], request: Mapping[str, Any]) -> tuple[bool, Any]:
-        location, wire, kind = parameter["location"], parameter["wire_name"], parameter["type"]
+        """(found, value) of one parameter in the request the scenario expects."""
+        location, kind = parameter["location"], parameter["type"]
         decode = Decoder(self.document)
-        if location == "path":
-            raw = request.get("pathParams", {}).get(wire, self.path_values.get(wire))
-            if raw is None or str(raw).startswith(":"):
-                return False, None
-            return True, decode.text(kind, str(raw), parameter["collection_format"])
-        if location == "query":
-            query = request.get("query", {})
-            if wire not in query:
-                return False, None
-            return True, decode.text(kind, query[wire], parameter["collection_format"])
-        if location == "header":
-            raw = _header(request.get("headers", {}), wire)
-            if raw is None:
-                return False, None
-            return True, decode.text(kind, raw, parameter["collection_format"])
         if location == "body":
             body = request.get("body")
-            if body is None:
-                return False, None
-            return True, decode.body(kind, body)
+            return (False, None) if body is None else (True, decode.body(kind, body))
         if location == "formData":
             return decode.form_field(parameter, request.get("body"))
-        return False, None
+        raw = self._raw(location, parameter["wire_name"], request)
+        if raw is None:
+            return False, None
+        return True, decode.text(kind, raw, parameter["collection_format"])
+
+    def _raw(self, location: str, wire: str, request: Mapping[str, Any]) -> Any:
+        """The wire text of a path, query or header parameter; None when the scenario has none."""
+        if location == "path":
+            raw = request.get("pathParams", {}).get(wire, self.path_values.get(wire))
+            return None if raw is None or str(raw).startswith(":") else str(raw)
+        if location == "query":
+            return request.get("query", {}).get(wire)
+        if location == "header":
+            return _header(request.get("headers", {}), wire)
+        return None
 
 
 class Decoder:
@@ -278,7 +277,7 @@ class Decoder:
 
     def body(self, kind: TypeRef, body: Mapping[str, Any]) -> Any:
         if body.get("kind") != "raw":
-            raise ScenarioMismatch("multipart request bodies are not driven generically")
+            raise ScenarioMismatchError("multipart request bodies are not driven generically")
         if "base64" in body:
             return base64.b64decode(body["base64"])
         text = body.get("text")
@@ -287,10 +286,11 @@ class Decoder:
         if kind["kind"] == "primitive" and kind["primitive"] == "binary":
             return text.encode()
         content_type = str(body.get("contentType") or "")
-        if "json" in content_type or text[:1] in "{[\"" or text in ("true", "false"):
+        if "xml" in content_type and kind["kind"] == "model":
+            return self.document.model_class(kind["name"]).from_xml(text)
+        if "json" in content_type or text[:1] in '{["' or text in ("true", "false"):
             return self.json(kind, json.loads(text))
         return self.text(kind, text, None)
-
 
     def form_field(
         self, parameter: Mapping[str, Any], body: Mapping[str, Any] | None
@@ -376,6 +376,18 @@ def comparable(value: Json) -> Json:
     return value
 
 
+def xml_tree(document: bytes | str) -> Any:
+    """An XML document as nested (tag, attributes, text, children), whitespace between
+    elements left out, so two spellings of one document compare equal."""
+    data = document.encode() if isinstance(document, str) else document
+
+    def node(element: ET.Element) -> Any:
+        text = comparable((element.text or "").strip())
+        return (element.tag, dict(element.attrib), text, [node(child) for child in element])
+
+    return node(ET.fromstring(data))
+
+
 def _response_for(operation: Mapping[str, Any], status: int) -> Mapping[str, Any] | None:
     for response in operation["responses"]:
         if status in response["status_codes"]:
@@ -416,6 +428,13 @@ def check_result(call: Call, response: Mapping[str, Any], result: Any) -> None:
             f"the service sent {expected!r}"
         )
         return
+    if hasattr(result, "to_xml"):
+        actual_xml = result.to_xml()
+        assert xml_tree(actual_xml) == xml_tree(expected), (
+            f"{where}: the client returned {result!r}, which writes as {actual_xml!r}; "
+            f"the service sent {expected!r}"
+        )
+        return
     if isinstance(result, bytes):
         expected_bytes = expected if isinstance(expected, bytes) else str(expected).encode()
         assert result == expected_bytes, f"{where}: returned {result!r}, sent {expected_bytes!r}"
@@ -439,7 +458,10 @@ def expected_response(api: Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 def run_api(
-    document: Document, url: str, apis: list[Mapping[str, Any]], expect_code: int | None,
+    document: Document,
+    url: str,
+    apis: list[Mapping[str, Any]],
+    expect_code: int | None,
     options: Mapping[str, Any],
 ) -> int:
     """Send the first request of `apis` through the client and check the answer; the number
@@ -469,7 +491,10 @@ def run_api(
 
 
 def expect_error(
-    document: Document, call: Call, method: Callable[..., Any], arguments: Mapping[str, Any],
+    document: Document,
+    call: Call,
+    method: Callable[..., Any],
+    arguments: Mapping[str, Any],
     status: int,
 ) -> None:
     error_type = document.exceptions.HttpResponseError
@@ -530,9 +555,9 @@ def check_pages(call: Call, apis: list[Mapping[str, Any]], pager: Any) -> int:
         used += 1
         if not next_name or not page.get(next_name):
             break
-    assert comparable(actual) == comparable(expected), (
-        f"{call.operation['operation_id']}: pages held {expected!r}, the pager gave {actual!r}"
-    )
+    assert comparable(actual) == comparable(
+        expected
+    ), f"{call.operation['operation_id']}: pages held {expected!r}, the pager gave {actual!r}"
     return used
 
 

@@ -1,9 +1,9 @@
 """Spector scenarios passed per scenario folder and per package, and the floor they must keep.
 
 The coverage file lists every scenario of both packages with "pass", "fail" or
-"not-implemented"; a scenario counts when it is "pass" and a test that drives it passed. Scenarios are grouped by the folder that
-defines them (from the scenarios.json files of the compile cache). floor.json maps
-"<package>/<folder>" to the minimum passed there and only rises.
+"not-implemented"; a scenario counts when it is "pass" and a test that drives it passed.
+Scenarios are grouped by the folder that defines them (from the scenarios.json files of the
+compile cache). floor.json maps "<package>/<folder>" to the minimum passed there and only rises.
 """
 
 from __future__ import annotations

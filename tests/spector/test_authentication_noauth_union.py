@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.credentials import ScopeAsToken
-from tests.spector.server import SpectorServer
+from tests.spector.server import SpectorSession
 
 AREA = Area(
     "http-specs",
@@ -17,6 +17,7 @@ AREA = Area(
     },
 )
 
+
 @AREA.parametrize
-def test_scenario(name: str, spector: SpectorServer, spector_clients: SpectorClients) -> None:
+def test_scenario(name: str, spector: SpectorSession, spector_clients: SpectorClients) -> None:
     AREA.run(name, spector, spector_clients)

@@ -7,7 +7,7 @@ import pytest
 from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.compile import PACKAGES
-from tests.spector.server import SpectorServer
+from tests.spector.server import SpectorSession
 
 # The File_* scenarios name no parts in their definitions (their handlers check a PNG file
 # the package ships), so they are driven by hand below.
@@ -21,33 +21,34 @@ PNG = (PACKAGES["http-specs"] / "assets" / "image.png").read_bytes()
 
 
 @AREA.parametrize
-def test_scenario(name: str, spector: SpectorServer, spector_clients: SpectorClients) -> None:
+def test_scenario(name: str, spector: SpectorSession, spector_clients: SpectorClients) -> None:
     AREA.run(name, spector, spector_clients)
 
 
-def _file_group(spector: SpectorServer, spector_clients: SpectorClients):  # type: ignore[no-untyped-def]
+def _file_group(spector: SpectorSession, spector_clients: SpectorClients):  # type: ignore[no-untyped-def]
     document = AREA.document(spector_clients)
     return document.client(spector.url)
 
 
 @pytest.mark.scenario("Payload_MultiPart_FormData_File_uploadFileSpecificContentType")
 def test_upload_file_specific_content_type(
-    spector: SpectorServer, spector_clients: SpectorClients
+    spector: SpectorSession, spector_clients: SpectorClients
 ) -> None:
     with _file_group(spector, spector_clients) as client:
-        assert client.file.upload_file_specific_content_type(("image.png", PNG, "image/png")) is None
+        png = ("image.png", PNG, "image/png")
+        assert client.file.upload_file_specific_content_type(png) is None
 
 
 @pytest.mark.scenario("Payload_MultiPart_FormData_File_uploadFileRequiredFilename")
 def test_upload_file_required_filename(
-    spector: SpectorServer, spector_clients: SpectorClients
+    spector: SpectorSession, spector_clients: SpectorClients
 ) -> None:
     with _file_group(spector, spector_clients) as client:
         assert client.file.upload_file_required_filename(("image.png", PNG, "image/png")) is None
 
 
 @pytest.mark.scenario("Payload_MultiPart_FormData_File_uploadFileArray")
-def test_upload_file_array(spector: SpectorServer, spector_clients: SpectorClients) -> None:
+def test_upload_file_array(spector: SpectorSession, spector_clients: SpectorClients) -> None:
     files = [("image1.png", PNG, "image/png"), ("image2.png", PNG, "image/png")]
     with _file_group(spector, spector_clients) as client:
         assert client.file.upload_file_array(files) is None
