@@ -64,15 +64,19 @@ class Document:
         """The client on `url`; server template values (other than the endpoint) come from the
         path the scenario requests, unless `options` names them."""
         cls = getattr(self.package, self.ir["client_name"])
-        host_values = {}
-        decode = Decoder(self)
-        for parameter in (self.ir.get("host") or {}).get("parameters", []):
-            wire, name = parameter["wire_name"], parameter["py_name"]
-            if wire == "endpoint" or name in options:
+        values = {}
+        parameters = [
+            *(self.ir.get("host") or {}).get("parameters", []),
+            *self.ir.get("client_parameters", []),
+        ]
+        for parameter in parameters:
+            name = parameter["py_name"]
+            if parameter["wire_name"] == "endpoint" or name in options or call is None:
                 continue
-            if call is not None and wire in call.path_values:
-                host_values[name] = decode.text(parameter["type"], call.path_values[wire], None)
-        with cls(endpoint=url, **host_values, **options) as client:
+            found, value = call.value_of(parameter)
+            if found:
+                values[name] = value
+        with cls(endpoint=url, **values, **options) as client:
             yield client
 
     def operations(self) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
@@ -93,15 +97,25 @@ class Document:
         type or accepted media type matches the request's headers."""
         path = uri.split("?", 1)[0].replace("\\:", ":")
         candidates = []
-        for group, operation in self.operations():
-            if operation["method"].upper() != method.upper():
-                continue
-            values = match_path(self.host_path() + operation["path"], path)
-            if values is not None:
-                candidates.append(Call(self, group, operation, values))
+        # A value is one path segment, unless no operation matches so (a value may hold "/").
+        for segment in ("[^/]+", ".+?"):
+            for group, operation in self.operations():
+                if operation["method"].upper() != method.upper():
+                    continue
+                values = match_path(self.host_path() + operation["path"], path, segment)
+                if values is not None:
+                    candidates.append(Call(self, group, operation, values))
+            if candidates:
+                break
         if not candidates:
             raise ScenarioMismatchError(f"no operation answers {method.upper()} {uri}")
         return _best(candidates, headers or {})
+
+    def find_request(self, api: Mapping[str, Any]) -> Call:
+        request = api["request"]
+        call = self.find(api["method"], api["uri"], request.get("headers"))
+        call.request = request
+        return call
 
     def model_class(self, name: str) -> Any:
         model = next(m for m in self.ir["models"] if m["name"] == name)
@@ -131,14 +145,14 @@ def _submodule(package: ModuleType, name: str) -> ModuleType:
     return importlib.import_module(f"{package.__name__}.{name}")
 
 
-def match_path(template: str, path: str) -> dict[str, str] | None:
-    """Path parameter values when `path` is an instance of `template` ("/a/{id}"), else None.
-    A mock URI may itself hold express-style placeholders (":id"); those match anything."""
+def match_path(template: str, path: str, segment: str = "[^/]+") -> dict[str, str] | None:
+    """Path parameter values when `path` is an instance of `template` ("/a/{id}"), else None;
+    `segment` is what one value may span (one path segment unless told otherwise)."""
     names: list[str] = []
 
     def group(match: re.Match[str]) -> str:
         names.append(match.group(1))
-        return f"(?P<p{len(names) - 1}>.+?)"
+        return f"(?P<p{len(names) - 1}>{segment})"
 
     pattern = re.sub(r"\\\{([^}]+)\\\}", group, re.escape(template))
     found = re.fullmatch(pattern, path)
@@ -162,6 +176,16 @@ class Call:
     group: dict[str, Any]
     operation: dict[str, Any]
     path_values: dict[str, str]
+    request: Mapping[str, Any] | None = None
+
+    def value_of(self, parameter: Mapping[str, Any]) -> tuple[bool, Any]:
+        """A client parameter's value in the request (host and path values, query, headers)."""
+        if parameter["location"] == "host":
+            raw = self.path_values.get(parameter["wire_name"])
+            if raw is None:
+                return False, None
+            return True, Decoder(self.document).text(parameter["type"], raw, None)
+        return self._value(parameter, self.request or {})
 
     def method(self, client: Any) -> Callable[..., Any]:
         owner = getattr(client, self.group["py_attr"]) if self.group["py_attr"] else client
@@ -468,7 +492,7 @@ def run_api(
     of requests of `apis` that call covered (a pager follows next links by itself)."""
     api = apis[0]
     request = api["request"]
-    call = document.find(api["method"], api["uri"], request.get("headers"))
+    call = document.find_request(api)
     with document.client(url, call, **options) as client:
         method = call.method(client)
         arguments = call.arguments(request, method)

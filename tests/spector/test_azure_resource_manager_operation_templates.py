@@ -1,0 +1,14 @@
+"""azure/resource-manager/operation-templates: ARM operations, from the OpenAPI 3 document (the Swagger one $refs common-types no package ships)."""
+
+from __future__ import annotations
+
+from tests.spector.areas import Area
+from tests.spector.clients import SpectorClients
+from tests.spector.server import SpectorSession
+
+AREA = Area("azure-http-specs", "azure/resource-manager/operation-templates", "openapi3")
+
+
+@AREA.parametrize
+def test_scenario(name: str, spector: SpectorSession, spector_clients: SpectorClients) -> None:
+    AREA.run(name, spector, spector_clients)
