@@ -1,4 +1,6 @@
-"""client/namespace: a client customisation; what of it OpenAPI carries, driven as plain operations."""
+"""client/namespace:
+a client customisation; what of it OpenAPI carries, driven as plain operations.
+"""
 
 from __future__ import annotations
 

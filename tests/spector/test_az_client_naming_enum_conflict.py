@@ -1,4 +1,6 @@
-"""client/naming/enum-conflict: a client customisation; what of it OpenAPI carries, driven as plain operations."""
+"""client/naming/enum-conflict:
+a client customisation; what of it OpenAPI carries, driven as plain operations.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""client/overload: a client customisation; what of it OpenAPI carries, driven as plain operations."""
+"""client/overload:
+a client customisation; what of it OpenAPI carries, driven as plain operations.
+"""
 
 from __future__ import annotations
 

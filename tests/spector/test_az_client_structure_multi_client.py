@@ -1,4 +1,6 @@
-"""client/structure/multi-client: a client customisation; what of it OpenAPI carries, driven as plain operations."""
+"""client/structure/multi-client:
+a client customisation; what of it OpenAPI carries, driven as plain operations.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +8,13 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-AREA = Area("azure-http-specs", "client/structure/multi-client", "autorest")
+# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
+XFAIL = {
+    "Client_Structure_MultiClient": (
+        "TypeError: MultiClient.__init__() got an unexpected keyword argument 'endpoint'"
+    ),
+}
+AREA = Area("azure-http-specs", "client/structure/multi-client", "autorest", xfail=XFAIL)
 
 
 @AREA.parametrize

@@ -6,7 +6,14 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-AREA = Area("azure-http-specs", "service/multi-service", "autorest")
+# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
+XFAIL = {
+    "Service_MultiService_ServiceA_Foo_test": (
+        "ScenarioMismatchError: no operation answers GET "
+        "/service/multi-service/service-a/foo/test"
+    ),
+}
+AREA = Area("azure-http-specs", "service/multi-service", "autorest", xfail=XFAIL)
 
 
 @AREA.parametrize

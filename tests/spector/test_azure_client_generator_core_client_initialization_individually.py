@@ -1,4 +1,6 @@
-"""azure/client-generator-core/client-initialization/individually: a client customisation; what of it OpenAPI carries, driven as plain operations."""
+"""azure/client-generator-core/client-initialization/individually:
+a client customisation; what of it OpenAPI carries, driven as plain operations.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""azure/client-generator-core/next-link-verb: a client customisation; what of it OpenAPI carries, driven as plain operations."""
+"""azure/client-generator-core/next-link-verb:
+a client customisation; what of it OpenAPI carries, driven as plain operations.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +8,15 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-AREA = Area("azure-http-specs", "azure/client-generator-core/next-link-verb", "autorest")
+# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
+XFAIL = {
+    "Azure_ClientGenerator_Core_NextLinkVerb_listItems": (
+        "ResourceNotFoundError: Operation returned an invalid status 'Not Found'"
+    ),
+}
+AREA = Area(
+    "azure-http-specs", "azure/client-generator-core/next-link-verb", "autorest", xfail=XFAIL
+)
 
 
 @AREA.parametrize

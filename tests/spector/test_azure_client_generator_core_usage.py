@@ -1,4 +1,6 @@
-"""azure/client-generator-core/usage: a client customisation; what of it OpenAPI carries, driven as plain operations."""
+"""azure/client-generator-core/usage:
+a client customisation; what of it OpenAPI carries, driven as plain operations.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +8,14 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-AREA = Area("azure-http-specs", "azure/client-generator-core/usage", "autorest")
+# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
+XFAIL = {
+    "Azure_ClientGenerator_Core_Usage_ModelInOperation": (
+        "ScenarioMismatchError: ModelInOperation_ModelInReadOnlyProperty: the scenario "
+        "gives no value for body parameter 'body'"
+    ),
+}
+AREA = Area("azure-http-specs", "azure/client-generator-core/usage", "autorest", xfail=XFAIL)
 
 
 @AREA.parametrize

@@ -6,7 +6,13 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-AREA = Area("azure-http-specs", "azure/core/page", "autorest")
+# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
+XFAIL = {
+    "Azure_Core_Page_withParameterizedNextLink": (
+        "the mock refuses the request the client sends (400)"
+    ),
+}
+AREA = Area("azure-http-specs", "azure/core/page", "autorest", xfail=XFAIL)
 
 
 @AREA.parametrize

@@ -6,7 +6,14 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-AREA = Area("azure-http-specs", "azure/payload/pageable", "autorest")
+# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
+XFAIL = {
+    "Azure_Payload_Pageable_list": (
+        "AssertionError: List: pages held [], the pager gave [{'name': 'user5'}, {'name': "
+        "'user6'}, {'name': 'user7'}, {'name': 'user8'}]"
+    ),
+}
+AREA = Area("azure-http-specs", "azure/payload/pageable", "autorest", xfail=XFAIL)
 
 
 @AREA.parametrize

@@ -1,4 +1,7 @@
-"""azure/resource-manager/large-header: ARM operations, from the OpenAPI 3 document (the Swagger one $refs common-types no package ships)."""
+"""azure/resource-manager/large-header:
+ARM operations, from the OpenAPI 3 document (the Swagger one $refs common-types no package
+ships).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,14 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-AREA = Area("azure-http-specs", "azure/resource-manager/large-header", "openapi3")
+# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
+XFAIL = {
+    "Azure_ResourceManager_LargeHeader_LargeHeaders_two6k": (
+        "TypeError: Title.__init__() missing 2 required positional arguments: "
+        "'credential' and 'resource_group_name'"
+    ),
+}
+AREA = Area("azure-http-specs", "azure/resource-manager/large-header", "openapi3", xfail=XFAIL)
 
 
 @AREA.parametrize

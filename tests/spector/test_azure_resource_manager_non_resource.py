@@ -6,7 +6,16 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-AREA = Area("azure-http-specs", "azure/resource-manager/non-resource", "openapi3")
+# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
+XFAIL = {
+    "Azure_ResourceManager_NonResource_NonResourceOperations_create": (
+        "the generated client does not offer the credential kind this scenario uses"
+    ),
+    "Azure_ResourceManager_NonResource_NonResourceOperations_get": (
+        "the generated client does not offer the credential kind this scenario uses"
+    ),
+}
+AREA = Area("azure-http-specs", "azure/resource-manager/non-resource", "openapi3", xfail=XFAIL)
 
 
 @AREA.parametrize

@@ -6,7 +6,14 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-AREA = Area("azure-http-specs", "azure/special-headers/client-request-id", "autorest")
+# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
+XFAIL = {
+    "Azure_SpecialHeaders_XmsClientRequestId": (
+        "ScenarioMismatchError: no operation answers GET "
+        "/azure/special-headers/x-ms-client-request-id"
+    ),
+}
+AREA = Area("azure-http-specs", "azure/special-headers/client-request-id", "autorest", xfail=XFAIL)
 
 
 @AREA.parametrize

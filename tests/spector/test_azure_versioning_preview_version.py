@@ -6,7 +6,14 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-AREA = Area("azure-http-specs", "azure/versioning/previewVersion", "autorest")
+# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
+XFAIL = {
+    "Azure_Versioning_PreviewVersion_updateWidgetColor": (
+        "ScenarioMismatchError: no operation answers PATCH "
+        "/azure/versioning/previewVersion/widgets/:id/color"
+    ),
+}
+AREA = Area("azure-http-specs", "azure/versioning/previewVersion", "autorest", xfail=XFAIL)
 
 
 @AREA.parametrize

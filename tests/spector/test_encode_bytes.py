@@ -6,7 +6,11 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-AREA = Area("http-specs", "encode/bytes", "openapi3")
+# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
+XFAIL = {
+    "Encode_Bytes_RequestBody_base64url": "the mock refuses the request the client sends (400)",
+}
+AREA = Area("http-specs", "encode/bytes", "openapi3", xfail=XFAIL)
 
 
 @AREA.parametrize

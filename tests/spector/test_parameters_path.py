@@ -6,7 +6,13 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-AREA = Area("http-specs", "parameters/path", "openapi3")
+# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
+XFAIL = {
+    "Parameters_Path_optional": (
+        "ScenarioMismatchError: no operation answers GET /parameters/path/optional"
+    ),
+}
+AREA = Area("http-specs", "parameters/path", "openapi3", xfail=XFAIL)
 
 
 @AREA.parametrize

@@ -6,7 +6,14 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-AREA = Area("http-specs", "payload/content-negotiation", "openapi3")
+# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
+XFAIL = {
+    "Payload_ContentNegotiation_DifferentBody": (
+        "the mock refuses the request the client sends (400)"
+    ),
+    "Payload_ContentNegotiation_SameBody": "the mock refuses the request the client sends (400)",
+}
+AREA = Area("http-specs", "payload/content-negotiation", "openapi3", xfail=XFAIL)
 
 
 @AREA.parametrize

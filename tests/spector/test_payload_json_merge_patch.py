@@ -6,7 +6,14 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-AREA = Area("http-specs", "payload/json-merge-patch", "openapi3")
+# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
+XFAIL = {
+    "Payload_JsonMergePatch_updateOptionalResource": (
+        "the mock refuses the request the client sends (400)"
+    ),
+    "Payload_JsonMergePatch_updateResource": "the mock refuses the request the client sends (400)",
+}
+AREA = Area("http-specs", "payload/json-merge-patch", "openapi3", xfail=XFAIL)
 
 
 @AREA.parametrize

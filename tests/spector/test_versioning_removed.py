@@ -6,7 +6,13 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-AREA = Area("http-specs", "versioning/removed", "openapi3")
+# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
+XFAIL = {
+    "Versioning_Removed_v2": (
+        "ScenarioMismatchError: v2: the scenario gives no value for query parameter " "'param'"
+    ),
+}
+AREA = Area("http-specs", "versioning/removed", "openapi3", xfail=XFAIL)
 
 
 @AREA.parametrize
