@@ -15,42 +15,42 @@ XFAIL = {
         "TypeError: Title.__init__() missing 3 required positional arguments: "
         "'credential', 'subscription_id', and 'resource_group_name'"
     ),
-    "name1": (
+    "Azure_ResourceManager_MethodSubscriptionId_TwoSubscriptionResourcesMethodLevel_SubscriptionResource1Operations_get": (  # noqa: E501
         "TypeError: Title.__init__() missing 2 required positional arguments: "
         "'credential' and 'resource_group_name'"
     ),
-    "name10": "the generated client does not offer the credential kind this scenario uses",
-    "name11": "the generated client does not offer the credential kind this scenario uses",
-    "name12": "the generated client does not offer the credential kind this scenario uses",
-    "name2": (
+    "Azure_ResourceManager_MethodSubscriptionId_MixedSubscriptionPlacement_ResourceGroupResourceOperations_get": "the generated client does not offer the credential kind this scenario uses",  # noqa: E501
+    "Azure_ResourceManager_MethodSubscriptionId_MixedSubscriptionPlacement_ResourceGroupResourceOperations_put": "the generated client does not offer the credential kind this scenario uses",  # noqa: E501
+    "Azure_ResourceManager_MethodSubscriptionId_MixedSubscriptionPlacement_ResourceGroupResourceOperations_delete": "the generated client does not offer the credential kind this scenario uses",  # noqa: E501
+    "Azure_ResourceManager_MethodSubscriptionId_TwoSubscriptionResourcesMethodLevel_SubscriptionResource1Operations_put": (  # noqa: E501
         "TypeError: Title.__init__() missing 2 required positional arguments: "
         "'credential' and 'resource_group_name'"
     ),
-    "name3": (
+    "Azure_ResourceManager_MethodSubscriptionId_TwoSubscriptionResourcesMethodLevel_SubscriptionResource1Operations_delete": (  # noqa: E501
         "TypeError: Title.__init__() missing 2 required positional arguments: "
         "'credential' and 'resource_group_name'"
     ),
-    "name4": (
+    "Azure_ResourceManager_MethodSubscriptionId_TwoSubscriptionResourcesMethodLevel_SubscriptionResource2Operations_get": (  # noqa: E501
         "TypeError: Title.__init__() missing 2 required positional arguments: "
         "'credential' and 'resource_group_name'"
     ),
-    "name5": (
+    "Azure_ResourceManager_MethodSubscriptionId_TwoSubscriptionResourcesMethodLevel_SubscriptionResource2Operations_put": (  # noqa: E501
         "TypeError: Title.__init__() missing 2 required positional arguments: "
         "'credential' and 'resource_group_name'"
     ),
-    "name6": (
+    "Azure_ResourceManager_MethodSubscriptionId_TwoSubscriptionResourcesMethodLevel_SubscriptionResource2Operations_delete": (  # noqa: E501
         "TypeError: Title.__init__() missing 2 required positional arguments: "
         "'credential' and 'resource_group_name'"
     ),
-    "name7": (
+    "Azure_ResourceManager_MethodSubscriptionId_MixedSubscriptionPlacement_SubscriptionResourceOperations_get": (  # noqa: E501
         "TypeError: Title.__init__() missing 2 required positional arguments: "
         "'credential' and 'resource_group_name'"
     ),
-    "name8": (
+    "Azure_ResourceManager_MethodSubscriptionId_MixedSubscriptionPlacement_SubscriptionResourceOperations_put": (  # noqa: E501
         "TypeError: Title.__init__() missing 2 required positional arguments: "
         "'credential' and 'resource_group_name'"
     ),
-    "name9": (
+    "Azure_ResourceManager_MethodSubscriptionId_MixedSubscriptionPlacement_SubscriptionResourceOperations_delete": (  # noqa: E501
         "TypeError: Title.__init__() missing 2 required positional arguments: "
         "'credential' and 'resource_group_name'"
     ),
