@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup generate check test lint golden testserver-deps corpus-deps corpus bench bench-deps clean
+.PHONY: setup generate check test lint golden testserver-deps corpus-deps corpus spector-deps spector-compile bench bench-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,9 +40,23 @@ corpus-deps: $(CORPUS_STAMP)
 corpus: setup corpus-deps
 	$(PY) tests/corpus/run.py --jobs 2 $(CORPUS_ARGS)
 
+# Spector (TypeSpec scenarios, mock server, emitters and Node 22) for tests/spector, pinned by its
+# package-lock.json. npm ci runs only when the lockfile differs from the one last installed.
+SPECTOR := tests/spector
+spector-deps:
+	@if [ -f $(SPECTOR)/package-lock.json ] && \
+	    ! cmp -s $(SPECTOR)/package-lock.json $(SPECTOR)/node_modules/.sdkforge-installed-lock; then \
+		(cd $(SPECTOR) && npm ci --no-audit --no-fund --loglevel=error) && \
+		cp $(SPECTOR)/package-lock.json $(SPECTOR)/node_modules/.sdkforge-installed-lock; \
+	fi
+
+# Compile every Spector scenario folder to OpenAPI into build/spector/<key>/ (reused when present).
+spector-compile: spector-deps
+	$(PYTHON) $(SPECTOR)/compile.py
+
 # The suites run side by side (tests/parallel.py): the conformance suites wait on their mock
 # servers while the rest uses the CPU. Logs in build/test-logs/; one closing line sums them up.
-test: setup testserver-deps corpus-deps
+test: setup testserver-deps corpus-deps spector-deps
 	$(PY) -m tests.parallel
 
 lint: setup
@@ -75,4 +89,4 @@ bench: bench-deps
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache tests/testserver/node_modules \
-		tests/corpus/node_modules benchmarks/node_modules
+		tests/corpus/node_modules benchmarks/node_modules $(SPECTOR)/node_modules

@@ -59,8 +59,18 @@ def _is_multipart(op: ir.Operation, params: list[ir.Parameter]) -> bool:
     return bool(form_types) and form_types[0] == _MULTIPART
 
 
-def _statement(names: TypeNames, p: ir.Parameter) -> str:
+def _is_structured(t: ir.TypeRef) -> bool:
+    """An object, or an array of objects: a multipart body carries it as one JSON part."""
+    if isinstance(t, ir.ListType):
+        return _is_structured(t.item)
+    return isinstance(t, ir.ModelType | ir.DictType)
+
+
+def _statement(names: TypeNames, p: ir.Parameter, multipart: bool) -> str:
     wire = repr(p.wire_name)
+    if multipart and _is_structured(p.type):
+        encoded = names.encode(p.type, source_expr(p), exclude_readonly="True")
+        return f"_form.append(({wire}, _s.json_part({encoded})))"
     if is_file(p):
         value = source_expr(p)
         if isinstance(p.type, ir.ListType):
@@ -76,14 +86,15 @@ def form_view(names: TypeNames, op: ir.Operation) -> FormView | None:
     params = form_parameters(op)
     if not params:
         return None
+    multipart = _is_multipart(op, params)
     fields = tuple(
         FormField(
             source_expr(p),
             p.required or isinstance(p.type, ir.ConstantType),
-            _statement(names, p),
+            _statement(names, p, multipart),
         )
         for p in params
     )
-    if _is_multipart(op, params):
+    if multipart:
         return FormView("multipart", "list[tuple[str, str | _s.FilePart]]", fields)
     return FormView("form", "list[tuple[str, str]]", fields)

@@ -60,7 +60,7 @@ from .fields import (
     unknown_fields,
     unknown_keys,
 )
-from .forms import FilePart, FormFile, form_file
+from .forms import FilePart, FormFile, form_file, json_part
 from .primitives import (
     deserialize_base64url,
     deserialize_bool,
@@ -150,6 +150,7 @@ __all__ = [
     "header_value",
     "identity",
     "is_json_media",
+    "json_part",
     "keep_value",
     "level",
     "list_member",

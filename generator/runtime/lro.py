@@ -14,7 +14,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -46,6 +46,7 @@ IN_PROGRESS = "InProgress"
 _FAILED = frozenset({"failed", "canceled", "cancelled"})
 _TERMINAL = _FAILED | {"succeeded"}
 _OPERATION_HEADERS = ("azure-asyncoperation", "operation-location")
+API_VERSION = "api-version"
 _TOKEN_VERSION = 1
 # How long result() and wait() wait by default: long enough for slow Azure operations (a rolling
 # upgrade, a cluster), short enough that a status that never ends does not hold a caller for ever.
@@ -63,6 +64,19 @@ class LroOptions:
     headers: Mapping[str, str] = field(default_factory=dict)  # sent with every status request
     error_map: Mapping[int, Codec] = field(default_factory=dict)
     default_error: Codec | None = None
+
+
+def with_api_version(url: str, initial_url: str) -> str:
+    """`url` with the api-version of the operation's first request when it names none: a
+    status monitor is part of the same versioned API (an Azure.Core service answers 400 to a
+    monitor request without it)."""
+    initial = dict(parse_qsl(urlsplit(initial_url).query, keep_blank_values=True))
+    version = initial.get(API_VERSION)
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if version is None or any(name == API_VERSION for name, _ in query):
+        return url
+    return urlunsplit(parts._replace(query=urlencode([*query, (API_VERSION, version)])))
 
 
 def request_id_headers(headers: Mapping[str, str | None] | None) -> dict[str, str]:
@@ -187,10 +201,13 @@ class LroState:
 
     def next_url(self) -> str:
         """The URL the next request goes to: the status to poll, or the final GET."""
-        url = self.final_url or self.poll_url
-        if url is None:
+        if self.final_url is not None:
+            return self.final_url
+        if self.poll_url is None:
             raise RuntimeError("the long-running operation has nothing left to request")
-        return url
+        if self.strategy == "operation":
+            return with_api_version(self.poll_url, self.initial_url)
+        return self.poll_url
 
     def delay(self, max_retry_after: float = math.inf) -> float:
         """Seconds to wait before the next request: the service's Retry-After, else the interval.

@@ -22,6 +22,7 @@ from generator.runtime.polling import (
     request_id_headers,
     request_url,
 )
+from generator.runtime.lro import with_api_version
 from generator.runtime.redaction import REDACT_EXTENSION
 
 BASE = "https://svc.test"
@@ -375,11 +376,28 @@ def test_sync_poller_follows_the_monitor_then_reads_the_result() -> None:
     poller = _sync_poller(pipeline, first, sleeps)
     assert poller.result(timeout=5) == {"answer": 42}
     assert poller.done() and poller.status() == "Succeeded"
-    assert [url for url, _ in pipeline.sent] == [f"{BASE}/ops/1", f"{BASE}/ops/1", f"{BASE}/out/1"]
+    # The status monitor is asked with the first request's api-version; the result as named.
+    monitor = f"{BASE}/ops/1?api-version=1"
+    assert [url for url, _ in pipeline.sent] == [monitor, monitor, f"{BASE}/out/1"]
     # The interval, then the service's Retry-After; nothing before the final GET.
     assert sleeps == [5.0, 2.0]
     assert all(h["x-ms-client-request-id"] == "rid" for _, h in pipeline.sent)
     assert "Cookie" not in pipeline.sent[0][1] and pipeline.sent[1][1]["Cookie"] == "a=1"
+
+
+@pytest.mark.parametrize(
+    ("monitor", "first", "expected"),
+    [
+        (f"{BASE}/ops/1", f"{BASE}/r?api-version=2", f"{BASE}/ops/1?api-version=2"),
+        (f"{BASE}/ops/1?x=1", f"{BASE}/r?api-version=2", f"{BASE}/ops/1?x=1&api-version=2"),
+        (f"{BASE}/ops/1?api-version=3", f"{BASE}/r?api-version=2", f"{BASE}/ops/1?api-version=3"),
+        (f"{BASE}/ops/1", f"{BASE}/r", f"{BASE}/ops/1"),
+    ],
+)
+def test_monitor_url_carries_the_api_version_of_the_first_request(
+    monitor: str, first: str, expected: str
+) -> None:
+    assert with_api_version(monitor, first) == expected
 
 
 def test_sync_poller_timeout_and_failure() -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import selection
 from tests.testserver import coverage
 from tests.testserver.clients import GeneratedClients
 from tests.testserver.server import ServerError, TestServer, missing_prerequisite, start_server
@@ -27,7 +28,6 @@ ROOT = HERE.parents[1]
 COVERAGE_OUT = ROOT / "build" / "testserver-coverage"
 
 _REPORTS = pytest.StashKey[coverage.Reports]()
-_DESELECTED_HERE = pytest.StashKey[bool]()
 _FLOOR_RESULT = pytest.StashKey[list[str]]()
 
 
@@ -78,39 +78,13 @@ def generated_clients(tmp_path_factory: pytest.TempPathFactory) -> GeneratedClie
     return GeneratedClients(tmp_path_factory.mktemp("clients"))
 
 
-def _is_here(path: Path) -> bool:
-    return HERE in path.parents
-
-
 def pytest_deselected(items: list[pytest.Item]) -> None:
-    if any(_is_here(item.path) for item in items):
-        items[0].config.stash[_DESELECTED_HERE] = True
-
-
-def _names_single_tests_here(config: pytest.Config) -> bool:
-    """A node id like tests/testserver/test_x.py::test_y selects without deselecting."""
-    for arg in config.args:
-        path, sep, _ = arg.partition("::")
-        target = (config.invocation_params.dir / path).resolve()
-        if sep and (target == HERE or _is_here(target)):
-            return True
-    return False
-
-
-def _ran_whole_directory(session: pytest.Session) -> bool:
-    config = session.config
-    if config.stash.get(_DESELECTED_HERE, False) or _names_single_tests_here(config):
-        return False
-    if session.shouldstop or session.shouldfail:
-        return False
-    expected = {*HERE.glob("test_*.py"), *HERE.glob("*_test.py")}
-    selected = {item.path for item in session.items if _is_here(item.path)}
-    return expected <= selected
+    selection.note_deselected(HERE, items)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     reports = session.config.stash.get(_REPORTS, None)
-    if reports is None or not _ran_whole_directory(session):
+    if reports is None or not selection.ran_whole_directory(session, HERE):
         return
     tallies = coverage.per_file(coverage.load_scenarios(), reports)
     violations = coverage.floor_violations(tallies, coverage.load_floor())

@@ -7,6 +7,7 @@ body (a multipart body keeps its boundary).
 from __future__ import annotations
 
 import io
+import json
 import os
 import uuid
 from collections.abc import Iterable, Sequence
@@ -36,6 +37,11 @@ class FilePart:
 
 
 FormPart: TypeAlias = str | FilePart
+
+
+def json_part(value: Any) -> str:
+    """A structured multipart field (an object, or an array of objects) travels as JSON text."""
+    return json.dumps(value, separators=(",", ":"))
 
 
 def form_file(value: Any, field: str) -> FilePart:

@@ -1,0 +1,35 @@
+"""Credentials the authentication scenarios expect: keys, and a token credential whose token
+is the scope it was asked for (the mock accepts "Bearer https://security.microsoft.com/.default")."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Token:
+    token: str
+    expires_on: int
+
+
+class ScopeAsToken:
+    """A token credential answering every request with its scope as the token."""
+
+    def __init__(self) -> None:
+        self.scopes_asked: list[tuple[str, ...]] = []
+
+    def get_token(self, *scopes: str, **kwargs: Any) -> Token:
+        self.scopes_asked.append(scopes)
+        return Token(" ".join(scopes), int(time.time()) + 3600)
+
+
+class FixedToken:
+    """A token credential that always answers with the same token."""
+
+    def __init__(self, token: str) -> None:
+        self._token = token
+
+    def get_token(self, *scopes: str, **kwargs: Any) -> Token:
+        return Token(self._token, int(time.time()) + 3600)

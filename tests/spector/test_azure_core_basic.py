@@ -1,0 +1,14 @@
+"""azure/core/basic: Azure.Core resource operations."""
+
+from __future__ import annotations
+
+from tests.spector.areas import Area
+from tests.spector.clients import SpectorClients
+from tests.spector.server import SpectorSession
+
+AREA = Area("azure-http-specs", "azure/core/basic", "autorest")
+
+
+@AREA.parametrize
+def test_scenario(name: str, spector: SpectorSession, spector_clients: SpectorClients) -> None:
+    AREA.run(name, spector, spector_clients)

@@ -1,0 +1,53 @@
+"""payload/xml: XML bodies."""
+
+from __future__ import annotations
+
+from tests.spector.areas import Area
+from tests.spector.clients import SpectorClients
+from tests.spector.server import SpectorSession
+
+# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
+XFAIL = {
+    "Payload_Xml_ModelWithArrayOfModelValue_get": (
+        "the mock crashed on the request the client sends"
+    ),
+    "Payload_Xml_ModelWithDatetimeValue_put": "the mock refuses the request the client sends (400)",
+    "Payload_Xml_ModelWithEncodedNamesValue_get": (
+        "AssertionError: ModelWithEncodedNamesValue_Get (200): the client returned "
+        "ModelWithEncodedNames(model_data=SimpleModel(name='foo', age=123), colors=[]"
+    ),
+    "Payload_Xml_ModelWithEncodedNamesValue_put": (
+        "the mock refuses the request the client sends (400)"
+    ),
+    "Payload_Xml_ModelWithEnumValue_get": "the mock crashed on the request the client sends",
+    "Payload_Xml_ModelWithRenamedArraysValue_get": (
+        "the mock crashed on the request the client sends"
+    ),
+    "Payload_Xml_ModelWithRenamedArraysValue_put": (
+        "the mock refuses the request the client sends (400)"
+    ),
+    "Payload_Xml_ModelWithRenamedFieldsValue_get": (
+        "the mock crashed on the request the client sends"
+    ),
+    "Payload_Xml_ModelWithSimpleArraysValue_get": (
+        "AssertionError: ModelWithSimpleArraysValue_Get (200): the client returned "
+        "ModelWithSimpleArrays(colors=[], counts=[]), which writes as b'<?xml version"
+    ),
+    "Payload_Xml_ModelWithSimpleArraysValue_put": (
+        "the mock refuses the request the client sends (400)"
+    ),
+    "Payload_Xml_ModelWithUnwrappedArrayValue_get": (
+        "AssertionError: ModelWithUnwrappedArrayValue_Get (200): the client returned "
+        "ModelWithUnwrappedArray(colors=['red', 'green', 'blue'], counts=[]), which"
+    ),
+    "Payload_Xml_ModelWithUnwrappedArrayValue_put": (
+        "the mock refuses the request the client sends (400)"
+    ),
+    "Payload_Xml_XmlErrorValue_get": "the mock crashed on the request the client sends",
+}
+AREA = Area("http-specs", "payload/xml", "autorest", xfail=XFAIL)
+
+
+@AREA.parametrize
+def test_scenario(name: str, spector: SpectorSession, spector_clients: SpectorClients) -> None:
+    AREA.run(name, spector, spector_clients)

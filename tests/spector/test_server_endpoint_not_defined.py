@@ -1,0 +1,14 @@
+"""server/endpoint/not-defined: a service without a declared endpoint."""
+
+from __future__ import annotations
+
+from tests.spector.areas import Area
+from tests.spector.clients import SpectorClients
+from tests.spector.server import SpectorSession
+
+AREA = Area("http-specs", "server/endpoint/not-defined", "openapi3")
+
+
+@AREA.parametrize
+def test_scenario(name: str, spector: SpectorSession, spector_clients: SpectorClients) -> None:
+    AREA.run(name, spector, spector_clients)

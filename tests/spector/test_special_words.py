@@ -1,0 +1,14 @@
+"""special-words: Python reserved words as operation, parameter and model names."""
+
+from __future__ import annotations
+
+from tests.spector.areas import Area
+from tests.spector.clients import SpectorClients
+from tests.spector.server import SpectorSession
+
+AREA = Area("http-specs", "special-words", "autorest")
+
+
+@AREA.parametrize
+def test_scenario(name: str, spector: SpectorSession, spector_clients: SpectorClients) -> None:
+    AREA.run(name, spector, spector_clients)

@@ -1,0 +1,14 @@
+"""type/model/inheritance/enum-discriminator: models discriminated by an enum value."""
+
+from __future__ import annotations
+
+from tests.spector.areas import Area
+from tests.spector.clients import SpectorClients
+from tests.spector.server import SpectorSession
+
+AREA = Area("http-specs", "type/model/inheritance/enum-discriminator", "openapi3")
+
+
+@AREA.parametrize
+def test_scenario(name: str, spector: SpectorSession, spector_clients: SpectorClients) -> None:
+    AREA.run(name, spector, spector_clients)
