@@ -22,7 +22,7 @@ def binary(generated_clients: GeneratedClients) -> ModuleType:
 
 @pytest.fixture
 def client(binary: ModuleType, testserver: TestServer) -> Iterator[Any]:
-    with binary.BinaryContentTypeClient(endpoint=testserver.url) as service:
+    with binary.BinaryWithContentTypeApplicationJson(endpoint=testserver.url) as service:
         yield service
 
 

@@ -29,7 +29,7 @@ def formdata(generated_clients: GeneratedClients) -> ModuleType:
 
 @pytest.fixture
 def client(formdata: ModuleType, testserver: TestServer) -> Iterator[Any]:
-    with formdata.AutoRestBATFormClient(endpoint=testserver.url) as service:
+    with formdata.AutoRestSwaggerBATFormDataService(endpoint=testserver.url) as service:
         yield service
 
 
@@ -125,7 +125,7 @@ def test_upload_files_sends_one_part_per_file(client: Any, formdata: ModuleType)
 def test_async_upload_file(formdata: ModuleType, testserver: TestServer) -> None:
     async def upload() -> tuple[httpx.Request, bytes]:
         aio = submodule(formdata, "aio")
-        async with aio.AutoRestBATFormClient(endpoint=testserver.url) as service:
+        async with aio.AutoRestSwaggerBATFormDataService(endpoint=testserver.url) as service:
             request, stream = await ahit(
                 testserver,
                 "FormdataStreamUploadFile",
