@@ -70,6 +70,9 @@ class SpectorClients(GeneratedClients):
 
 
 def _ir_of(spec: Path) -> dict[str, Any]:
+    """The intermediate model the package was generated from: the clients are generated with
+    --azure (see tests/testserver/clients.py), so it is read with the same setting."""
     warnings: list[Diagnostic] = []
-    data: dict[str, Any] = json.loads(ir.to_json(load_api(spec, warnings=warnings)))
+    api = load_api(spec, warnings=warnings, azure=True)
+    data: dict[str, Any] = json.loads(ir.to_json(api))
     return data
