@@ -120,7 +120,7 @@ def test_from_continuation_token_resumes_with_the_polling_method() -> None:
 
     assert type(resumed) is type(poller)
     assert resumed.result(timeout=60) == {"status": "Succeeded", "id": "resumed"}
-    assert [url for url, _ in pipeline.sent] == ["https://svc.test/ops/1"] * 3
+    assert [url for url, _ in pipeline.sent] == ["https://svc.test/ops/1?api-version=1"] * 3
 
 
 def test_pagers_have_next() -> None:

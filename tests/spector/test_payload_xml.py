@@ -8,9 +8,6 @@ from tests.spector.server import SpectorSession
 
 # Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
 XFAIL = {
-    "Payload_Xml_ModelWithArrayOfModelValue_get": (
-        "the mock crashed on the request the client sends"
-    ),
     "Payload_Xml_ModelWithDatetimeValue_put": "the mock refuses the request the client sends (400)",
     "Payload_Xml_ModelWithEncodedNamesValue_get": (
         "AssertionError: ModelWithEncodedNamesValue_Get (200): the client returned "
@@ -19,15 +16,11 @@ XFAIL = {
     "Payload_Xml_ModelWithEncodedNamesValue_put": (
         "the mock refuses the request the client sends (400)"
     ),
-    "Payload_Xml_ModelWithEnumValue_get": "the mock crashed on the request the client sends",
     "Payload_Xml_ModelWithRenamedArraysValue_get": (
         "the mock crashed on the request the client sends"
     ),
     "Payload_Xml_ModelWithRenamedArraysValue_put": (
         "the mock refuses the request the client sends (400)"
-    ),
-    "Payload_Xml_ModelWithRenamedFieldsValue_get": (
-        "the mock crashed on the request the client sends"
     ),
     "Payload_Xml_ModelWithSimpleArraysValue_get": (
         "AssertionError: ModelWithSimpleArraysValue_Get (200): the client returned "
@@ -43,7 +36,6 @@ XFAIL = {
     "Payload_Xml_ModelWithUnwrappedArrayValue_put": (
         "the mock refuses the request the client sends (400)"
     ),
-    "Payload_Xml_XmlErrorValue_get": "the mock crashed on the request the client sends",
 }
 AREA = Area("http-specs", "payload/xml", "autorest", xfail=XFAIL)
 
