@@ -37,7 +37,17 @@ XFAIL = {
         "the mock refuses the request the client sends (400)"
     ),
 }
-AREA = Area("http-specs", "payload/xml", "autorest", xfail=XFAIL)
+# The mock crashes on some XML requests and is restarted; which scenarios that takes down differs
+# from run to run, so these pass or fail by chance (EXCEPTIONS.md).
+_CRASHES = "the mock crashes on some requests of this folder; passes when it does not"
+UNSTABLE = {
+    "Payload_Xml_ModelWithArrayOfModelValue_get": _CRASHES,
+    "Payload_Xml_ModelWithEnumValue_get": _CRASHES,
+    "Payload_Xml_ModelWithRenamedFieldsValue_get": _CRASHES,
+    "Payload_Xml_XmlErrorValue_get": _CRASHES,
+}
+
+AREA = Area("http-specs", "payload/xml", "autorest", xfail=XFAIL, unstable=UNSTABLE)
 
 
 @AREA.parametrize
