@@ -60,7 +60,7 @@ class Area:
     skip: Mapping[str, str] = field(default_factory=dict)  # scenario -> why it is left out
     xfail: Mapping[str, str] = field(default_factory=dict)  # scenario -> the known defect
     # scenario -> why it passes or fails by chance (a mock that crashes on some requests); a
-    # non-strict xfail: counted when it passes, no failure when it does not
+    # non-strict xfail: no failure either way, not counted on the scoreboard
     unstable: Mapping[str, str] = field(default_factory=dict)
     version: str = ""  # which document of a versioned folder
     client: Mapping[str, Any] = field(default_factory=dict)  # client arguments for every scenario
