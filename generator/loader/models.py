@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import ir, naming
@@ -59,12 +59,18 @@ class ModelFinisher:
         self._error_models = error_models
         self._py_names = py_names
         self._done: dict[str, ir.Model] = {}
+        # Per model: the allOf parents it subclasses, and the fields it holds itself (its own plus
+        # those of parents it cannot subclass, see `_detached`).
+        self._parents: dict[str, list[str]] = {}
+        self._raw: dict[str, list[RawField]] = {}
+        for name, draft in drafts.items():
+            self._parents[name], self._raw[name] = self._split_parents(draft)
         self._inherited: dict[str, dict[str, tuple[str, ...]]] = {}
         self._building: set[str] = set()
 
     def _has_additional(self, parents: list[str]) -> bool:
         return any(
-            self._drafts[p].additional is not None or self._has_additional(self._drafts[p].parents)
+            self._drafts[p].additional is not None or self._has_additional(self._parents[p])
             for p in parents
         )
 
@@ -83,13 +89,15 @@ class ModelFinisher:
             raise draft.node.error(f"inheritance cycle: '{name}' is its own ancestor", "allOf")
         self._building.add(name)
         inherited: dict[str, tuple[str, ...]] = {}
-        for parent in draft.parents:
+        parents = self._parents[name]
+        for parent in parents:
             self._model(parent, values)
             inherited.update(self._inherited[parent])
-        fields = _named_fields(draft.fields, inherited)
+        fields = _named_fields(self._raw[name], inherited)
         self._inherited[name] = {**inherited, **{f.py_name: f.wire_path for f in fields}}
         bag = ""
-        if draft.additional is not None and not self._has_additional(draft.parents):
+        additional = self._additional(name)
+        if additional is not None and not self._has_additional(parents):
             bag = naming.unique_names(["additional_properties"], self._inherited[name])[0]
             # Subclasses must not name a field like the inherited bag; no wire path is empty.
             self._inherited[name][bag] = ()
@@ -97,7 +105,7 @@ class ModelFinisher:
         subtypes = sorted(
             child.name
             for child in self._drafts.values()
-            if name in child.parents and values[child.name] is not None
+            if name in self._parents[child.name] and values[child.name] is not None
         )
         model = ir.Model(
             name=name,
@@ -106,11 +114,11 @@ class ModelFinisher:
             description=draft.description,
             fields=tuple(fields),
             source=draft.source,
-            parents=tuple(draft.parents),
+            parents=tuple(parents),
             discriminator=draft.discriminator,
             discriminator_value=values[name],
             subtypes=tuple(subtypes),
-            additional_properties=draft.additional,
+            additional_properties=additional,
             is_error=name in self._error_models,
             xml=draft.xml,
             additional_properties_py_name=bag,
@@ -118,6 +126,53 @@ class ModelFinisher:
         self._building.discard(name)
         self._done[name] = model
         return model
+
+    def _split_parents(self, draft: ModelDraft) -> tuple[list[str], list[RawField]]:
+        """The parents the class can subclass, and its fields with those of the others.
+
+        A model that gives an inherited property another type (`data: list[Trip]` where the parent
+        says `list[object]`) cannot be a subclass of that parent in Python's type system; unless the
+        parent is part of a discriminated hierarchy, the model holds the parent's fields instead."""
+        kept: list[str] = []
+        copied: list[RawField] = []
+        for parent in draft.parents:
+            if self._is_polymorphic(parent) or not self._narrows(draft.fields, parent):
+                kept.append(parent)
+            else:
+                copied.extend(self._all_raw(parent, frozenset({draft.name})))
+        if not copied:
+            return kept, draft.fields
+        return kept, _merged(copied, draft.fields)
+
+    def _all_raw(self, name: str, seen: frozenset[str]) -> list[RawField]:
+        """A model's fields with every inherited one, parents first; a redeclaration wins."""
+        if name in seen:
+            return []
+        inherited: list[RawField] = []
+        draft = self._drafts[name]
+        for parent in draft.parents:
+            inherited.extend(self._all_raw(parent, seen | {name}))
+        return _merged(inherited, draft.fields)
+
+    def _narrows(self, fields: list[RawField], parent: str) -> bool:
+        mine = {f.wire_path: f for f in fields}
+        return any(
+            not _overrides_cleanly(theirs, mine[theirs.wire_path])
+            for theirs in self._all_raw(parent, frozenset())
+            if theirs.wire_path in mine
+        )
+
+    def _additional(self, name: str) -> ir.TypeRef | None:
+        """additionalProperties of the model, or of a parent it holds the fields of."""
+        draft = self._drafts[name]
+        if draft.additional is not None:
+            return draft.additional
+        for parent in draft.parents:
+            if parent not in self._parents[name] and parent != name:
+                found = self._additional(parent)
+                if found is not None and not self._has_additional(self._parents[name]):
+                    return found
+        return None
 
     def _value(self, draft: ModelDraft) -> str | None:
         """The discriminator value; a root has one only if the spec gives it explicitly."""
@@ -142,6 +197,35 @@ class ModelFinisher:
             if found is not None:
                 return found
         return None
+
+
+def _merged(first: list[RawField], then: list[RawField]) -> list[RawField]:
+    """`first` then `then`, one field per wire path: a later one replaces an earlier in place."""
+    by_path: dict[tuple[str, ...], RawField] = {}
+    for field in [*first, *then]:
+        earlier = by_path.get(field.wire_path)
+        # allOf: both schemas apply, so what the earlier one says still holds.
+        by_path[field.wire_path] = (
+            field
+            if earlier is None
+            else replace(
+                field,
+                description=field.description or earlier.description,
+                read_only=field.read_only or earlier.read_only,
+                required=field.required or earlier.required,
+            )
+        )
+    return list(by_path.values())
+
+
+def _overrides_cleanly(parent: RawField, child: RawField) -> bool:
+    """Whether the child's redeclaration is a type the parent's attribute may narrow to."""
+    if isinstance(parent.type, ir.AnyType):
+        return True
+    if parent.type != child.type:
+        return False
+    widens = (parent.required and not child.required) or (child.nullable and not parent.nullable)
+    return not widens
 
 
 def _named_fields(raw: list[RawField], inherited: dict[str, tuple[str, ...]]) -> list[ir.Field]:

@@ -75,14 +75,12 @@ class EnumModuleView:
 
 
 def all_fields(api: ir.Api, model: ir.Model) -> list[ir.Field]:
-    """Inherited fields first (parents in declaration order), then the model's own; no repeats."""
-    seen: set[str] = set()
-    result: list[ir.Field] = []
+    """Inherited fields first (parents in declaration order), then the model's own; no repeats:
+    a redeclared field keeps its place and takes the subclass's definition (its type decodes)."""
+    by_name: dict[str, ir.Field] = {}
     for f in _fields_with_parents(api, model, set()):
-        if f.py_name not in seen:
-            seen.add(f.py_name)
-            result.append(f)
-    return result
+        by_name[f.py_name] = f
+    return list(by_name.values())
 
 
 def init_fields(api: ir.Api, model: ir.Model) -> list[ir.Field]:

@@ -1,5 +1,6 @@
 """Packages generated from corpus specs pass `mypy --strict` and `ruff check`: an AWS spec (server
-variables with an enum and a default) and the Petstore (operations grouped by tags)."""
+variables with an enum and a default), the Petstore (operations grouped by tags) and Train Travel
+(OpenAPI 3.1; allOf children that narrow a parent's property type)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from tests.corpus import corpus
 SPECS = {
     "aws_mobileanalytics": corpus.DIRECTORY / "amazonaws.com" / "mobileanalytics.json",
     "readme_petstore": corpus.EXAMPLES / "3.0" / "json" / "petstore.json",
+    "readme_train_travel": corpus.EXAMPLES / "3.1" / "json" / "train-travel.json",
 }
 
 

@@ -223,6 +223,54 @@ def test_inheritance_and_inherited_field_names(tmp_path: Path) -> None:
     assert [m.name for m in api.models] == ["Base", "Child", "Mixin"]
 
 
+_ITEM = {"$ref": "#/definitions/Item"}
+
+
+def test_a_child_that_narrows_an_inherited_type_holds_the_parent_fields(tmp_path: Path) -> None:
+    """`data: list[Item]` cannot override `data: list[dict]` on a subclass (mypy rejects it);
+    the child holds the parent's fields instead, its own type winning, the parent's text kept."""
+    definitions = {
+        "Item": {"type": "object", "properties": {"id": {"type": "string"}}},
+        "Wrapper": {
+            "type": "object",
+            "properties": {
+                "data": {"type": "array", "items": {"type": "object"}, "description": "items"},
+                "links": {"type": "object", "readOnly": True},
+                "total": {"type": "integer"},
+            },
+        },
+        "Page": {
+            "allOf": [
+                {"$ref": "#/definitions/Wrapper"},
+                {"properties": {"data": {"type": "array", "items": _ITEM}}},
+            ],
+        },
+        "Same": {
+            "allOf": [{"$ref": "#/definitions/Wrapper"}],
+            "properties": {"total": {"type": "integer"}, "more": {"type": "string"}},
+        },
+        "Loose": {
+            "type": "object",
+            "properties": {"anything": {}},
+        },
+        "Tight": {
+            "allOf": [{"$ref": "#/definitions/Loose"}],
+            "properties": {"anything": {"type": "string"}},
+        },
+    }
+    api = _load(tmp_path, definitions, "Page", "Same", "Tight")
+    page = api.model("Page")
+    assert page.parents == ()
+    assert [f.py_name for f in page.fields] == ["data", "links", "total"]
+    data = _fields(page)["data"]
+    assert data.type == ir.ListType(ir.ModelType("Item"))
+    assert data.description == "items"
+    assert _fields(page)["links"].read_only
+    # The same type redeclared, or a narrower type for an `Any` property: still a subclass.
+    assert api.model("Same").parents == ("Wrapper",)
+    assert api.model("Tight").parents == ("Loose",)
+
+
 def test_inheritance_cycle_is_an_error(tmp_path: Path) -> None:
     definitions = {
         "A": {"allOf": [{"$ref": "#/definitions/B"}], "properties": {"a": {"type": "string"}}},
