@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from generator import ir
 from generator.diagnostics import Diagnostic
 from generator.loader import load_api
+from tests.support.generated_packages import generate_and_import
 
 P = ir.Primitive
 FIXTURES = Path(__file__).parent / "fixtures" / "oas3"
@@ -175,3 +178,62 @@ def test_yaml_and_json_twins_give_the_same_ir(tmp_path: Path) -> None:
     from_yaml = ir.to_json(load_api(FIXTURES / "widgets-3.1.yaml"), with_sources=False)
     from_json = ir.to_json(load_api(tmp_path / "widgets-3.1.json"), with_sources=False)
     assert from_yaml == from_json
+
+
+def test_shared_path_parameters_are_method_arguments_not_constructor_ones(tmp_path: Path) -> None:
+    """GitHub's shape: `owner` and `repo` live in components/parameters and every operation refers
+    to them. Outside Azure that is shared text, so they are the methods' arguments; only the server
+    variable reaches the constructor."""
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "GitHub v3 REST API", "version": "1.1.4"},
+        "servers": [
+            {"url": "https://{host}", "variables": {"host": {"default": "api.github.com"}}}
+        ],
+        "paths": {
+            "/repos/{owner}/{repo}": {
+                "get": {
+                    "operationId": "repos/get",
+                    "tags": ["repos"],
+                    "parameters": [
+                        {"$ref": "#/components/parameters/owner"},
+                        {"$ref": "#/components/parameters/repo"},
+                        {"$ref": "#/components/parameters/per-page"},
+                    ],
+                    "responses": {"204": {"description": "No content"}},
+                }
+            }
+        },
+        "components": {
+            "parameters": {
+                "owner": {
+                    "name": "owner",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "string"},
+                },
+                "repo": {
+                    "name": "repo",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "string"},
+                },
+                "per-page": {"name": "per_page", "in": "query", "schema": {"type": "integer"}},
+            }
+        },
+    }
+    path = tmp_path / "github.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    api = load_api(path)
+    assert [p.wire_name for p in api.client_parameters] == ["host"]
+    assert not any(
+        p.client_level for p in _op(api, "repos/get").parameters if p.wire_name != "host"
+    )
+
+    package = generate_and_import(path, "github_shared_params", tmp_path / "out")
+    client_class = package.GitHubV3RESTAPI
+    constructor = inspect.signature(client_class.__init__).parameters
+    assert "host" in constructor
+    assert not {"owner", "repo", "per_page"} & set(constructor)
+    method = inspect.signature(client_class(host="127.0.0.1").repos.get).parameters
+    assert {"owner", "repo", "per_page"} <= set(method)
