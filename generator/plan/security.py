@@ -2,6 +2,9 @@
 requirements each operation names.
 
 Azure-flavoured specs keep the Azure shape: one positional `credential` for the first scheme.
+When such a spec names other schemes too, or operations whose requirements differ (`security: []`,
+another scheme), the other schemes are optional keyword arguments after it and each call names
+its requirements, as below.
 Every other spec gets one keyword argument per scheme, named after it, all optional; each call
 uses the first of its alternatives whose schemes were all given (`_runtime.auth.Security`).
 """
@@ -41,6 +44,20 @@ def per_scheme(api: ir.Api) -> bool:
     return bool(api.security) and not api.credential_scheme
 
 
+def _azure_mixed(api: ir.Api) -> bool:
+    """An Azure-shape client whose calls do not all use its one credential."""
+    if not api.credential_scheme:
+        return False
+    if any(s.name != api.credential_scheme for s in api.security):
+        return True
+    only = ((api.credential_scheme,),)
+    return any(op.security != only for g in api.groups for op in g.operations)
+
+
+def _names_requirements(api: ir.Api) -> bool:
+    return per_scheme(api) or _azure_mixed(api)
+
+
 def _azure_scheme(api: ir.Api) -> ir.OAuth2Scheme | ir.ApiKeyScheme | None:
     for scheme in api.security:
         if scheme.name == api.credential_scheme and not isinstance(scheme, ir.HttpScheme):
@@ -50,7 +67,7 @@ def _azure_scheme(api: ir.Api) -> ir.OAuth2Scheme | ir.ApiKeyScheme | None:
 
 def requirements_literal(api: ir.Api, op: ir.Operation) -> str:
     """The `security=` argument of an operation's request; "" when the client has one credential."""
-    if not per_scheme(api):
+    if not _names_requirements(api):
         return ""
     return repr(tuple(tuple(r) for r in op.security))
 
@@ -58,20 +75,26 @@ def requirements_literal(api: ir.Api, op: ir.Operation) -> str:
 def security_view(api: ir.Api, is_async: bool, imports: ImportSet) -> SecurityView:
     runtime_auth = f"{'..' if is_async else '.'}_runtime.auth"
     azure = _azure_scheme(api)
+    positional: SecurityParam | None = None
+    entries: list[str] = []
     if azure is not None:
-        param, expr = _azure_credential(azure, is_async, imports, runtime_auth)
-        return SecurityView(param, (), expr)
+        positional, expr = _azure_credential(azure, is_async, imports, runtime_auth)
+        if not _azure_mixed(api):
+            return SecurityView(positional, (), expr)
+        entries.append(f"{azure.name!r}: {expr}")
     if not api.security:
         return SecurityView(None, (), "None")
     imports.name(runtime_auth, "Security")
     params: list[SecurityParam] = []
-    entries: list[str] = []
     for scheme in api.security:
+        if azure is not None and scheme.name == azure.name:
+            continue
         param, expr = _scheme_argument(scheme, is_async, imports, runtime_auth)
         params.append(param)
         entries.append(f"{scheme.name!r}: {expr}")
     default = repr(tuple(tuple(r) for r in api.security_default))
-    return SecurityView(None, tuple(params), f"Security({{{', '.join(entries)}}}, {default})")
+    auth = f"Security({{{', '.join(entries)}}}, {default})"
+    return SecurityView(positional, tuple(params), auth)
 
 
 def _azure_credential(

@@ -322,3 +322,155 @@ def test_package_readme_shows_the_scheme_keyword_not_azure_identity(tmp_path: Pa
     readme = build_package(spec, "zoo_dist", package_mode=True).files["README.md"].decode()
     assert "azure" not in readme.lower()
     assert "header_key='<api key>'," in readme
+
+
+AZURE_SPEC: dict[str, Any] = {
+    "swagger": "2.0",
+    "info": {"title": "Vault", "version": "2024-01-01"},
+    "host": "vault.invalid",
+    "schemes": ["http"],
+    "securityDefinitions": {
+        "azure_auth": {
+            "type": "oauth2",
+            "flow": "implicit",
+            "authorizationUrl": "https://login.invalid/authorize",
+            "scopes": {"user_impersonation": "act as the user"},
+        },
+        "subscription_key": {"type": "apiKey", "in": "header", "name": "Ocp-Apim-Key"},
+    },
+    "security": [{"azure_auth": ["user_impersonation"]}],
+    "paths": {
+        "/secrets": {
+            "get": {
+                "operationId": "Secrets_List",
+                "x-ms-examples": {},
+                "responses": {"204": {"description": "ok"}},
+            }
+        },
+        "/keyed": {
+            "get": {
+                "operationId": "Secrets_Keyed",
+                "security": [{"subscription_key": []}],
+                "responses": {"204": {"description": "ok"}},
+            }
+        },
+        "/either": {
+            "get": {
+                "operationId": "Secrets_Either",
+                "security": [{"subscription_key": []}, {"azure_auth": ["user_impersonation"]}],
+                "responses": {"204": {"description": "ok"}},
+            }
+        },
+        "/health": {
+            "get": {
+                "operationId": "Health_Get",
+                "security": [],
+                "responses": {"204": {"description": "ok"}},
+            }
+        },
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def vault(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+    out = tmp_path_factory.mktemp("vault")
+    spec = out / "vault.json"
+    spec.write_text(json.dumps(AZURE_SPEC), encoding="utf-8")
+    return generate_and_import(spec, "vault_security", out)
+
+
+@pytest.fixture
+def vault_server() -> Any:
+    with ExampleServer([_ok(p) for p in ("/secrets", "/keyed", "/either", "/health")]) as running:
+        yield running
+
+
+def test_azure_shape_takes_the_other_schemes_as_keywords(vault: ModuleType) -> None:
+    import inspect
+
+    parameters = inspect.signature(vault.Vault.__init__).parameters
+    assert parameters["credential"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
+    assert parameters["credential"].default is inspect.Parameter.empty
+    assert parameters["subscription_key"].kind is inspect.Parameter.KEYWORD_ONLY
+    assert parameters["subscription_key"].default is None
+
+
+def test_azure_shape_follows_each_operation_requirements(
+    vault: ModuleType, vault_server: ExampleServer
+) -> None:
+    credential = FakeCredential(token="aad-token")
+    with vault.Vault(credential, endpoint=vault_server.url) as client:
+        client.secrets.list()
+        assert _last(vault_server).headers["Authorization"] == "Bearer aad-token"
+        client.health.get()
+        assert "Authorization" not in _last(vault_server).headers
+        # Without the key, the alternative that needs it is skipped for the credential.
+        client.secrets.either()
+        assert _last(vault_server).headers["Authorization"] == "Bearer aad-token"
+        client.secrets.keyed()
+        assert not {"Authorization", "Ocp-Apim-Key"} & set(_last(vault_server).headers)
+    assert credential.calls == [("user_impersonation",)]
+
+    with vault.Vault(
+        FakeCredential(token="t"), endpoint=vault_server.url, subscription_key="k-1"
+    ) as client:
+        client.secrets.keyed()
+        assert _last(vault_server).headers["Ocp-Apim-Key"] == "k-1"
+        assert "Authorization" not in _last(vault_server).headers
+        client.secrets.either()
+        assert _last(vault_server).headers["Ocp-Apim-Key"] == "k-1"
+        assert "Authorization" not in _last(vault_server).headers
+        client.secrets.list()
+        assert "Ocp-Apim-Key" not in _last(vault_server).headers
+
+
+def test_azure_shape_async_follows_each_operation_requirements(
+    vault: ModuleType, vault_server: ExampleServer
+) -> None:
+    from vault_security.aio import Vault as AsyncVault
+
+    credential = AsyncCredential("async-aad")
+
+    async def main() -> None:
+        async with AsyncVault(
+            credential, endpoint=vault_server.url, subscription_key="k-2"
+        ) as client:
+            await client.secrets.list()
+            assert _last(vault_server).headers["Authorization"] == "Bearer async-aad"
+            await client.secrets.keyed()
+            assert _last(vault_server).headers["Ocp-Apim-Key"] == "k-2"
+            await client.health.get()
+            assert not {"Authorization", "Ocp-Apim-Key"} & set(_last(vault_server).headers)
+
+    asyncio.run(main())
+
+
+def test_azure_shape_with_one_scheme_for_every_call_is_unchanged(tmp_path: Path) -> None:
+    from generator.build import build_package
+
+    spec = json.loads(json.dumps(AZURE_SPEC))
+    del spec["securityDefinitions"]["subscription_key"]
+    spec["paths"] = {"/secrets": AZURE_SPEC["paths"]["/secrets"]}
+    path = tmp_path / "vault.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    files = build_package(path, "vault_plain").files
+    client = files["_client.py"].decode()
+    assert 'auth=BearerTokenAuth(credential, scopes=("user_impersonation",)),' in client
+    assert "Security" not in client
+    assert not any(b"security=" in text for text in files.values())
+
+
+def test_azure_shape_with_several_schemes_type_checks(vault: ModuleType) -> None:
+    import subprocess
+    import sys
+
+    package_dir = Path(vault.__file__).parent
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(package_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=package_dir.parent,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
