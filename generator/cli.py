@@ -222,15 +222,11 @@ def _check_names(args: argparse.Namespace, parser: argparse.ArgumentParser) -> N
 
 
 def _check_outputs(clients: list[ClientConfig]) -> None:
-    """Every package directory can be written: nothing on its way is a file."""
+    """Before anything is built: every package directory can be written."""
+    from generator.render.write import check_target
+
     for client in clients:
-        for path in (client.package_dir, *client.package_dir.parents):
-            if path.exists() or path.is_symlink():
-                if not path.is_dir():
-                    what = "a package folder" if path == client.package_dir else "a folder"
-                    message = f"is a file, not {what}: move it away and generate again"
-                    raise SpecError(str(path), "", message)
-                break
+        check_target(client.package_dir)
 
 
 def _stale(

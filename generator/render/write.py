@@ -99,10 +99,7 @@ def write_tree(target: Path, files: Mapping[str, bytes], *, clean: bool = False)
     Raises OutputError, with nothing changed, when `target` is a file, or when a generated file
     would replace a file or folder sdkforge did not write (unless `clean`).
     """
-    if target.exists() and not target.is_dir():
-        raise OutputError(
-            target, "is a file, not a package folder: move it away and generate again"
-        )
+    check_target(target)
     for leftover in target.glob(f"{_STAGING}*"):  # from a generation that was killed
         shutil.rmtree(leftover, ignore_errors=True)
     owned = owned_files(target)
@@ -122,6 +119,17 @@ def write_tree(target: Path, files: Mapping[str, bytes], *, clean: bool = False)
     return Written(
         tuple(changed), tuple(removed), tuple(foreign), tuple(customizations), tuple(cleaned)
     )
+
+
+def check_target(target: Path) -> None:
+    """Raises OutputError when `target` cannot be a package folder: it, or the nearest of its
+    parents that exists, is a file."""
+    for path in (target, *target.parents):
+        if path.exists() or path.is_symlink():
+            if not path.is_dir():
+                what = "a package folder" if path == target else "a folder"
+                raise OutputError(path, f"is a file, not {what}: move it away and generate again")
+            return
 
 
 def _files_on_disk(root: Path) -> set[str]:
