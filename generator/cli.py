@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from generator import __version__
 from generator.cache import stale_reason
 from generator.config import ClientConfig, Selection, load_config, split_patterns
-from generator.diagnostics import Diagnostic, Severity, SpecError, printable
+from generator.diagnostics import Diagnostic, Severity, SpecError, json_printable, printable
 
 if TYPE_CHECKING:
     from generator.api.snapshot import Snapshot
@@ -425,7 +425,7 @@ def _diff(args: argparse.Namespace) -> int:
             f"{args.old} / {args.new}", "", f"malformed API snapshot ({type(exc).__name__}: {exc})"
         ) from None
     if args.format == "json":
-        sys.stdout.write(render_json(report))
+        sys.stdout.write(json_printable(render_json(report)))
     else:
         # Markdown is read on a terminal: names from the specs must not drive it.
         lines = render_markdown(report).split("\n")
@@ -440,7 +440,7 @@ def _ir(args: argparse.Namespace) -> int:
     warnings: list[Diagnostic] = []
     api = load_api(args.spec, warnings=warnings, ref_roots=args.ref_root)
     _print_warnings(warnings)
-    print(ir.to_json(api, with_sources=not args.no_sources))
+    print(json_printable(ir.to_json(api, with_sources=not args.no_sources)))
     return 0
 
 
@@ -451,7 +451,7 @@ def _schema(args: argparse.Namespace) -> int:
     warnings: list[Diagnostic] = []
     api = load_api(args.spec, warnings=warnings)
     _print_warnings(warnings)
-    text = dumps(json_schema(api))
+    text = json_printable(dumps(json_schema(api)))
     if args.out is None:
         sys.stdout.write(text)
         return 0

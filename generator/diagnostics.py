@@ -20,6 +20,16 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+# The same characters past C0 (which JSON always escapes), in JSON text: they only occur in strings.
+_UNPRINTABLE_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def json_printable(text: str) -> str:
+    """JSON text (from `json.dumps(..., ensure_ascii=False)`) with the characters a terminal could
+    act on written as `\\uXXXX` escapes: the same JSON value, safe to print."""
+    return _UNPRINTABLE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"

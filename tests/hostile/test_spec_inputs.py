@@ -391,6 +391,33 @@ def test_warnings_are_escaped_too(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "e\\x1b[2J" in err
 
 
+def test_json_output_escapes_what_a_terminal_could_act_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`ir`, `schema` and `diff --format json` print spec text: C1 controls and bidirectional
+    overrides become \\u escapes (the same JSON value), never the raw characters."""
+    raw = "evil\x9b31m\u202eright\u2066left\x85"
+    definitions = {"Thing": {"type": "object", "description": raw, "properties": {}}}
+    old = write_json(tmp_path / "old.json", swagger(definitions, title=raw))
+    new_definitions = {"Thing": {"type": "object", "description": raw, "properties": {}}}
+    new_paths = {
+        "/t": {"get": {"operationId": "Things_Other", "responses": {"200": {"description": raw}}}}
+    }
+    new = write_json(tmp_path / "new.json", swagger(new_definitions, title=raw, paths=new_paths))
+    outputs = []
+    assert main(["ir", str(old)]) == 0
+    outputs.append(capsys.readouterr().out)
+    assert main(["schema", str(old)]) == 0
+    outputs.append(capsys.readouterr().out)
+    assert main(["diff", str(old), str(new), "--format", "json"]) == 1
+    outputs.append(capsys.readouterr().out)
+    for out in outputs:
+        assert not set("\x9b\u202e\u2066\x85") & set(out), out
+    assert raw in json.dumps(json.loads(outputs[0]), ensure_ascii=False)
+    assert "evil\\u009b31m\\u202eright\\u2066left\\u0085" in outputs[0]
+    assert json.loads(outputs[2])["title"] == raw
+
+
 # More ways in
 
 
