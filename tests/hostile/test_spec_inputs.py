@@ -135,6 +135,22 @@ def test_ref_roots_in_the_configuration(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["--config", str(config), "generate"]) == 0, capsys.readouterr().err
     assert (tmp_path / "generated" / "cfg_client" / "models" / "_thing_c.py").is_file()
 
+    # The manifest records the files read under a ref root with their digests (so an edit there
+    # makes the package stale), not the roots: which folders may be read is the configuration's
+    # say, never the generated output's, and `check` reads it from there.
+    manifest = json.loads((tmp_path / "generated" / "cfg_client" / "_sdkforge.json").read_text())
+    assert "../common/types.json" in manifest["sources"]
+    assert "ref-roots" not in manifest["options"]
+    capsys.readouterr()
+    assert main(["--config", str(config), "check"]) == 0, capsys.readouterr().out
+    assert main(["--config", str(config), "generate"]) == 0
+    assert "unchanged" in capsys.readouterr().out
+    shared["Shared"]["properties"]["y"] = {"type": "integer"}
+    write_json(tmp_path / "common" / "types.json", shared)
+    assert main(["--config", str(config), "check"]) == 1
+    assert main(["--config", str(config), "generate"]) == 0
+    assert "spec file changed: ../common/types.json" in capsys.readouterr().out
+
 
 def test_a_symlink_inside_the_folder_cannot_lead_out_of_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
