@@ -92,7 +92,12 @@ def security_view(api: ir.Api, is_async: bool, imports: ImportSet) -> SecurityVi
         param, expr = _scheme_argument(scheme, is_async, imports, runtime_auth)
         params.append(param)
         entries.append(f"{scheme.name!r}: {expr}")
-    default = repr(tuple(tuple(r) for r in api.security_default))
+    default_requirements = api.security_default
+    if azure is not None and not default_requirements:
+        # Requests no operation describes (status monitors of long-running operations) carry
+        # the Azure shape's credential, as they do when it is the only scheme.
+        default_requirements = ((azure.name,),)
+    default = repr(tuple(tuple(r) for r in default_requirements))
     auth = f"Security({{{', '.join(entries)}}}, {default})"
     return SecurityView(positional, tuple(params), auth)
 

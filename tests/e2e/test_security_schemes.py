@@ -474,3 +474,17 @@ def test_azure_shape_with_several_schemes_type_checks(vault: ModuleType) -> None
         cwd=package_dir.parent,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_azure_shape_status_monitors_carry_the_credential(tmp_path: Path) -> None:
+    """Without a top-level `security`, requests no operation describes (LRO status monitors) still
+    use the Azure credential, as a one-scheme Azure client does."""
+    from generator.build import build_package
+
+    spec = json.loads(json.dumps(AZURE_SPEC))
+    del spec["security"]
+    spec["paths"]["/secrets"]["get"]["security"] = [{"azure_auth": ["user_impersonation"]}]
+    path = tmp_path / "vault.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    client = build_package(path, "vault_monitors").files["_client.py"].decode()
+    assert '(("azure_auth",),)' in " ".join(client.split())
