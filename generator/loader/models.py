@@ -60,7 +60,7 @@ class ModelFinisher:
         self._py_names = py_names
         self._done: dict[str, ir.Model] = {}
         # Per model: the allOf parents it subclasses, and the fields it holds itself (its own plus
-        # those of parents it cannot subclass, see `_detached`).
+        # those of parents it cannot subclass, see `_split_parents`).
         self._parents: dict[str, list[str]] = {}
         self._raw: dict[str, list[RawField]] = {}
         for name, draft in drafts.items():
@@ -165,14 +165,21 @@ class ModelFinisher:
     def _additional(self, name: str) -> ir.TypeRef | None:
         """additionalProperties of the model, or of a parent it holds the fields of."""
         draft = self._drafts[name]
+        if draft.additional is not None or self._has_additional(self._parents[name]):
+            return draft.additional
+        held = [p for p in draft.parents if p not in self._parents[name]]
+        return next((t for p in held if (t := self._declared_bag(p, {name})) is not None), None)
+
+    def _declared_bag(self, name: str, seen: set[str]) -> ir.TypeRef | None:
+        """The additionalProperties type of the model or its nearest ancestor that has one."""
+        if name in seen:
+            return None
+        seen.add(name)
+        draft = self._drafts[name]
         if draft.additional is not None:
             return draft.additional
-        for parent in draft.parents:
-            if parent not in self._parents[name] and parent != name:
-                found = self._additional(parent)
-                if found is not None and not self._has_additional(self._parents[name]):
-                    return found
-        return None
+        found = (self._declared_bag(p, seen) for p in draft.parents)
+        return next((t for t in found if t is not None), None)
 
     def _value(self, draft: ModelDraft) -> str | None:
         """The discriminator value; a root has one only if the spec gives it explicitly."""

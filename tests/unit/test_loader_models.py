@@ -238,6 +238,7 @@ def test_a_child_that_narrows_an_inherited_type_holds_the_parent_fields(tmp_path
                 "links": {"type": "object", "readOnly": True},
                 "total": {"type": "integer"},
             },
+            "additionalProperties": {"type": "string"},
         },
         "Page": {
             "allOf": [
@@ -266,6 +267,7 @@ def test_a_child_that_narrows_an_inherited_type_holds_the_parent_fields(tmp_path
     assert data.type == ir.ListType(ir.ModelType("Item"))
     assert data.description == "items"
     assert _fields(page)["links"].read_only
+    assert page.additional_properties == ir.PrimitiveType(P.STRING)
     # The same type redeclared, or a narrower type for an `Any` property: still a subclass.
     assert api.model("Same").parents == ("Wrapper",)
     assert api.model("Tight").parents == ("Loose",)
