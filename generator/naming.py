@@ -63,6 +63,8 @@ METHOD_RESERVED = frozenset(
         "content_type",
         "polling",
         "polling_interval",
+        "error_map",
+        "logging_enable",
         "continuation_token",
         "stream",
         "request",
@@ -72,7 +74,16 @@ METHOD_RESERVED = frozenset(
     }
 )
 CLIENT_RESERVED = frozenset(
-    {"credential", "endpoint", "transport", "retry", "timeout", "close", "send_request"}
+    {
+        "credential",
+        "endpoint",
+        "base_url",
+        "transport",
+        "retry",
+        "timeout",
+        "close",
+        "send_request",
+    }
 )
 TYPE_RESERVED = frozenset(
     {

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from generator import ir
 from generator.plan.body import source_expr
+from generator.plan.compat import polling_arguments
 from generator.plan.method import Context, OperationView, copy_fields, runtime_package
 from generator.plan.paging import PagesView, pages_view
 from generator.plan.params import ArgView
@@ -30,6 +31,7 @@ class LroView(OperationView):
     operation_id: str  # a string literal
     final_state_via: str  # a string literal or "None"
     polling_headers: str  # a dict expression
+    polling: str  # the `polling` argument saying whether to poll, "" for none
     result_annotation: str
     result_expr: str  # decodes the final `response`
     pages: PagesView | None = None
@@ -112,7 +114,7 @@ def lro_view(
     fields = copy_fields(basic)
     fields.update(
         template="operation_lro.py.jinja",
-        keyword=(*basic.keyword, *_polling_args()),
+        keyword=(*basic.keyword, *polling_arguments(names.api), *_polling_args()),
         return_annotation=f"_polling.{poller}[{result_annotation}]",
         return_description="a poller; its result() waits for the operation to end and returns "
         + ("its result." if result_annotation != "None" else "None."),
@@ -124,6 +126,7 @@ def lro_view(
         operation_id=repr(op.operation_id),
         final_state_via=repr(via.value) if via is not None else "None",
         polling_headers=_polling_headers(op, basic),
+        polling="polling" if names.api.azure_compat else "",
         result_annotation=result_annotation,
         result_expr=result_expr,
         pages=pages,

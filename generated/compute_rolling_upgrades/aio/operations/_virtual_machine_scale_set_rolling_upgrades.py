@@ -31,6 +31,10 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         vm_scale_set_name: str,
         *,
         headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
         polling_interval: float = 30.0,
         continuation_token: str | None = None,
     ) -> _polling.AsyncLROPoller[None]:
@@ -39,6 +43,10 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         :param resource_group_name: The name of the resource group.
         :param vm_scale_set_name: The name of the VM scale set.
         :keyword headers: Extra request headers; they replace headers of the same name the method sets. A header given as None is left out (for example, no x-ms-client-request-id).
+        :keyword params: Extra query parameters; they replace parameters of the same name the method sets.
+        :keyword error_map: Exception classes by status code, raised instead of the one this client picks; a class that is not one of this package's is raised as a subclass of both.
+        :keyword logging_enable: Accepted as azure-mgmt accepts it; requests and responses are logged at DEBUG on this package's logger, secrets redacted, whatever its value.
+        :keyword polling: False: no status requests; the poller is done at once and its result is decoded from the first response.
         :keyword polling_interval: Seconds between two status requests when the service does not say (Retry-After).
         :keyword continuation_token: Resume the operation a poller's continuation_token() describes, instead of starting it: nothing is sent to start it again.
         :return: a poller; its result() waits for the operation to end and returns None.
@@ -56,6 +64,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
             headers=_polling.request_id_headers(headers),
             error_map={},
             default_error=_s.model_decoder(_models.CloudError),
+            polling=polling,
         )
         if continuation_token is not None:
             return _polling.AsyncLROPoller.resume(
@@ -80,6 +89,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         _params: list[tuple[str, str]] = []
         _params.append(("api-version", _s.to_query_value(self._client.api_version)))
+        _s.merge_params(_params, params)
         _headers: dict[str, str | None] = {"Accept": "application/json"}
         _s.merge_headers(_headers, headers)
         response = await self._client._pipeline.send(
@@ -91,7 +101,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
             content=None,
         )
         if response.status_code not in (200, 202):
-            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError))
+            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError), error_map)
         return _polling.AsyncLROPoller.start(self._client._pipeline, response, _options, _decode)
 
     async def begin_start_os_upgrade(
@@ -100,6 +110,10 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         vm_scale_set_name: str,
         *,
         headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
         polling_interval: float = 30.0,
         continuation_token: str | None = None,
     ) -> _polling.AsyncLROPoller[None]:
@@ -108,6 +122,10 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         :param resource_group_name: The name of the resource group.
         :param vm_scale_set_name: The name of the VM scale set.
         :keyword headers: Extra request headers; they replace headers of the same name the method sets. A header given as None is left out (for example, no x-ms-client-request-id).
+        :keyword params: Extra query parameters; they replace parameters of the same name the method sets.
+        :keyword error_map: Exception classes by status code, raised instead of the one this client picks; a class that is not one of this package's is raised as a subclass of both.
+        :keyword logging_enable: Accepted as azure-mgmt accepts it; requests and responses are logged at DEBUG on this package's logger, secrets redacted, whatever its value.
+        :keyword polling: False: no status requests; the poller is done at once and its result is decoded from the first response.
         :keyword polling_interval: Seconds between two status requests when the service does not say (Retry-After).
         :keyword continuation_token: Resume the operation a poller's continuation_token() describes, instead of starting it: nothing is sent to start it again.
         :return: a poller; its result() waits for the operation to end and returns None.
@@ -125,6 +143,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
             headers=_polling.request_id_headers(headers),
             error_map={},
             default_error=_s.model_decoder(_models.CloudError),
+            polling=polling,
         )
         if continuation_token is not None:
             return _polling.AsyncLROPoller.resume(
@@ -149,6 +168,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         _params: list[tuple[str, str]] = []
         _params.append(("api-version", _s.to_query_value(self._client.api_version)))
+        _s.merge_params(_params, params)
         _headers: dict[str, str | None] = {"Accept": "application/json"}
         _s.merge_headers(_headers, headers)
         response = await self._client._pipeline.send(
@@ -160,7 +180,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
             content=None,
         )
         if response.status_code not in (200, 202):
-            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError))
+            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError), error_map)
         return _polling.AsyncLROPoller.start(self._client._pipeline, response, _options, _decode)
 
     async def begin_start_extension_upgrade(
@@ -169,6 +189,10 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         vm_scale_set_name: str,
         *,
         headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
         polling_interval: float = 30.0,
         continuation_token: str | None = None,
     ) -> _polling.AsyncLROPoller[None]:
@@ -177,6 +201,10 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         :param resource_group_name: The name of the resource group.
         :param vm_scale_set_name: The name of the VM scale set.
         :keyword headers: Extra request headers; they replace headers of the same name the method sets. A header given as None is left out (for example, no x-ms-client-request-id).
+        :keyword params: Extra query parameters; they replace parameters of the same name the method sets.
+        :keyword error_map: Exception classes by status code, raised instead of the one this client picks; a class that is not one of this package's is raised as a subclass of both.
+        :keyword logging_enable: Accepted as azure-mgmt accepts it; requests and responses are logged at DEBUG on this package's logger, secrets redacted, whatever its value.
+        :keyword polling: False: no status requests; the poller is done at once and its result is decoded from the first response.
         :keyword polling_interval: Seconds between two status requests when the service does not say (Retry-After).
         :keyword continuation_token: Resume the operation a poller's continuation_token() describes, instead of starting it: nothing is sent to start it again.
         :return: a poller; its result() waits for the operation to end and returns None.
@@ -194,6 +222,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
             headers=_polling.request_id_headers(headers),
             error_map={},
             default_error=_s.model_decoder(_models.CloudError),
+            polling=polling,
         )
         if continuation_token is not None:
             return _polling.AsyncLROPoller.resume(
@@ -218,6 +247,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         _params: list[tuple[str, str]] = []
         _params.append(("api-version", _s.to_query_value(self._client.api_version)))
+        _s.merge_params(_params, params)
         _headers: dict[str, str | None] = {"Accept": "application/json"}
         _s.merge_headers(_headers, headers)
         response = await self._client._pipeline.send(
@@ -229,7 +259,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
             content=None,
         )
         if response.status_code not in (200, 202):
-            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError))
+            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError), error_map)
         return _polling.AsyncLROPoller.start(self._client._pipeline, response, _options, _decode)
 
     @overload
@@ -239,6 +269,9 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         vm_scale_set_name: str,
         *,
         headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
         cls: None = None,
     ) -> _models.RollingUpgradeStatusInfo: ...
 
@@ -249,6 +282,9 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         vm_scale_set_name: str,
         *,
         headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
         cls: Callable[[httpx.Response, _models.RollingUpgradeStatusInfo, dict[str, Any]], _R],
     ) -> _R: ...
 
@@ -258,6 +294,9 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         vm_scale_set_name: str,
         *,
         headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
         cls: Callable[[httpx.Response, _models.RollingUpgradeStatusInfo, dict[str, Any]], _R]
         | None = None,
     ) -> _models.RollingUpgradeStatusInfo | _R:
@@ -266,6 +305,9 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         :param resource_group_name: The name of the resource group.
         :param vm_scale_set_name: The name of the VM scale set.
         :keyword headers: Extra request headers; they replace headers of the same name the method sets. A header given as None is left out (for example, no x-ms-client-request-id).
+        :keyword params: Extra query parameters; they replace parameters of the same name the method sets.
+        :keyword error_map: Exception classes by status code, raised instead of the one this client picks; a class that is not one of this package's is raised as a subclass of both.
+        :keyword logging_enable: Accepted as azure-mgmt accepts it; requests and responses are logged at DEBUG on this package's logger, secrets redacted, whatever its value.
         :keyword cls: Called with the response, the result and the typed response headers; its value is returned.
         :return: OK
         :raises HttpResponseError: the service answered with an error status.
@@ -289,6 +331,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         _params: list[tuple[str, str]] = []
         _params.append(("api-version", _s.to_query_value(self._client.api_version)))
+        _s.merge_params(_params, params)
         _headers: dict[str, str | None] = {"Accept": "application/json"}
         _s.merge_headers(_headers, headers)
         response = await self._client._pipeline.send(
@@ -300,7 +343,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
             content=None,
         )
         if response.status_code not in (200,):
-            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError))
+            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError), error_map)
         _result = _cast(
             "_models.RollingUpgradeStatusInfo",
             _s.model_decoder(_models.RollingUpgradeStatusInfo)(_s.response_json(response)),
