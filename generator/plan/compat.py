@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from generator import ir
+from generator import ir, naming
 from generator.plan.media import body_parameter
-from generator.plan.params import ArgView
+from generator.plan.params import ArgView, method_parameters
 
 PARAMS = ArgView(
     "params",
@@ -59,3 +59,27 @@ def optional_body_by_position(api: ir.Api, op: ir.Operation, args: list[ArgView]
         dataclasses.replace(a, positional=True) if a.py_name == body.py_name and a.default else a
         for a in args
     ]
+
+
+def azure_mgmt_aliases(
+    api: ir.Api, op: ir.Operation, args: list[ArgView]
+) -> tuple[list[ArgView], tuple[str, ...]]:
+    """Optional arguments azure-mgmt names otherwise (`vm_instance_i_ds`) also answer to that
+    name, as a keyword; the statements that take the value given under it."""
+    if not api.azure_compat:
+        return args, ()
+    taken = {a.py_name for a in args}
+    by_name = {a.py_name: a for a in args}
+    aliases: list[ArgView] = []
+    reads: list[str] = []
+    for p in method_parameters(op):
+        alias = naming.azure_mgmt_name(p.wire_name)
+        arg = by_name.get(p.py_name)
+        if alias is None or arg is None or not arg.default or alias in taken:
+            continue
+        taken.add(alias)
+        annotation = arg.annotation if arg.default == " = None" else f"{arg.annotation} | None"
+        description = f"{p.py_name} under the name azure-mgmt gives it."
+        aliases.append(ArgView(alias, annotation, " = None", description))
+        reads.append(f"{p.py_name} = _s.either({p.py_name!r}, {p.py_name}, {alias!r}, {alias})")
+    return [*args, *aliases], tuple(reads)

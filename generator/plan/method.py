@@ -13,7 +13,11 @@ from dataclasses import dataclass
 
 from generator import ir
 from generator.plan.body import flatten_body_arguments, flattened_body_setup
-from generator.plan.compat import call_arguments, optional_body_by_position
+from generator.plan.compat import (
+    azure_mgmt_aliases,
+    call_arguments,
+    optional_body_by_position,
+)
 from generator.plan.forms import FormField, file_annotation, form_view
 from generator.plan.media import body_parameter, request_body_view
 from generator.plan.params import (
@@ -154,7 +158,8 @@ def operation_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> Ope
     if body.content_type_arg is not None:
         args.append(body.content_type_arg)
     args.append(_HEADERS_ARG if names.api.azure else _PLAIN_HEADERS_ARG)
-    args = optional_body_by_position(names.api, op, [*args, *call_arguments(names.api)])
+    args = optional_body_by_position(names.api, op, args)
+    args, alias_reads = azure_mgmt_aliases(names.api, op, [*args, *call_arguments(names.api)])
     positional, keyword = split_arguments(args)
     compat = names.api.azure_compat
     result = result_view(names, op, is_async=is_async)
@@ -182,7 +187,7 @@ def operation_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> Ope
         default_error=result.default_error,
         branches=result.branches,
         fallback_expr=result.fallback_expr,
-        checks=(*flattened_body_setup(names, op), *checks(op)),
+        checks=(*alias_reads, *flattened_body_setup(names, op), *checks(op)),
         body_setup=body.setup,
         call_headers=_HEADERS_ARG.py_name,
         call_params="params" if compat else "",

@@ -78,6 +78,12 @@ def run(credential: Any, subscription_id: str, base_url: str) -> dict[str, Any]:
             VirtualMachineScaleSetVMInstanceIDs(instance_ids=["0", "1"]),
         )
         seen["start"] = started.result()
+        again = scale_sets.begin_start(
+            resource_group_name="rgcompute",
+            vm_scale_set_name="aaaaaaaaaaaaaaaaaaaaaa",
+            vm_instance_i_ds=VirtualMachineScaleSetVMInstanceIDs(instance_ids=["2"]),
+        )
+        seen["start_again"] = again.result()
 
         status = rolling.get_latest("rgcompute", "aaaaaaaaaaaaaaaaaaaaaaaaa")
         seen["latest"] = (status.location, status.tags)

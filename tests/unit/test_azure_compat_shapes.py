@@ -19,6 +19,7 @@ from generator.build import build_package
 from generator.config import load_config
 from generator.diagnostics import SpecError
 from generator.locations import RUNTIME_DIR
+from generator.naming import azure_mgmt_name
 from generator.render.write import write_tree
 
 COMPAT_KEYWORDS = ("params", "error_map", "logging_enable")
@@ -88,6 +89,12 @@ def test_an_azure_spec_gets_the_surface(tmp_path: Path) -> None:
     assert start["vm_instance_ids"].default is None
     assert all(start[k].kind is inspect.Parameter.KEYWORD_ONLY for k in COMPAT_KEYWORDS)
     assert start["polling"].default is True
+    # azure-mgmt's name for it, as a keyword too
+    assert start["vm_instance_i_ds"].kind is inspect.Parameter.KEYWORD_ONLY
+    ids = importlib.import_module("compat_azure.models").Ids(instance_ids=["0"])
+    both = "vm_instance_ids or vm_instance_i_ds, not both"
+    with pkg.Things(base_url="http://127.0.0.1:9") as client, pytest.raises(TypeError, match=both):
+        client.things.begin_start("n", ids, vm_instance_i_ds=ids)
     get = inspect.signature(ops.get).parameters
     assert set(COMPAT_KEYWORDS) <= set(get)
     client = inspect.signature(pkg.Things).parameters
@@ -159,3 +166,17 @@ def test_config_refuses_a_non_boolean_azure_compat(tmp_path: Path) -> None:
     )
     with pytest.raises(SpecError, match="must be true or false"):
         load_config(pyproject)
+
+
+@pytest.mark.parametrize(
+    ("wire", "expected"),
+    [
+        ("vmInstanceIDs", "vm_instance_i_ds"),
+        ("hostIPs", "host_i_ps"),
+        ("instanceIds", None),  # no plural acronym: both name it instance_ids
+        ("publicIPAddress", None),
+        ("resourceGroupName", None),
+    ],
+)
+def test_azure_mgmt_names_differ_only_for_plural_acronyms(wire: str, expected: str | None) -> None:
+    assert azure_mgmt_name(wire) == expected

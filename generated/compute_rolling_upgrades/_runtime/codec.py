@@ -141,6 +141,7 @@ __all__ = [
     "deserialize_unixtime",
     "dict_member",
     "dict_of",
+    "either",
     "encode_body",
     "endpoint_or_base_url",
     "enum_decoder",
@@ -371,6 +372,15 @@ def raise_error(
         except (DeserializationError, ValueError, TypeError, KeyError, AttributeError):
             model = None
     raise_for_response(response, model, error_map)
+
+
+def either(name: str, value: _T | None, alias_name: str, alias: _T | None) -> _T | None:
+    """The value of an argument that has two names; giving both is refused."""
+    if alias is None:
+        return value
+    if value is not None:
+        raise TypeError(f"give {name} or {alias_name}, not both")
+    return alias
 
 
 def format_host(template: str, values: Mapping[str, Any]) -> str:
