@@ -81,5 +81,7 @@ def azure_mgmt_aliases(
         annotation = arg.annotation if arg.default == " = None" else f"{arg.annotation} | None"
         description = f"{p.py_name} under the name azure-mgmt gives it."
         aliases.append(ArgView(alias, annotation, " = None", description))
-        reads.append(f"{p.py_name} = _s.either({p.py_name!r}, {p.py_name}, {alias!r}, {alias})")
+        # The alias is cleared once read: a next-page request given both sees one value.
+        value = f"_s.either({p.py_name!r}, {p.py_name}, {alias!r}, {alias})"
+        reads.append(f"{p.py_name}, {alias} = {value}, None")
     return [*args, *aliases], tuple(reads)
