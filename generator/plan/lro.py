@@ -34,6 +34,10 @@ class LroView(OperationView):
     polling: str  # the `polling` argument saying whether to poll, "" for none
     result_annotation: str
     result_expr: str  # decodes the final `response`
+    # The function the poller decodes the final response with: `_decode`, or `_result` that
+    # hands its value to `cls` (Azure-compatible clients).
+    decode_name: str = "_decode"
+    decoded: str = "_decode(response)"  # the result in `_result` ("None" for operations without)
     pages: PagesView | None = None
 
 
@@ -111,6 +115,7 @@ def lro_view(
         result_annotation, result_expr = _result(names, op)
     poller = "AsyncLROPoller" if context.is_async else "LROPoller"
     via = op.long_running.final_state_via
+    with_cls = names.api.azure_compat
     fields = copy_fields(basic)
     fields.update(
         template="operation_lro.py.jinja",
@@ -118,7 +123,14 @@ def lro_view(
         return_annotation=f"_polling.{poller}[{result_annotation}]",
         return_description="a poller; its result() waits for the operation to end and returns "
         + ("its result." if result_annotation != "None" else "None."),
-        cls_annotation="",
+        cls_annotation=(
+            f"Callable[[httpx.Response, {result_annotation}, dict[str, Any]], _R]"
+            if with_cls
+            else ""
+        ),
+        cls_description="Called with the final response, the result and the typed response "
+        "headers; its value is the poller's result.",
+        cls_return=f"_polling.{poller}[_R]",
     )
     return LroView(
         **fields,  # type: ignore[arg-type]
@@ -130,4 +142,6 @@ def lro_view(
         result_annotation=result_annotation,
         result_expr=result_expr,
         pages=pages,
+        decode_name="_result" if with_cls else "_decode",
+        decoded="None" if result_annotation == "None" else "_decode(response)",
     )

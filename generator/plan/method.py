@@ -84,6 +84,7 @@ class OperationView:
     # The annotation of the `cls` keyword's callable, "" for a method without `cls`.
     cls_annotation: str = ""
     cls_description: str = _CLS_DOC
+    cls_return: str = "_R"  # what the method returns when given `cls`
     # A form body: the pipeline's argument ("form" or "multipart", "" for none), the annotation of
     # the `_form` list and the statements filling it.
     form_keyword: str = ""

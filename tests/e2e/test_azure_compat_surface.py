@@ -151,3 +151,35 @@ def test_logging_enable_changes_nothing(
             logged = [r.getMessage() for r in caplog.records]
             assert any(m.startswith("Request GET") for m in logged), enabled
             assert all(TOKEN not in m for m in logged)
+
+
+def test_long_running_methods_take_cls(credential: FakeCredential) -> None:
+    from compute_rolling_upgrades import ComputeManagementClient
+
+    started = Exchange(
+        "POST",
+        SCALE_SET + "/osRollingUpgrade",
+        status=202,
+        headers={"Location": "/op/3", "Retry-After": "0"},
+        repeat=True,
+    )
+    done = Exchange("GET", "/op/3", status=200)
+    seen: list[tuple[int, Any, dict[str, Any]]] = []
+
+    def hook(response: Any, result: Any, headers: dict[str, Any]) -> str:
+        seen.append((response.status_code, result, headers))
+        return f"answered {response.status_code}"
+
+    with (
+        ExampleServer([started, done]) as server,
+        ComputeManagementClient(credential, "s", base_url=server.url) as client,
+    ):
+        ops = client.virtual_machine_scale_set_rolling_upgrades
+        assert (
+            ops.begin_start_os_upgrade("rg", "vmss", cls=hook).result(timeout=30) == "answered 200"
+        )
+        # with polling=False the first response is the final one
+        assert ops.begin_start_os_upgrade("rg", "vmss", cls=hook, polling=False).result() == (
+            "answered 202"
+        )
+    assert seen == [(200, None, {}), (202, None, {})]

@@ -25,6 +25,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
     def __init__(self, client: ComputeManagementClient) -> None:
         self._client = client
 
+    @overload
     def begin_cancel(
         self,
         resource_group_name: str,
@@ -37,7 +38,39 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         polling: bool = True,
         polling_interval: float = 30.0,
         continuation_token: str | None = None,
-    ) -> _polling.LROPoller[None]:
+        cls: None = None,
+    ) -> _polling.LROPoller[None]: ...
+
+    @overload
+    def begin_cancel(
+        self,
+        resource_group_name: str,
+        vm_scale_set_name: str,
+        *,
+        headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
+        polling_interval: float = 30.0,
+        continuation_token: str | None = None,
+        cls: Callable[[httpx.Response, None, dict[str, Any]], _R],
+    ) -> _polling.LROPoller[_R]: ...
+
+    def begin_cancel(
+        self,
+        resource_group_name: str,
+        vm_scale_set_name: str,
+        *,
+        headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
+        polling_interval: float = 30.0,
+        continuation_token: str | None = None,
+        cls: Callable[[httpx.Response, None, dict[str, Any]], _R] | None = None,
+    ) -> _polling.LROPoller[None] | _polling.LROPoller[_R]:
         """Cancels the current virtual machine scale set rolling upgrade.
 
         :param resource_group_name: The name of the resource group.
@@ -49,12 +82,18 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         :keyword polling: False: no status requests; the poller is done at once and its result is decoded from the first response.
         :keyword polling_interval: Seconds between two status requests when the service does not say (Retry-After).
         :keyword continuation_token: Resume the operation a poller's continuation_token() describes, instead of starting it: nothing is sent to start it again.
+        :keyword cls: Called with the final response, the result and the typed response headers; its value is the poller's result.
         :return: a poller; its result() waits for the operation to end and returns None.
         :raises HttpResponseError: the service answered with an error status.
         """
 
         def _decode(response: httpx.Response) -> None:
             return None
+
+        def _result(response: httpx.Response) -> Any:
+            if cls is None:
+                return None
+            return cls(response, None, {})
 
         _options = _polling.LroOptions(
             operation="VirtualMachineScaleSetRollingUpgrades_Cancel",
@@ -68,7 +107,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         if continuation_token is not None:
             return _polling.LROPoller.resume(
-                self._client._pipeline, continuation_token, _options, _decode
+                self._client._pipeline, continuation_token, _options, _result
             )
         _s.check("resource_group_name", resource_group_name, required=True)
         _s.check("vm_scale_set_name", vm_scale_set_name, required=True)
@@ -102,7 +141,39 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         if response.status_code not in (200, 202):
             _s.raise_error(response, {}, _s.model_decoder(_models.CloudError), error_map)
-        return _polling.LROPoller.start(self._client._pipeline, response, _options, _decode)
+        return _polling.LROPoller.start(self._client._pipeline, response, _options, _result)
+
+    @overload
+    def begin_start_os_upgrade(
+        self,
+        resource_group_name: str,
+        vm_scale_set_name: str,
+        *,
+        headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
+        polling_interval: float = 30.0,
+        continuation_token: str | None = None,
+        cls: None = None,
+    ) -> _polling.LROPoller[None]: ...
+
+    @overload
+    def begin_start_os_upgrade(
+        self,
+        resource_group_name: str,
+        vm_scale_set_name: str,
+        *,
+        headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
+        polling_interval: float = 30.0,
+        continuation_token: str | None = None,
+        cls: Callable[[httpx.Response, None, dict[str, Any]], _R],
+    ) -> _polling.LROPoller[_R]: ...
 
     def begin_start_os_upgrade(
         self,
@@ -116,7 +187,8 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         polling: bool = True,
         polling_interval: float = 30.0,
         continuation_token: str | None = None,
-    ) -> _polling.LROPoller[None]:
+        cls: Callable[[httpx.Response, None, dict[str, Any]], _R] | None = None,
+    ) -> _polling.LROPoller[None] | _polling.LROPoller[_R]:
         """Starts a rolling upgrade to move all virtual machine scale set instances to the latest available Platform Image OS version. Instances which are already running the latest available OS version are not affected.
 
         :param resource_group_name: The name of the resource group.
@@ -128,12 +200,18 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         :keyword polling: False: no status requests; the poller is done at once and its result is decoded from the first response.
         :keyword polling_interval: Seconds between two status requests when the service does not say (Retry-After).
         :keyword continuation_token: Resume the operation a poller's continuation_token() describes, instead of starting it: nothing is sent to start it again.
+        :keyword cls: Called with the final response, the result and the typed response headers; its value is the poller's result.
         :return: a poller; its result() waits for the operation to end and returns None.
         :raises HttpResponseError: the service answered with an error status.
         """
 
         def _decode(response: httpx.Response) -> None:
             return None
+
+        def _result(response: httpx.Response) -> Any:
+            if cls is None:
+                return None
+            return cls(response, None, {})
 
         _options = _polling.LroOptions(
             operation="VirtualMachineScaleSetRollingUpgrades_StartOSUpgrade",
@@ -147,7 +225,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         if continuation_token is not None:
             return _polling.LROPoller.resume(
-                self._client._pipeline, continuation_token, _options, _decode
+                self._client._pipeline, continuation_token, _options, _result
             )
         _s.check("resource_group_name", resource_group_name, required=True)
         _s.check("vm_scale_set_name", vm_scale_set_name, required=True)
@@ -181,7 +259,39 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         if response.status_code not in (200, 202):
             _s.raise_error(response, {}, _s.model_decoder(_models.CloudError), error_map)
-        return _polling.LROPoller.start(self._client._pipeline, response, _options, _decode)
+        return _polling.LROPoller.start(self._client._pipeline, response, _options, _result)
+
+    @overload
+    def begin_start_extension_upgrade(
+        self,
+        resource_group_name: str,
+        vm_scale_set_name: str,
+        *,
+        headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
+        polling_interval: float = 30.0,
+        continuation_token: str | None = None,
+        cls: None = None,
+    ) -> _polling.LROPoller[None]: ...
+
+    @overload
+    def begin_start_extension_upgrade(
+        self,
+        resource_group_name: str,
+        vm_scale_set_name: str,
+        *,
+        headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
+        polling_interval: float = 30.0,
+        continuation_token: str | None = None,
+        cls: Callable[[httpx.Response, None, dict[str, Any]], _R],
+    ) -> _polling.LROPoller[_R]: ...
 
     def begin_start_extension_upgrade(
         self,
@@ -195,7 +305,8 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         polling: bool = True,
         polling_interval: float = 30.0,
         continuation_token: str | None = None,
-    ) -> _polling.LROPoller[None]:
+        cls: Callable[[httpx.Response, None, dict[str, Any]], _R] | None = None,
+    ) -> _polling.LROPoller[None] | _polling.LROPoller[_R]:
         """Starts a rolling upgrade to move all extensions for all virtual machine scale set instances to the latest available extension version. Instances which are already running the latest extension versions are not affected.
 
         :param resource_group_name: The name of the resource group.
@@ -207,12 +318,18 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         :keyword polling: False: no status requests; the poller is done at once and its result is decoded from the first response.
         :keyword polling_interval: Seconds between two status requests when the service does not say (Retry-After).
         :keyword continuation_token: Resume the operation a poller's continuation_token() describes, instead of starting it: nothing is sent to start it again.
+        :keyword cls: Called with the final response, the result and the typed response headers; its value is the poller's result.
         :return: a poller; its result() waits for the operation to end and returns None.
         :raises HttpResponseError: the service answered with an error status.
         """
 
         def _decode(response: httpx.Response) -> None:
             return None
+
+        def _result(response: httpx.Response) -> Any:
+            if cls is None:
+                return None
+            return cls(response, None, {})
 
         _options = _polling.LroOptions(
             operation="VirtualMachineScaleSetRollingUpgrades_StartExtensionUpgrade",
@@ -226,7 +343,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         if continuation_token is not None:
             return _polling.LROPoller.resume(
-                self._client._pipeline, continuation_token, _options, _decode
+                self._client._pipeline, continuation_token, _options, _result
             )
         _s.check("resource_group_name", resource_group_name, required=True)
         _s.check("vm_scale_set_name", vm_scale_set_name, required=True)
@@ -260,7 +377,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         if response.status_code not in (200, 202):
             _s.raise_error(response, {}, _s.model_decoder(_models.CloudError), error_map)
-        return _polling.LROPoller.start(self._client._pipeline, response, _options, _decode)
+        return _polling.LROPoller.start(self._client._pipeline, response, _options, _result)
 
     @overload
     def get_latest(
