@@ -45,6 +45,7 @@ def build_package(
     previous: Path | None = None,
     ref_roots: tuple[Path, ...] = (),
     azure: bool = False,
+    azure_compat: bool | None = None,
 ) -> Built:
     """Every file of the package directory. `previous` is the directory as generated last time:
     its snapshot and changelog decide the new changelog entry (none: a first generation)."""
@@ -56,6 +57,7 @@ def build_package(
         package_version,
         ref_roots,
         azure,
+        azure_compat,
     )
     return build(spec, options, previous)
 
@@ -68,6 +70,7 @@ def build(spec: Path, options: BuildOptions, previous: Path | None = None) -> Bu
         warnings=warnings,
         ref_roots=options.ref_roots,
         azure=options.azure,
+        azure_compat=options.azure_compat,
     )
     api = select_operations(api, options.selection, spec.name, warnings)
     warnings.extend(unchecked_patterns(api, translate))

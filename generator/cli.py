@@ -72,6 +72,13 @@ def _client_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="Azure conventions (one credential, request ids) even without x-ms-* in the spec",
     )
+    parser.add_argument(
+        "--azure-compat",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="the keywords and errors azure-mgmt callers use (default: on for Azure specs); "
+        "see docs/azure-compat.md",
+    )
     _ref_root_argument(parser)
 
 
@@ -206,6 +213,7 @@ def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[
             args.package_version,
             ref_roots=tuple(args.ref_root),
             azure=args.azure,
+            azure_compat=args.azure_compat,
         )
     ]
 

@@ -13,6 +13,7 @@ package-mode = true                            # write an installable distributi
 package-version = "1.0.0"                      # default: from the api-version
 ref-roots = ["specs"]                          # more folders the spec's $refs may lead into
 azure = true                                   # Azure conventions without x-ms-* in the spec
+azure-compat = false                           # the azure-mgmt compatible surface (default: azure)
 ```
 """
 
@@ -40,6 +41,7 @@ _KEYS = frozenset(
         "package-version",
         "ref-roots",
         "azure",
+        "azure-compat",
     }
 )
 
@@ -90,6 +92,7 @@ class BuildOptions:
     # what is generated, so they are not part of as_json (the manifest).
     ref_roots: tuple[Path, ...] = ()
     azure: bool = False  # Azure conventions even when the spec shows none
+    azure_compat: bool | None = None  # the azure-mgmt compatible surface; None: as `azure` is
 
     @property
     def code_dir(self) -> str:
@@ -106,6 +109,7 @@ class BuildOptions:
             "package-version": self.package_version,
             # Only when set, so manifests written before the setting existed stay valid.
             **({"azure": True} if self.azure else {}),
+            **({"azure-compat": self.azure_compat} if self.azure_compat is not None else {}),
         }
 
 
@@ -121,6 +125,7 @@ class ClientConfig:
     from_config: bool = False  # listed in [tool.sdkforge], not given on the command line
     ref_roots: tuple[Path, ...] = ()  # folders besides the spec's own its $refs may lead into
     azure: bool = False
+    azure_compat: bool | None = None
 
     @property
     def package_dir(self) -> Path:
@@ -136,6 +141,7 @@ class ClientConfig:
             self.package_version,
             self.ref_roots,
             self.azure,
+            self.azure_compat,
         )
 
 
@@ -194,6 +200,7 @@ def _client(base: Path, pyproject: Path, index: int, entry: object) -> ClientCon
         from_config=True,
         ref_roots=tuple(base / root for root in read.strings("ref-roots")),
         azure=read.flag("azure"),
+        azure_compat=read.optional_flag("azure-compat"),
     )
 
 
@@ -220,6 +227,9 @@ class _Reader:
         if not isinstance(value, bool):
             raise self._error(key, "must be true or false")
         return value
+
+    def optional_flag(self, key: str) -> bool | None:
+        return self.flag(key) if key in self.entry else None
 
     def patterns(self, key: str) -> tuple[str, ...]:
         value = self.entry.get(key, [])

@@ -413,6 +413,9 @@ class Api:
     # Azure conventions apply (x-ms-* in the spec, Azure AD auth, or a setting): one positional
     # credential, the client request id header, azure.identity in the docs.
     azure: bool = False
+    # The surface azure-mgmt callers use (base_url, polling, error_map, positional optional
+    # bodies, errors that are azure-core's too): on for Azure specs unless a setting says.
+    azure_compat: bool = False
     security_default: tuple[SecurityRequirement, ...] = ()  # the spec's top-level `security`
     # The scheme the Azure shape's one positional `credential` stands for; "" when the client
     # takes a keyword argument per scheme (SecurityScheme.py_name) instead.

@@ -63,6 +63,8 @@ METHOD_RESERVED = frozenset(
         "content_type",
         "polling",
         "polling_interval",
+        "error_map",
+        "logging_enable",
         "continuation_token",
         "stream",
         "request",
@@ -72,7 +74,16 @@ METHOD_RESERVED = frozenset(
     }
 )
 CLIENT_RESERVED = frozenset(
-    {"credential", "endpoint", "transport", "retry", "timeout", "close", "send_request"}
+    {
+        "credential",
+        "endpoint",
+        "base_url",
+        "transport",
+        "retry",
+        "timeout",
+        "close",
+        "send_request",
+    }
 )
 TYPE_RESERVED = frozenset(
     {
@@ -145,6 +156,22 @@ def pascal_case(text: str) -> str:
 
 def upper_snake_case(text: str) -> str:
     return snake_case(text).upper()
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s(?![a-z])")
+# azure-mgmt's words: a run of capitals before a capitalized word ends at its last capital.
+_AZURE_MGMT_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+")
+
+
+def azure_mgmt_name(text: str) -> str | None:
+    """The name azure-mgmt gives a parameter where it differs from ours in the one way callers
+    meet: a plural acronym is split before its last capital (`vmInstanceIDs` is
+    `vm_instance_i_ds` there, `vm_instance_ids` here). None when that does not occur."""
+    if not _PLURAL_ACRONYM.search(text):
+        return None
+    name = "_".join(w.lower() for w in _AZURE_MGMT_WORD.findall(_ascii(text)))
+    ok = name.isidentifier() and not keyword.iskeyword(name) and name != snake_case(text)
+    return name if ok else None
 
 
 def _not_digit_first(name: str, prefix: str) -> str:

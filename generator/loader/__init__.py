@@ -47,12 +47,14 @@ def load_api(
     strict: bool = False,
     ref_roots: Iterable[str | os.PathLike[str]] = (),
     azure: bool = False,
+    azure_compat: bool | None = None,
 ) -> ir.Api:
     """Read the spec at `path` (and every file it refers to) into the intermediate model.
 
     `$ref`s may lead into the spec's folder, the enclosing `specification` folder of an Azure
     spec repository, and the folders in `ref_roots` (see `limits.RefRoots`). `azure` asks for
-    Azure conventions even when the spec shows none (see `ir.Api.azure`). Raises `SpecError`
+    Azure conventions even when the spec shows none (see `ir.Api.azure`); `azure_compat` turns
+    the azure-mgmt compatible surface on or off (None: on for Azure specs). Raises `SpecError`
     for bad input; non-fatal problems are appended to `warnings`. An operation that cannot be
     generated is left out with a warning, or with `strict` fails the spec.
     """
@@ -61,9 +63,11 @@ def load_api(
     store = DocumentStore(main.parent, roots)
     try:
         found = warnings if warnings is not None else []
-        return _load(store, main, client_name, found, strict=strict, azure=azure)
+        api = _load(store, main, client_name, found, strict=strict, azure=azure)
     except RecursionError:
         raise SpecError(store.display(main), "", "the spec is nested too deeply") from None
+    compat = api.azure if azure_compat is None else azure_compat
+    return dataclasses.replace(api, azure_compat=compat)
 
 
 def _azure_flavoured(store: DocumentStore) -> bool:

@@ -97,6 +97,21 @@ def _base_url(api: ir.Api, imports: ImportSet, dot: str) -> tuple[ClientParamVie
     return param, "endpoint"
 
 
+def _base_url_alias(
+    api: ir.Api, endpoint: ClientParamView | None, imports: ImportSet, dot: str
+) -> tuple[ClientParamView, str] | None:
+    """azure-mgmt clients take the service URL as `base_url`, after the required arguments;
+    an Azure-compatible client takes it as another name for `endpoint`."""
+    if not api.azure_compat or endpoint is None or not endpoint.default:
+        return None
+    imports.name(f"{dot}_runtime", "codec as _s")
+    param = ClientParamView(
+        "base_url", "str | None", " = None", "Another name for endpoint, as azure-mgmt has it."
+    )
+    default = endpoint.default.removeprefix(" = ")
+    return param, f"_s.endpoint_or_base_url(endpoint, base_url, {default})"
+
+
 def _settable(api: ir.Api) -> list[ir.Parameter]:
     """Client parameters the caller gives; a constant is sent as its value, never asked for."""
     return [p for p in api.client_parameters if not isinstance(p.type, ir.ConstantType)]
@@ -141,6 +156,10 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     keyword += [_as_param(p) for p in security.keyword]
     if endpoint is not None:
         (keyword if endpoint.default else positional).insert(0, endpoint)
+    alias = _base_url_alias(api, endpoint, imports, dot)
+    if alias is not None:
+        positional.append(alias[0])
+        base_url_expr = alias[1]
     mixins = [g for g in api.groups if g.name == ""]
     for g in mixins:  # through the package, so that a customized mixin in _patch.py is used
         imports.name(".operations", group_class_name(api, g))

@@ -18,6 +18,20 @@ class ArgView:
     annotation: str
     default: str  # "" when the argument is required
     description: str
+    # An optional argument that may still be given by position (after the required ones), as
+    # azure-mgmt takes optional bodies.
+    positional: bool = False
+
+    @property
+    def by_position(self) -> bool:
+        return self.positional or not self.default
+
+
+def split_arguments(args: list[ArgView]) -> tuple[tuple[ArgView, ...], tuple[ArgView, ...]]:
+    """The positional arguments (required ones first) and the keyword-only ones."""
+    required = [a for a in args if not a.default]
+    positional = required + [a for a in args if a.default and a.positional]
+    return tuple(positional), tuple(a for a in args if not a.by_position)
 
 
 @dataclass(frozen=True)

@@ -88,8 +88,10 @@ from .unions import (
 )
 from .urls import (
     append_raw_query,
+    endpoint_or_base_url,
     format_collection,
     format_url,
+    merge_params,
     quote_path,
     server_url,
     to_query_value,
@@ -139,7 +141,9 @@ __all__ = [
     "deserialize_unixtime",
     "dict_member",
     "dict_of",
+    "either",
     "encode_body",
+    "endpoint_or_base_url",
     "enum_decoder",
     "enum_member",
     "form_file",
@@ -157,6 +161,7 @@ __all__ = [
     "list_of",
     "merge_additional",
     "merge_headers",
+    "merge_params",
     "merge_unknown",
     "model_decoder",
     "model_encoder",
@@ -352,9 +357,13 @@ def response_json(response: httpx.Response) -> Any:
 
 
 def raise_error(
-    response: httpx.Response, decoders: Mapping[int, Codec], default: Codec | None
+    response: httpx.Response,
+    decoders: Mapping[int, Codec],
+    default: Codec | None,
+    error_map: Mapping[int, type[Exception]] | None = None,
 ) -> None:
-    """Raise the HttpResponseError for an error response, with the error model when it parses."""
+    """Raise the HttpResponseError for an error response, with the error model when it parses;
+    `error_map` (the caller's) names the exception class for some statuses."""
     decoder = decoders.get(response.status_code, default)
     model: Any = None
     if decoder is not None:
@@ -362,7 +371,16 @@ def raise_error(
             model = decoder(response_json(response))
         except (DeserializationError, ValueError, TypeError, KeyError, AttributeError):
             model = None
-    raise_for_response(response, model)
+    raise_for_response(response, model, error_map)
+
+
+def either(name: str, value: _T | None, alias_name: str, alias: _T | None) -> _T | None:
+    """The value of an argument that has two names; giving both is refused."""
+    if alias is None:
+        return value
+    if value is not None:
+        raise TypeError(f"give {name} or {alias_name}, not both")
+    return alias
 
 
 def format_host(template: str, values: Mapping[str, Any]) -> str:

@@ -131,3 +131,23 @@ def format_collection(values: Sequence[Any], fmt: str) -> str:
 def server_url(base_url: str, server: str) -> str:
     """An operation's relative server URL ("/v3", "upload") against the client's base URL."""
     return urljoin(base_url.rstrip("/") + "/", server).rstrip("/")
+
+
+def merge_params(params: list[tuple[str, str]], extra: Mapping[str, str] | None) -> None:
+    """Add a call's extra query parameters; one named like a parameter the method set replaces
+    it (every value of that name)."""
+    if not extra:
+        return
+    names = set(extra)
+    params[:] = [(name, value) for name, value in params if name not in names]
+    params.extend((name, str(value)) for name, value in extra.items())
+
+
+def endpoint_or_base_url(endpoint: str, base_url: str | None, default: str) -> str:
+    """The service URL of a client that takes azure-mgmt's `base_url` as another name for
+    `endpoint`; giving both (an endpoint other than the default) is refused."""
+    if base_url is None:
+        return endpoint
+    if endpoint != default:
+        raise TypeError("give the service URL as endpoint= or as base_url=, not both")
+    return base_url

@@ -26,6 +26,7 @@ class ComputeManagementClient:
 
     :param credential: Credential used to authorize requests: any object with get_token(*scopes), e.g. azure.identity.DefaultAzureCredential().
     :param subscription_id: Subscription credentials which uniquely identify Microsoft Azure subscription. The subscription ID forms part of the URI for every service call.
+    :param base_url: Another name for endpoint, as azure-mgmt has it.
     :keyword endpoint: The service URL.
     :keyword api_version: Client Api Version.
     :keyword retry: how failed requests are retried (RetryPolicy()); its max_retry_after bounds the waits the service may ask for.
@@ -40,6 +41,7 @@ class ComputeManagementClient:
         self,
         credential: AsyncTokenCredential | TokenCredential,
         subscription_id: str,
+        base_url: str | None = None,
         *,
         endpoint: str = "https://management.azure.com",
         api_version: str = "2024-07-01",
@@ -56,7 +58,7 @@ class ComputeManagementClient:
         self.subscription_id = subscription_id
         self.api_version = api_version
         self._pipeline = AsyncPipeline(
-            base_url=endpoint,
+            base_url=_s.endpoint_or_base_url(endpoint, base_url, "https://management.azure.com"),
             auth=AsyncBearerTokenAuth(
                 credential, scopes=("https://management.azure.com/.default",)
             ),
