@@ -114,8 +114,13 @@ def _operation_files(api: ir.Api, options: Options) -> list[OutputFile]:
     return files
 
 
+# Copied only into multi-API packages, at their top (generator/plan/multiapi.py).
+_MULTIAPI_ONLY = frozenset({"versions.py"})
+
+
 def _runtime_files() -> list[OutputFile]:
     return [
         OutputFile(f"_runtime/{path.name}", None, {}, copy_from=path)
         for path in sorted(RUNTIME_DIR.glob("*.py"))
+        if path.name not in _MULTIAPI_ONLY
     ]
