@@ -212,3 +212,15 @@ def test_each_operation_is_served_by_the_given_or_the_newest_api_version() -> No
     with pytest.raises(ValueError, match="api_version '3' is not one of this client's: 1, 2"):
         Versions(PROFILE, "3", {})
     assert Versions(PROFILE, None, {}).api_version == "2"
+
+
+def test_package_mode_writes_one_distribution_of_every_api_version(
+    specs: list[Path], tmp_path: Path
+) -> None:
+    code, _, errors = _generate(specs, tmp_path / "out", "--package-mode", "--azure")
+    assert code == 0, errors
+    dist = tmp_path / "out" / "pets"
+    assert 'version = "2021.1.1"' in (dist / "pyproject.toml").read_text()  # the newest
+    for sub in ("v2020_01_01", "v2021_01_01"):
+        assert (dist / "pets" / sub / "__init__.py").is_file()
+    assert (dist / "pets" / "_versions.py").is_file()
