@@ -22,6 +22,23 @@ from generator.plan.lazy import ExportView, LazyInitView
 
 VERSIONS_MODULE = "versions.py"  # in generator/runtime, copied only into multi-API packages
 
+# What every package's exceptions.py exports (templates/exceptions.py.jinja).
+ERRORS = (
+    "ClientAuthenticationError",
+    "DecodeError",
+    "DeserializationError",
+    "HttpResponseError",
+    "ResourceExistsError",
+    "ResourceModifiedError",
+    "ResourceNotFoundError",
+    "ResourceNotModifiedError",
+    "SdkError",
+    "ServiceRequestError",
+    "ServiceResponseError",
+    "UnexpectedContentTypeError",
+    "ValidationError",
+)
+
 _PRERELEASE = re.compile(r"[a-z]", re.IGNORECASE)
 
 
@@ -98,6 +115,11 @@ def plan_multiapi(versions: Sequence[Version], options: Options) -> list[OutputF
         OutputFile("_versions.py", None, {}, copy_from=RUNTIME_DIR / VERSIONS_MODULE),
         OutputFile("models/__init__.py", "lazy_init.py.jinja", {**common, **_models(versions)}),
         OutputFile("aio/__init__.py", "aio_init_multiapi.py.jinja", common),
+        OutputFile(
+            "exceptions.py",
+            "multiapi_exceptions.py.jinja",
+            {**common, "errors": ERRORS, "subpackage_names": [v.subpackage for v in versions]},
+        ),
     ]
     for is_async, path in ((False, "_client.py"), (True, "aio/_client.py")):
         view = _client_view(versions, is_async=is_async)

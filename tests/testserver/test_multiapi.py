@@ -125,7 +125,7 @@ def test_an_older_api_version_serves_every_operation(
             is None
         )
         with pytest.raises(
-            AttributeError,
+            importlib.import_module("multiapi.exceptions").UnsupportedOperationError,
             match="api-version 1.0.0 has no operation "
             r"operation_group_two.test_four; it is in api-version 3.0.0, 2.0.0",
         ):
@@ -231,10 +231,22 @@ def test_calls_the_mock_accepts_but_does_not_count(
             client.operation_group_two.test_four(input=b"PDF", content_type="application/pdf")
             is None
         )
-        errors = importlib.import_module("multiapi.v3_0_0.exceptions")
+        errors = importlib.import_module("multiapi.exceptions")
         with pytest.raises(errors.HttpResponseError) as caught:
             client.test_different_calls(greeting_in_english="hello")
         assert caught.value.status_code == 400
+        assert (
+            type(caught.value)
+            is importlib.import_module("multiapi.v3_0_0.exceptions").HttpResponseError
+        )
+    with multiapi.MultiapiServiceClient(endpoint=testserver.url, api_version="1.0.0") as client:
+        with pytest.raises(errors.HttpResponseError) as caught:
+            client.test_different_calls(greeting_in_english="bonjour")
+        assert caught.value.status_code == 400
+        assert (
+            type(caught.value)
+            is importlib.import_module("multiapi.v1_0_0.exceptions").HttpResponseError
+        )
 
 
 def test_version_clients_are_made_on_first_use(

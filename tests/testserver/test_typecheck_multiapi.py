@@ -14,7 +14,7 @@ from tests.testserver.clients import GeneratedClients
 USAGE = """\
 from __future__ import annotations
 
-from multiapi import MultiapiServiceClient
+from multiapi import MultiapiServiceClient, exceptions
 from multiapi.aio import MultiapiServiceClient as AsyncMultiapiServiceClient
 from multiapi.v2_0_0.models import ModelTwo
 from multiapi.v3_0_0.models import ModelThree
@@ -26,6 +26,10 @@ def use(client: MultiapiServiceClient) -> None:
     client.operation_group_one.test_three()  # only 2.0.0 has it; its group is in 3.0.0 too
     paged: list[ModelThree] = list(client.test_paging())
     version: str = client.api_version
+    try:
+        client.operation_group_two.test_five()
+    except exceptions.HttpResponseError as err:
+        status: int | None = err.status_code
     wrong: ModelThree = client.test_one(id=1)
     client.test_nothing()
 
