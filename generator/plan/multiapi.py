@@ -107,6 +107,7 @@ def plan_multiapi(versions: Sequence[Version], options: Options) -> list[OutputF
         "client_name": latest.client_name,
         "api_versions": tuple(v.api_version for v in versions),
         "latest": latest.api_version,
+        "latest_subpackage": versions[-1].subpackage,
         "subpackages": tuple(f"`{options.package_name}.{v.subpackage}`" for v in versions),
     }
     files = [

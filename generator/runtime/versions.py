@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Self
@@ -65,6 +66,7 @@ class Versions:
         self.chosen = api_version  # None: each operation from the newest api-version with it
         self._arguments = dict(arguments)
         self._clients: dict[str, Any] = {}
+        self._lock = threading.Lock()  # one client per api-version, whichever thread asks first
 
     @property
     def api_version(self) -> str:
@@ -73,14 +75,18 @@ class Versions:
     def client(self, api_version: str) -> Any:
         """The client of one api-version (the package's, so a `_patch.py` customization counts)."""
         found = self._clients.get(api_version)
-        if found is None:
-            profile = self.profile
-            module = f"{profile.package}.{profile.packages[api_version]}"
-            if profile.is_async:
-                module += ".aio"
-            cls = getattr(importlib.import_module(module), profile.client_name)
-            found = cls(**self._accepted(cls, api_version))
-            self._clients[api_version] = found
+        if found is not None:
+            return found
+        with self._lock:
+            found = self._clients.get(api_version)
+            if found is None:
+                profile = self.profile
+                module = f"{profile.package}.{profile.packages[api_version]}"
+                if profile.is_async:
+                    module += ".aio"
+                cls = getattr(importlib.import_module(module), profile.client_name)
+                found = cls(**self._accepted(cls, api_version))
+                self._clients[api_version] = found
         return found
 
     def _accepted(self, cls: type, api_version: str) -> dict[str, Any]:
@@ -104,6 +110,12 @@ class Versions:
     def made(self) -> list[Any]:
         return list(self._clients.values())
 
+    def names(self, group: str) -> list[str]:
+        """The methods of `group` that the client's api-version (any, without one) serves."""
+        methods = self.profile.operations.get(group, {})
+        chosen = self.chosen
+        return sorted(m for m, found in methods.items() if chosen is None or chosen in found)
+
 
 class VersionedClient:
     """At runtime, the base of a multi-API client: what the api-versions offer, served by name."""
@@ -114,6 +126,9 @@ class VersionedClient:
         if name.startswith("_"):
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         return self._versions.operation("", name)
+
+    def __dir__(self) -> list[str]:
+        return sorted({*super().__dir__(), *self._versions.names("")})
 
     def send_request(self, method: str, url: str, **options: Any) -> Any:
         """Sent through the client of the api-version this client stands for."""
@@ -140,6 +155,9 @@ class AsyncVersionedClient:
         if name.startswith("_"):
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         return self._versions.operation("", name)
+
+    def __dir__(self) -> list[str]:
+        return sorted({*super().__dir__(), *self._versions.names("")})
 
     async def send_request(self, method: str, url: str, **options: Any) -> Any:
         versions = self._versions
@@ -168,3 +186,6 @@ class VersionedGroup:
         if name.startswith("_"):
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         return self._client._versions.operation(self._group, name)
+
+    def __dir__(self) -> list[str]:
+        return sorted({*super().__dir__(), *self._client._versions.names(self._group)})

@@ -224,3 +224,32 @@ def test_package_mode_writes_one_distribution_of_every_api_version(
     for sub in ("v2020_01_01", "v2021_01_01"):
         assert (dist / "pets" / sub / "__init__.py").is_file()
     assert (dist / "pets" / "_versions.py").is_file()
+
+
+PATCH = """\
+from ._client import PetStore as _Generated
+
+__all__ = ["PetStore"]
+
+
+class PetStore(_Generated):
+    def versions_in_use(self) -> list[str]:
+        return [client.api_version for client in self._versions.made()]
+"""
+
+
+def test_top_level_customization_survives_and_dir_lists_the_operations(
+    specs: list[Path], tmp_path: Path, imported: Any
+) -> None:
+    out = tmp_path / "out"
+    assert _generate(specs, out)[0] == 0
+    (out / "pets" / "_patch.py").write_text(PATCH, encoding="utf-8")
+    code, printed, _ = _generate(specs, out, "--force")
+    assert code == 0 and "kept customizations: _patch.py" in printed
+    pets = imported(out)
+    client = pets.PetStore(endpoint="http://127.0.0.1:9", api_version="2020-01-01")
+    assert client.versions_in_use() == []
+    assert "pets" in dir(client) and "list" not in dir(client.pets)
+    assert {"get", "old"} <= set(dir(client.pets))
+    newest = pets.PetStore(endpoint="http://127.0.0.1:9")
+    assert {"get", "list", "old"} <= set(dir(newest.pets))

@@ -130,6 +130,7 @@ def test_an_older_api_version_serves_every_operation(
             r"operation_group_two.test_four; it is in api-version 3.0.0, 2.0.0",
         ):
             client.operation_group_two.test_four  # noqa: B018
+        assert "test_one" in dir(client) and "test_paging" not in dir(client)
         with pytest.raises(AttributeError, match="has no operation test_paging"):
             client.test_paging()
     with multiapi.MultiapiServiceClient(endpoint=testserver.url, api_version="2.0.0") as client:
