@@ -81,6 +81,7 @@ class MultiClientView:
     client_bases: tuple[str, ...]  # typing-only aliases of the version clients, newest first
     groups: tuple[GroupDispatchView, ...]
     parameters: tuple[ClientParamView, ...]  # keyword-only, as the newest client takes them
+    assignments: tuple[str, ...]  # client attributes the version clients have too
     positional: tuple[ClientParamView, ...]
     transport_annotation: str
     packages: tuple[tuple[str, str], ...]  # (api-version, subpackage), oldest first
@@ -172,9 +173,11 @@ def _client_view(versions: Sequence[Version], *, is_async: bool) -> MultiClientV
         alias = _alias(name, version)
         imports.add(f"from {up}{version.subpackage}{aio}._client import {name} as {alias}")
         bases.append(alias)
-    groups = _groups(versions, imports, up + "{sub}" + aio)
+    groups = _groups(versions, imports, up, aio)
     view = client_views(latest.api, latest.subpackage)[1 if is_async else 0]
-    parameters = [p for p in view.keyword if p.py_name != "api_version"]
+    # The version clients' api-version parameters give way to the multi-API client's own.
+    own = {p.py_name for p in latest.api.client_parameters if p.wire_name.lower() == "api-version"}
+    parameters = [p for p in view.keyword if p.py_name not in own]
     imports.update(_annotation_imports(view, (*view.positional, *parameters), latest, is_async))
     imports.add(f"from {up}{latest.subpackage}._runtime.pipeline import RetryPolicy")
     operations = _operations(versions)
@@ -187,6 +190,7 @@ def _client_view(versions: Sequence[Version], *, is_async: bool) -> MultiClientV
         client_bases=tuple(bases),
         groups=groups,
         parameters=tuple(parameters),
+        assignments=tuple(name for name in view.assignments if name not in own),
         positional=view.positional,
         transport_annotation=view.transport_annotation,
         packages=tuple((v.api_version, v.subpackage) for v in versions),
@@ -199,7 +203,7 @@ def _client_view(versions: Sequence[Version], *, is_async: bool) -> MultiClientV
 
 
 def _groups(
-    versions: Sequence[Version], imports: set[str], module: str
+    versions: Sequence[Version], imports: set[str], up: str, aio: str
 ) -> tuple[GroupDispatchView, ...]:
     by_attr: dict[str, list[tuple[Version, ir.OperationGroup]]] = {}
     for version in reversed(versions):
@@ -211,8 +215,8 @@ def _groups(
         aliases: list[str] = []
         for version, group in found:
             alias = _alias(group.class_name, version)
-            source = module.format(sub=version.subpackage)
-            imports.add(f"from {source}.operations import {group.class_name} as {alias}")
+            source = f"{up}{version.subpackage}{aio}.operations"
+            imports.add(f"from {source} import {group.class_name} as {alias}")
             aliases.append(alias)
         views.append(GroupDispatchView(attr, found[0][1].class_name, tuple(aliases)))
     return tuple(views)

@@ -64,6 +64,7 @@ def test_each_request_carries_the_serving_api_version(
         ) as client,
     ):
         found = client.virtual_machine_scale_sets.get("rg", "ss")
+        assert (client.subscription_id, client.api_version) == ("sub-1", given or sent)
     assert server.unmatched == []
     assert [r.query["api-version"] for r in server.requests] == [[sent]]
     assert type(found).__module__.startswith(f"vmss_multi.v{sent.replace('-', '_')}.models")
