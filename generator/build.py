@@ -16,7 +16,7 @@ from generator.api.snapshot import FILE_NAME as SNAPSHOT
 from generator.api.snapshot import Snapshot, api_snapshot, dumps, loads, multiapi_snapshot
 from generator.cache import MANIFEST, manifest
 from generator.config import BuildOptions, ClientConfig, Selection
-from generator.diagnostics import SKIPPED_OPERATION, Diagnostic, SpecError, printable
+from generator.diagnostics import SKIPPED_OPERATION, Diagnostic, Severity, SpecError, printable
 from generator.loader import load_api
 from generator.plan import Options, OutputFile, plan_package
 from generator.plan.dist import plan_distribution
@@ -25,7 +25,7 @@ from generator.plan.validation import unchecked_patterns
 from generator.render.format import format_sources
 from generator.render.jinja import environment, render_file
 from generator.runtime.patterns import translate
-from generator.select import select_operations
+from generator.select import check_patterns, select_operations, selects_any
 
 CHANGELOG = "CHANGELOG.md"
 
@@ -157,17 +157,45 @@ def _load_versions(
 def _load_each(
     specs: Sequence[Path], options: BuildOptions, warnings: list[Diagnostic]
 ) -> list[tuple[Path, ir.Api]]:
-    apis: list[tuple[Path, ir.Api]] = []
-    for spec in specs:
-        api = load_api(
+    loaded = [
+        (
             spec,
-            client_name=options.client_name,
-            warnings=warnings,
-            ref_roots=options.ref_roots,
-            azure=options.azure,
+            load_api(
+                spec,
+                client_name=options.client_name,
+                warnings=warnings,
+                ref_roots=options.ref_roots,
+                azure=options.azure,
+            ),
         )
-        apis.append((spec, select_operations(api, options.selection, spec.name, warnings)))
-    return sorted(apis, key=lambda found: version_key(found[1].api_version))
+        for spec in specs
+    ]
+    return sorted(
+        _selected(loaded, options.selection, warnings),
+        key=lambda found: version_key(found[1].api_version),
+    )
+
+
+def _selected(
+    loaded: list[tuple[Path, ir.Api]], selection: Selection, warnings: list[Diagnostic]
+) -> list[tuple[Path, ir.Api]]:
+    """The selection applied to every api-version: a pattern must match in one of them, and an
+    api-version with none of the selected operations is left out."""
+    if not selection:
+        return loaded
+    every = [op for _, api in loaded for group in api.groups for op in group.operations]
+    check_patterns(every, selection, ", ".join(spec.name for spec, _ in loaded), warnings)
+    kept: list[tuple[Path, ir.Api]] = []
+    for spec, api in loaded:
+        if not selects_any(api, selection):
+            message = f"api-version {api.api_version} has none of the selected operations: left out"
+            warnings.append(Diagnostic(Severity.WARNING, str(spec), "", message))
+            continue
+        chosen = select_operations(api, selection, spec.name, warnings, patterns_checked=True)
+        kept.append((spec, chosen))
+    if not kept:
+        raise SpecError(str(loaded[0][0]), "", "the operation selection leaves no operation")
+    return kept
 
 
 def _relative(path: Path, start: Path) -> str:

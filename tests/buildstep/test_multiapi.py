@@ -253,3 +253,17 @@ def test_top_level_customization_survives_and_dir_lists_the_operations(
     assert {"get", "old"} <= set(dir(client.pets))
     newest = pets.PetStore(endpoint="http://127.0.0.1:9")
     assert {"get", "list", "old"} <= set(dir(newest.pets))
+
+
+def test_operation_selection_spans_the_api_versions(specs: list[Path], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, printed, errors = _generate(specs, out, "--include-operations", "Pets_Old,Pets_Get")
+    assert code == 0, errors
+    assert (out / "pets" / "v2020_01_01").is_dir() and (out / "pets" / "v2021_01_01").is_dir()
+    code, printed, errors = _generate(specs, out, "--include-operations", "Pets_List", "--verbose")
+    assert code == 0, errors
+    assert "api-version 2020-01-01 has none of the selected operations: left out" in errors
+    assert not (out / "pets" / "v2020_01_01").exists()
+    code, _, errors = _generate(specs, out, "--include-operations", "Pets_Nope")
+    assert code == 2
+    assert "--include-operations 'Pets_Nope' matches no operationId" in errors
