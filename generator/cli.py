@@ -47,9 +47,10 @@ def _selection_arguments(parser: argparse.ArgumentParser) -> None:
 def _client_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "spec",
-        nargs="?",
+        nargs="*",
         type=Path,
-        help="an OpenAPI/Swagger file (JSON or YAML); default: every client in [tool.sdkforge]",
+        help="an OpenAPI/Swagger file (JSON or YAML); several, one per api-version: a multi-API "
+        "package; default: every client in [tool.sdkforge]",
     )
     parser.add_argument(
         "--out", type=Path, help="directory the package folder is written into (default: generated)"
@@ -190,7 +191,7 @@ def _selection(args: argparse.Namespace) -> Selection:
 
 
 def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[ClientConfig]:
-    if args.spec is None:
+    if not args.spec:
         clients = load_config(args.config)
         if not clients:
             raise SpecError(
@@ -202,9 +203,11 @@ def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[
         return clients
     if not args.package_name:
         parser.error(f"sdkforge {args.command} SPEC needs --package-name")
+    if len(set(args.spec)) != len(args.spec):
+        parser.error(f"sdkforge {args.command} names a spec twice")
     return [
         ClientConfig(
-            args.spec,
+            args.spec[0],
             args.package_name,
             args.out or Path("generated"),
             args.client_name,
@@ -214,6 +217,7 @@ def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[
             ref_roots=tuple(args.ref_root),
             azure=args.azure,
             azure_compat=args.azure_compat,
+            more_specs=tuple(args.spec[1:]),
         )
     ]
 
@@ -242,7 +246,7 @@ def _stale(
 ) -> list[tuple[ClientConfig, str]]:
     stale: list[tuple[ClientConfig, str]] = []
     for client in clients:
-        options = client.options.as_json(client.spec)
+        options = client.options.as_json(*client.specs)
         reason = "forced" if force else stale_reason(client.package_dir, client.spec, options)
         if reason is None and clean:
             reason = "clean"
@@ -377,8 +381,9 @@ def _regenerate_command(client: ClientConfig) -> str:
     """The command that brings `client` up to date, as the user would type it."""
     if client.from_config:
         return "sdkforge generate"
+    specs = " ".join(shlex.quote(str(spec)) for spec in client.specs)
     return (
-        f"sdkforge generate {shlex.quote(str(client.spec))} --out {shlex.quote(str(client.output))}"
+        f"sdkforge generate {specs} --out {shlex.quote(str(client.output))}"
         f" --package-name {client.package}"
     )
 

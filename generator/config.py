@@ -2,7 +2,8 @@
 
 ```toml
 [[tool.sdkforge.clients]]
-spec = "specs/compute/rolling-upgrades.json"   # required, relative to pyproject.toml
+spec = "specs/compute/rolling-upgrades.json"   # required, relative to pyproject.toml; several
+                                               # (one per api-version): a multi-API package
 package = "compute_rolling_upgrades"           # required, a Python identifier
 output = "generated"                           # the folder the package folder is written into
 client-name = "ComputeClient"                  # class name (default: from the spec's title)
@@ -99,9 +100,9 @@ class BuildOptions:
         """Where the Python package sits inside the written directory ("" or "<package>/")."""
         return f"{self.package_name}/" if self.package_mode else ""
 
-    def as_json(self, spec: Path) -> dict[str, Any]:
+    def as_json(self, spec: Path, *more_specs: Path) -> dict[str, Any]:
         return {
-            "spec": spec.name,
+            "spec": [s.name for s in (spec, *more_specs)] if more_specs else spec.name,
             "package": self.package_name,
             "client-name": self.client_name,
             **self.selection.as_options(),
@@ -126,6 +127,13 @@ class ClientConfig:
     ref_roots: tuple[Path, ...] = ()  # folders besides the spec's own its $refs may lead into
     azure: bool = False
     azure_compat: bool | None = None
+    # The specs of the other api-versions: with them the package is a multi-API package, one
+    # subpackage per api-version and a client that serves each operation from one of them.
+    more_specs: tuple[Path, ...] = ()
+
+    @property
+    def specs(self) -> tuple[Path, ...]:
+        return (self.spec, *self.more_specs)
 
     @property
     def package_dir(self) -> Path:
@@ -183,10 +191,10 @@ def _client(base: Path, pyproject: Path, index: int, entry: object) -> ClientCon
     problem = naming.client_name_problem(client_name) if client_name is not None else None
     if problem is not None:
         raise SpecError(str(pyproject), f"{pointer}/client-name", f"'{client_name}' {problem}")
-    spec = read.string("spec", required=True)
-    assert spec is not None
+    specs = read.specs("spec")
     return ClientConfig(
-        spec=base / spec,
+        spec=base / specs[0],
+        more_specs=tuple(base / spec for spec in specs[1:]),
         package=package,
         output=base / (read.string("output") or "generated"),
         client_name=client_name,
@@ -221,6 +229,19 @@ class _Reader:
             needed = "is required and must be a string" if required else "must be a string"
             raise self._error(key, needed)
         return value
+
+    def specs(self, key: str) -> tuple[str, ...]:
+        """One spec, or several (one per api-version of a multi-API package)."""
+        value = self.entry.get(key)
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not value or not all(
+            isinstance(v, str) and v for v in value
+        ):
+            raise self._error(key, "is required and must be a string or an array of strings")
+        if len(set(value)) != len(value):
+            raise self._error(key, "names a spec twice")
+        return tuple(value)
 
     def flag(self, key: str) -> bool:
         value = self.entry.get(key, False)

@@ -114,6 +114,10 @@ def _operation_files(api: ir.Api, options: Options) -> list[OutputFile]:
     return files
 
 
+# Copied only into multi-API packages, at their top (generator/plan/multiapi.py).
+_MULTIAPI_ONLY = frozenset({"versions.py"})
+
+
 def _runtime_files(api: ir.Api) -> list[OutputFile]:
     """The runtime modules; with the Azure compatibility surface, `runtime/azure/` holds the
     versions that replace some of them (error_bases.py: azure-core's exceptions as bases)."""
@@ -128,4 +132,5 @@ def _runtime_files(api: ir.Api) -> list[OutputFile]:
             else path,
         )
         for path in sorted(RUNTIME_DIR.glob("*.py"))
+        if path.name not in _MULTIAPI_ONLY
     ]

@@ -75,6 +75,25 @@ class GeneratedClients:
             self._modules[key] = self._import(key, out, name)
         return self._modules[key]
 
+    def multiapi(self, package: str, *swaggers: str) -> ModuleType:
+        """One multi-API package generated from several swagger files (one per api-version)."""
+        key = f"{package}: {', '.join(swaggers)}"
+        if key in self._failures:
+            pytest.fail(self._failures[key], pytrace=False)
+        if key not in self._modules:
+            specs = [str(self._swagger_dir / swagger_file_name(s)) for s in swaggers]
+            out = self._workdir / package
+            command = [sys.executable, "-m", "generator", "generate", *specs]
+            command += ["--out", str(out), "--package-name", package, "--azure"]
+            result = subprocess.run(
+                command, cwd=ROOT, capture_output=True, text=True, timeout=GENERATE_TIMEOUT,
+                check=False,
+            )
+            if result.returncode != 0:
+                self._fail(key, f"$ {' '.join(command)}\n{result.stderr}{result.stdout}")
+            self._modules[key] = self._import(key, out, package)
+        return self._modules[key]
+
     def _fail(self, file_name: str, message: str) -> NoReturn:
         self._failures[file_name] = message
         pytest.fail(message, pytrace=False)
