@@ -36,6 +36,7 @@ MODEL_RESERVED = frozenset(
         "serialize",
         "deserialize",
         "as_dict",
+        "unknown_properties",
         "keys",
         "items",
         "values",

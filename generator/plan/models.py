@@ -188,10 +188,15 @@ def _field_view(names: TypeNames, f: ir.Field) -> FieldView:
     if isinstance(f.type, ir.ConstantType):
         default = f" = _dc.field(default={names.constant(f.type)}, init=False)"
         return FieldView(f.py_name, annotation, default, f.description)
+    if isinstance(f.type, ir.EnumType):
+        # As method parameters do: the plain value is accepted where the member is.
+        annotation = f"{annotation} | str"
     if f.required and not f.read_only:
         optional = " | None" if f.nullable else ""
         return FieldView(f.py_name, annotation + optional, "", f.description)
-    default = f" = {model_default(names, f)}"
+    # Only the service sets a read-only property: its default is applied when a response leaves
+    # it out (see _path_expr), never to an object the caller builds.
+    default = " = None" if f.read_only else f" = {model_default(names, f)}"
     return FieldView(f.py_name, f"{annotation} | None", default, f.description)
 
 
@@ -242,7 +247,7 @@ def _known_tree(fields: list[ir.Field]) -> str:
 
 def _decode_expr(names: TypeNames, f: ir.Field, containers: dict[tuple[str, ...], str]) -> str:
     required = f.required and not f.read_only and not f.nullable
-    return names.decode_inline(f.type, _path_expr(f, containers), required=required)
+    return names.decode_inline(f.type, _path_expr(f, containers, names), required=required)
 
 
 def _containers(fields: list[ir.Field]) -> dict[tuple[str, ...], str]:
@@ -317,9 +322,14 @@ def _after_decode(
     )
 
 
-def _path_expr(f: ir.Field, containers: dict[tuple[str, ...], str]) -> str:
+def _path_expr(
+    f: ir.Field, containers: dict[tuple[str, ...], str], names: TypeNames | None = None
+) -> str:
     # Read straight from the mapping, or from the flattened container read once before.
     parent = containers.get(f.wire_path[:-1], "data")
+    if names is not None and f.read_only and model_default(names, f) != "None":
+        # A read-only property the response leaves out has the spec's default.
+        return f"{parent}.get({f.wire_path[-1]!r}, {literal(f.default)})"
     return f"{parent}.get({f.wire_path[-1]!r})"
 
 
