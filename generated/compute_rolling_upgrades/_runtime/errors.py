@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 import json
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from .redaction import Redactor
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import httpx
 
 _MAX_BODY_CHARS = 2048
+_M = TypeVar("_M")
 
 
 def _azure_core_exceptions() -> Any:
@@ -129,6 +130,12 @@ class HttpResponseError(SdkError, _AzureHttpResponseError):
         self.model = model
         self.status_code: int | None = response.status_code if response is not None else None
         self.reason: str | None = reason
+
+    def model_as(self, model_class: type[_M]) -> _M | None:
+        """The error body as `model_class` (the error model the spec gives the operation), typed
+        as such; None when the body was not one (no body, another model, or a body that did not
+        fit): `err.model_as(models.CloudError)`."""
+        return self.model if isinstance(self.model, model_class) else None
 
 
 class ResourceNotFoundError(HttpResponseError, _AzureResourceNotFoundError):
