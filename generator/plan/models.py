@@ -38,6 +38,9 @@ class ModelView:
     description: str
     imports: tuple[str, ...]
     fields: tuple[FieldView, ...]
+    # Imports only the annotations of inherited fields name: the dataclass __init__ of this class
+    # repeats them, and typing.get_type_hints resolves them in this module.
+    inherited_imports: tuple[str, ...]
     is_root: bool  # declares the store of unknown wire properties
     known: str  # a literal of the wire names this model reads
     subtypes: str  # "" or a dict literal: discriminator value -> subclass
@@ -479,6 +482,7 @@ def model_view(
             "{} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)"
         )
     return ModelView(
+        inherited_imports=_inherited_imports(api, imports, fields, model),
         class_name=model.py_name,
         bases=f"({', '.join(p.py_name for p in parents)})" if parents else "",
         description=model.description,
@@ -499,6 +503,21 @@ def model_view(
         validate=model_checks(fields, _bag_field(api, model)),
         shape=_shape(fields) if model.name in in_unions else "",
     )
+
+
+def _inherited_imports(
+    api: ir.Api, imports: ImportSet, fields: list[ir.Field], model: ir.Model
+) -> tuple[str, ...]:
+    inherited = ImportSet()
+    names = TypeNames(api, inherited, "..")
+    own = {f.py_name for f in model.fields}
+    for f in fields:
+        if f.py_name not in own:
+            names.annotation(f.type)
+    bag = _bag(api, model)
+    if bag is not None and bag.name != model.name and bag.additional_properties is not None:
+        names.annotation(bag.additional_properties)
+    return tuple(inherited.without(imports).runtime_lines())
 
 
 def _bag_field(api: ir.Api, model: ir.Model) -> tuple[str, ir.TypeRef] | None:
