@@ -43,8 +43,11 @@ MODEL_RESERVED = frozenset(
         "get",
         "copy",
         "_unknown",
-        # Builtins the generated classes use in annotations; a field of that name would hide them.
+        # Builtins the generated classes use in annotations and decorators; a field of that name
+        # would hide them in the class body.
         "bool",
+        "classmethod",
+        "property",
         "bytes",
         "dict",
         "float",

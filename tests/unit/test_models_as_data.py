@@ -46,7 +46,10 @@ DEFINITIONS: dict[str, Any] = {
             },
         },
     },
-    "Owner": {"type": "object", "properties": {"name": {"type": "string"}}},
+    "Owner": {
+        "type": "object",
+        "properties": {"name": {"type": "string"}, "property": {"type": "string"}},
+    },
     "Animal": {
         "type": "object",
         "discriminator": "kind",
@@ -230,3 +233,10 @@ def test_azure_model_names_are_aliases(models: ModuleType) -> None:
     dog = models.Animal.deserialize({"kind": "Dog", "barks": True})
     assert type(dog) is models.Dog
     assert dog.barks is True
+
+
+def test_a_property_named_property_does_not_hide_the_builtin(models: ModuleType) -> None:
+    owner = models.Owner.from_dict({"property": "x", "other": 1})
+    assert owner.property_ == "x"
+    assert owner.unknown_properties == {"other": 1}
+    assert owner.to_dict() == {"property": "x", "other": 1}
