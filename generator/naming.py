@@ -36,14 +36,18 @@ MODEL_RESERVED = frozenset(
         "serialize",
         "deserialize",
         "as_dict",
+        "unknown_properties",
         "keys",
         "items",
         "values",
         "get",
         "copy",
         "_unknown",
-        # Builtins the generated classes use in annotations; a field of that name would hide them.
+        # Builtins the generated classes use in annotations and decorators; a field of that name
+        # would hide them in the class body.
         "bool",
+        "classmethod",
+        "property",
         "bytes",
         "dict",
         "float",

@@ -5,19 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 import httpx
 
+from . import operations as _operations
 from ._runtime import codec as _s
 from ._runtime.auth import BearerTokenAuth, TokenCredential
 from ._runtime.pipeline import Pipeline, RetryPolicy
-
-if TYPE_CHECKING:
-    from .operations._virtual_machine_scale_set_rolling_upgrades import (
-        VirtualMachineScaleSetRollingUpgradesOperations,
-    )
-    from .operations._virtual_machine_scale_sets import VirtualMachineScaleSetsOperations
 
 
 class ComputeManagementClient:
@@ -72,22 +67,14 @@ class ComputeManagementClient:
     @cached_property
     def virtual_machine_scale_set_rolling_upgrades(
         self,
-    ) -> VirtualMachineScaleSetRollingUpgradesOperations:
+    ) -> _operations.VirtualMachineScaleSetRollingUpgradesOperations:
         """Operations of the VirtualMachineScaleSetRollingUpgradesOperations group."""
-        from .operations import (
-            VirtualMachineScaleSetRollingUpgradesOperations,  # a customized one if _patch.py has it
-        )
-
-        return VirtualMachineScaleSetRollingUpgradesOperations(self)
+        return _operations.VirtualMachineScaleSetRollingUpgradesOperations(self)
 
     @cached_property
-    def virtual_machine_scale_sets(self) -> VirtualMachineScaleSetsOperations:
+    def virtual_machine_scale_sets(self) -> _operations.VirtualMachineScaleSetsOperations:
         """Operations of the VirtualMachineScaleSetsOperations group."""
-        from .operations import (
-            VirtualMachineScaleSetsOperations,  # a customized one if _patch.py has it
-        )
-
-        return VirtualMachineScaleSetsOperations(self)
+        return _operations.VirtualMachineScaleSetsOperations(self)
 
     def send_request(
         self,

@@ -163,12 +163,12 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     mixins = [g for g in api.groups if g.name == ""]
     for g in mixins:  # through the package, so that a customized mixin in _patch.py is used
         imports.name(".operations", group_class_name(api, g))
-    for g in api.groups:
-        if g.name:
-            imports.typing_only(f".operations.{g.module_name}", g.class_name)
-            # Groups are attributes made on first use.
-            imports.name("functools", "cached_property")
-            imports.name("typing", "TYPE_CHECKING")
+    if any(g.name for g in api.groups):
+        # Groups are attributes made on first use. They are named through the operations package,
+        # which imports each group module on first use: typing.get_type_hints resolves them, a
+        # customized group in _patch.py is the one made, and the client module stays light.
+        imports.name(".", "operations as _operations")
+        imports.name("functools", "cached_property")
     checks = _checks(api, imports, dot)
     return ClientView(
         class_name=api.client_name,

@@ -22,6 +22,16 @@ class ImportSet:
     def typing_only(self, module: str, *names: str) -> None:
         self._typing_names.setdefault(module, set()).update(names)
 
+    def without(self, other: ImportSet) -> ImportSet:
+        """The runtime imports of this set that `other` does not have."""
+        rest = ImportSet()
+        rest._modules = self._modules - other._modules
+        for module, names in self._names.items():
+            missing = names - other._names.get(module, set())
+            if missing:
+                rest._names[module] = missing
+        return rest
+
     def runtime_lines(self) -> list[str]:
         future = (
             [f"from __future__ import {', '.join(sorted(self._names['__future__']))}"]

@@ -13,6 +13,7 @@ import math
 import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
@@ -148,7 +149,9 @@ class AsyncBearerTokenAuth:
                 token = await self._renew()
         return token
 
-    def _get_lock(self) -> asyncio.Lock:
+    # Annotated by what the lock does rather than asyncio.Lock, so that typing.get_type_hints
+    # resolves it without asyncio imported here.
+    def _get_lock(self) -> AbstractAsyncContextManager[Any]:
         if self._lock is None:
             # Imported here: synchronous clients import this module too and should not pay for
             # asyncio.

@@ -13,6 +13,7 @@ from typing import NoReturn
 
 import pytest
 
+from tests.support import type_hints
 from tests.testserver.server import SWAGGER_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -150,10 +151,19 @@ class GeneratedClients:
         if str(out) not in sys.path:
             sys.path.insert(0, str(out))
         try:
-            return importlib.import_module(name)
+            module = importlib.import_module(name)
+            # Every package the suites generate is checked as introspection tools see it.
+            checked, unresolved = type_hints.unresolved(name)
         except Exception:  # any import-time error of generated code is a test failure
             self._fail(
                 file_name,
                 f"importing the client generated for {file_name} failed:\n"
                 f"{traceback.format_exc()}",
             )
+        if unresolved or not checked:
+            self._fail(
+                file_name,
+                f"typing.get_type_hints fails on the client generated for {file_name}:\n"
+                + "\n".join(unresolved),
+            )
+        return module

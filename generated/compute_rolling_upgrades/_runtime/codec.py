@@ -6,8 +6,10 @@ straight-line code is written with: decoders and encoders for lists, dictionarie
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
+import reprlib
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -166,6 +168,7 @@ __all__ = [
     "model_decoder",
     "model_encoder",
     "model_member",
+    "model_repr",
     "primitive_member",
     "put",
     "quote_path",
@@ -344,6 +347,19 @@ def keep_value(model: object, name: str, value: Any) -> None:
     fix, when no subclass claims it)."""
     if value is not None:
         setattr(model, name, value)
+
+
+@reprlib.recursive_repr()
+def model_repr(model: Any) -> str:
+    """`Name(field=value, ...)` of a model with only the fields that are set: a large model
+    with a few properties given prints those few, not every other one as None."""
+    shown = []
+    for f in dataclasses.fields(model):
+        value = getattr(model, f.name, None)
+        if not f.repr or value is None or (value == {} and f.default_factory is dict):
+            continue
+        shown.append(f"{f.name}={value!r}")
+    return f"{type(model).__qualname__}({', '.join(shown)})"
 
 
 def response_json(response: httpx.Response) -> Any:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from . import error_bases as _bases
 from .redaction import Redactor
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import httpx
 
 _MAX_BODY_CHARS = 2048
+_M = TypeVar("_M")
 
 
 class SdkError(_bases.BaseSdkError):
@@ -89,6 +90,12 @@ class HttpResponseError(SdkError, _bases.BaseHttpResponseError):
         self.status_code: int | None = response.status_code if response is not None else None
         self.reason: str | None = reason
         _bases.describe(self, response)
+
+    def model_as(self, model_class: type[_M]) -> _M | None:
+        """The error body as `model_class` (the error model the spec gives the operation), typed
+        as such; None when the body was not one (no body, another model, or a body that did not
+        fit): `err.model_as(models.CloudError)`."""
+        return self.model if isinstance(self.model, model_class) else None
 
 
 class ResourceNotFoundError(HttpResponseError, _bases.BaseResourceNotFoundError):

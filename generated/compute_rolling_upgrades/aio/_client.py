@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 import httpx
 
@@ -13,12 +13,7 @@ from .._runtime import codec as _s
 from .._runtime.aio_pipeline import AsyncPipeline
 from .._runtime.auth import AsyncBearerTokenAuth, AsyncTokenCredential, TokenCredential
 from .._runtime.pipeline import RetryPolicy
-
-if TYPE_CHECKING:
-    from .operations._virtual_machine_scale_set_rolling_upgrades import (
-        VirtualMachineScaleSetRollingUpgradesOperations,
-    )
-    from .operations._virtual_machine_scale_sets import VirtualMachineScaleSetsOperations
+from . import operations as _operations
 
 
 class ComputeManagementClient:
@@ -75,22 +70,14 @@ class ComputeManagementClient:
     @cached_property
     def virtual_machine_scale_set_rolling_upgrades(
         self,
-    ) -> VirtualMachineScaleSetRollingUpgradesOperations:
+    ) -> _operations.VirtualMachineScaleSetRollingUpgradesOperations:
         """Operations of the VirtualMachineScaleSetRollingUpgradesOperations group."""
-        from .operations import (
-            VirtualMachineScaleSetRollingUpgradesOperations,  # a customized one if _patch.py has it
-        )
-
-        return VirtualMachineScaleSetRollingUpgradesOperations(self)
+        return _operations.VirtualMachineScaleSetRollingUpgradesOperations(self)
 
     @cached_property
-    def virtual_machine_scale_sets(self) -> VirtualMachineScaleSetsOperations:
+    def virtual_machine_scale_sets(self) -> _operations.VirtualMachineScaleSetsOperations:
         """Operations of the VirtualMachineScaleSetsOperations group."""
-        from .operations import (
-            VirtualMachineScaleSetsOperations,  # a customized one if _patch.py has it
-        )
-
-        return VirtualMachineScaleSetsOperations(self)
+        return _operations.VirtualMachineScaleSetsOperations(self)
 
     async def send_request(
         self,

@@ -12,7 +12,7 @@ from .._runtime import codec as _s
 from ._resource import Resource
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class RollingUpgradeStatusInfo(Resource):
     """The status of the latest virtual machine scale set rolling upgrade."""
 

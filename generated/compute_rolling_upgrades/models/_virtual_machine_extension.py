@@ -12,7 +12,7 @@ from .._runtime import codec as _s
 from ._resource_with_optional_location import ResourceWithOptionalLocation
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineExtension(ResourceWithOptionalLocation):
     """Describes a Virtual Machine Extension."""
 

@@ -13,7 +13,7 @@ from .._runtime import codec as _s
 from ._resource import Resource
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSet(Resource):
     """Describes a Virtual Machine Scale Set."""
 
@@ -51,7 +51,7 @@ class VirtualMachineScaleSet(Resource):
     """Specifies additional capabilities enabled or disabled on the Virtual Machines in the Virtual Machine Scale Set. For instance: whether the Virtual Machines have the capability to support attaching managed data disks with UltraSSD_LRS storage account type."""
     scale_in_policy: _models.ScaleInPolicy | None = None
     """Specifies the policies applied when scaling in Virtual Machines in the Virtual Machine Scale Set."""
-    orchestration_mode: _models.OrchestrationMode | None = None
+    orchestration_mode: _models.OrchestrationMode | str | None = None
     """Specifies the orchestration mode for the virtual machine scale set."""
     spot_restore_policy: _models.SpotRestorePolicy | None = None
     """Specifies the Spot Restore properties for the virtual machine scale set."""
@@ -63,7 +63,9 @@ class VirtualMachineScaleSet(Resource):
     """Optional property which must either be set to True or omitted."""
     resiliency_policy: _models.ResiliencyPolicy | None = None
     """Policy for Resiliency"""
-    zonal_platform_fault_domain_align_mode: _models.ZonalPlatformFaultDomainAlignMode | None = None
+    zonal_platform_fault_domain_align_mode: (
+        _models.ZonalPlatformFaultDomainAlignMode | str | None
+    ) = None
     """Specifies the align mode between Virtual Machine Scale Set compute and storage Fault Domain count."""
     identity: _models.VirtualMachineScaleSetIdentity | None = None
     """The identity of the virtual machine scale set, if configured."""

@@ -12,7 +12,7 @@ from .._runtime import codec as _s
 from ._sub_resource_read_only import SubResourceReadOnly
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSetExtension(SubResourceReadOnly):
     """Describes a Virtual Machine Scale Set Extension."""
 

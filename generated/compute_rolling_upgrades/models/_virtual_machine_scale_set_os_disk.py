@@ -11,23 +11,23 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSetOSDisk:
     """Describes a virtual machine scale set operating system disk."""
 
     name: str | None = None
     """The disk name."""
-    caching: _models.CachingTypes | None = None
+    caching: _models.CachingTypes | str | None = None
     """Specifies the caching requirements. Possible values are: **None,** **ReadOnly,** **ReadWrite.** The default values are: **None for Standard storage. ReadOnly for Premium storage.**"""
     write_accelerator_enabled: bool | None = None
     """Specifies whether writeAccelerator should be enabled or disabled on the disk."""
-    create_option: _models.DiskCreateOptionTypes
+    create_option: _models.DiskCreateOptionTypes | str
     """Specifies how the virtual machines in the scale set should be created. The only allowed value is: **FromImage.** This value is used when you are using an image to create the virtual machine. If you are using a platform image, you also use the imageReference element described above. If you are using a marketplace image, you  also use the plan element previously described."""
     diff_disk_settings: _models.DiffDiskSettings | None = None
     """Specifies the ephemeral disk Settings for the operating system disk used by the virtual machine scale set."""
     disk_size_gb: int | None = None
     """Specifies the size of an empty data disk in gigabytes. This element can be used to overwrite the size of the disk in a virtual machine image. The property 'diskSizeGB' is the number of bytes x 1024^3 for the disk and the value cannot be larger than 1023."""
-    os_type: _models.OperatingSystemTypes | None = None
+    os_type: _models.OperatingSystemTypes | str | None = None
     """This property allows you to specify the type of the OS that is included in the disk if creating a VM from user-image or a specialized VHD. Possible values are: **Windows,** **Linux.**"""
     image: _models.VirtualHardDisk | None = None
     """Specifies information about the unmanaged user image to base the scale set on."""
@@ -35,9 +35,9 @@ class VirtualMachineScaleSetOSDisk:
     """Specifies the container urls that are used to store operating system disks for the scale set."""
     managed_disk: _models.VirtualMachineScaleSetManagedDiskParameters | None = None
     """The managed disk parameters."""
-    delete_option: _models.DiskDeleteOptionTypes | None = None
+    delete_option: _models.DiskDeleteOptionTypes | str | None = None
     """Specifies whether OS Disk should be deleted or detached upon VMSS Flex deletion (This feature is available for VMSS with Flexible OrchestrationMode only). <br><br> Possible values: <br><br> **Delete** If this value is used, the OS disk is deleted when VMSS Flex VM is deleted.<br><br> **Detach** If this value is used, the OS disk is retained after VMSS Flex VM is deleted. <br><br> The default value is set to **Delete**. For an Ephemeral OS Disk, the default value is set to **Delete**. User cannot change the delete option for Ephemeral OS Disk."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -53,6 +53,28 @@ class VirtualMachineScaleSetOSDisk:
         "managedDisk": None,
         "deleteOption": None,
     }
+
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:

@@ -11,7 +11,7 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSetPublicIPAddressConfiguration:
     """Describes a virtual machines scale set IP Configuration's PublicIPAddress configuration"""
 
@@ -27,13 +27,13 @@ class VirtualMachineScaleSetPublicIPAddressConfiguration:
     """The list of IP tags associated with the public IP address."""
     public_ip_prefix: _models.SubResource | None = None
     """The PublicIPPrefix from which to allocate publicIP addresses."""
-    public_ip_address_version: _models.IPVersion | None = None
+    public_ip_address_version: _models.IPVersion | str | None = None
     """Available from Api-Version 2019-07-01 onwards, it represents whether the specific ipconfiguration is IPv4 or IPv6. Default is taken as IPv4. Possible values are: 'IPv4' and 'IPv6'."""
-    delete_option: _models.DeleteOptions | None = None
+    delete_option: _models.DeleteOptions | str | None = None
     """Specify what happens to the public IP when the VM is deleted"""
     sku: _models.PublicIPAddressSku | None = None
     """Describes the public IP Sku. It can only be set with OrchestrationMode as Flexible."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -48,6 +48,28 @@ class VirtualMachineScaleSetPublicIPAddressConfiguration:
         },
         "sku": None,
     }
+
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:

@@ -12,7 +12,7 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSetVMProfile:
     """Describes a virtual machine scale set virtual machine profile."""
 
@@ -30,9 +30,9 @@ class VirtualMachineScaleSetVMProfile:
     """Specifies a collection of settings for extensions installed on virtual machines in the scale set."""
     license_type: str | None = None
     """Specifies that the image or disk that is being used was licensed on-premises. <br><br> Possible values for Windows Server operating system are: <br><br> Windows_Client <br><br> Windows_Server <br><br> Possible values for Linux Server operating system are: <br><br> RHEL_BYOS (for RHEL) <br><br> SLES_BYOS (for SUSE) <br><br> For more information, see [Azure Hybrid Use Benefit for Windows Server](https://docs.microsoft.com/azure/virtual-machines/windows/hybrid-use-benefit-licensing) <br><br> [Azure Hybrid Use Benefit for Linux Server](https://docs.microsoft.com/azure/virtual-machines/linux/azure-hybrid-benefit-linux) <br><br> Minimum api-version: 2015-06-15"""
-    priority: _models.VirtualMachinePriorityTypes | None = None
+    priority: _models.VirtualMachinePriorityTypes | str | None = None
     """Specifies the priority for the virtual machines in the scale set. Minimum api-version: 2017-10-30-preview."""
-    eviction_policy: _models.VirtualMachineEvictionPolicyTypes | None = None
+    eviction_policy: _models.VirtualMachineEvictionPolicyTypes | str | None = None
     """Specifies the eviction policy for the Azure Spot virtual machine and Azure Spot scale set. For Azure Spot virtual machines, both 'Deallocate' and 'Delete' are supported and the minimum api-version is 2019-03-01. For Azure Spot scale sets, both 'Deallocate' and 'Delete' are supported and the minimum api-version is 2017-10-30-preview."""
     billing_profile: _models.BillingProfile | None = None
     """Specifies the billing related details of a Azure Spot VMSS. Minimum api-version: 2019-03-01."""
@@ -52,7 +52,7 @@ class VirtualMachineScaleSetVMProfile:
     """Specifies the security posture to be used for all virtual machines in the scale set. Minimum api-version: 2023-03-01"""
     time_created: _dt.datetime | None = None
     """Specifies the time in which this VM profile for the Virtual Machine Scale Set was created. Minimum API version for this property is 2024-03-01. This value will be added to VMSS Flex VM tags when creating/updating the VMSS VM Profile with minimum api-version 2023-09-01."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -75,6 +75,28 @@ class VirtualMachineScaleSetVMProfile:
         "securityPostureReference": None,
         "timeCreated": None,
     }
+
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:

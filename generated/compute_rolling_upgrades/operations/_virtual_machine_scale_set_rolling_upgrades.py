@@ -4,17 +4,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import Any, TypeVar, overload
 from typing import cast as _cast
 
 import httpx
 
+from .. import _client as _client_module
 from .. import models as _models
 from .._runtime import codec as _s
 from .._runtime import polling as _polling
-
-if TYPE_CHECKING:
-    from .._client import ComputeManagementClient
 
 _R = TypeVar("_R")
 
@@ -22,7 +20,7 @@ _R = TypeVar("_R")
 class VirtualMachineScaleSetRollingUpgradesOperations:
     """Operations of this group; reach them as an attribute of ComputeManagementClient."""
 
-    def __init__(self, client: ComputeManagementClient) -> None:
+    def __init__(self, client: _client_module.ComputeManagementClient) -> None:
         self._client = client
 
     @overload

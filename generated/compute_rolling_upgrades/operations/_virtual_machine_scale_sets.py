@@ -4,23 +4,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 from typing import cast as _cast
 
 import httpx
 
+from .. import _client as _client_module
 from .. import models as _models
 from .._runtime import codec as _s
 from .._runtime import paging as _paging
-
-if TYPE_CHECKING:
-    from .._client import ComputeManagementClient
 
 
 class VirtualMachineScaleSetsOperations:
     """Operations of this group; reach them as an attribute of ComputeManagementClient."""
 
-    def __init__(self, client: ComputeManagementClient) -> None:
+    def __init__(self, client: _client_module.ComputeManagementClient) -> None:
         self._client = client
 
     def list(

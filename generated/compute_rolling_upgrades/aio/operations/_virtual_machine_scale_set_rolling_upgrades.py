@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import Any, TypeVar, overload
 from typing import cast as _cast
 
 import httpx
@@ -12,9 +12,7 @@ import httpx
 from ... import models as _models
 from ..._runtime import aio_polling as _polling
 from ..._runtime import codec as _s
-
-if TYPE_CHECKING:
-    from .._client import ComputeManagementClient
+from .. import _client as _client_module
 
 _R = TypeVar("_R")
 
@@ -22,7 +20,7 @@ _R = TypeVar("_R")
 class VirtualMachineScaleSetRollingUpgradesOperations:
     """Operations of this group; reach them as an attribute of ComputeManagementClient."""
 
-    def __init__(self, client: ComputeManagementClient) -> None:
+    def __init__(self, client: _client_module.ComputeManagementClient) -> None:
         self._client = client
 
     @overload

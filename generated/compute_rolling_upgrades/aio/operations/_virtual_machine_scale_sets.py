@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 from typing import cast as _cast
 
 import httpx
@@ -12,15 +11,13 @@ import httpx
 from ... import models as _models
 from ..._runtime import aio_paging as _paging
 from ..._runtime import codec as _s
-
-if TYPE_CHECKING:
-    from .._client import ComputeManagementClient
+from .. import _client as _client_module
 
 
 class VirtualMachineScaleSetsOperations:
     """Operations of this group; reach them as an attribute of ComputeManagementClient."""
 
-    def __init__(self, client: ComputeManagementClient) -> None:
+    def __init__(self, client: _client_module.ComputeManagementClient) -> None:
         self._client = client
 
     def list(
