@@ -61,6 +61,10 @@ class ModelFinisher:
         self._done: dict[str, ir.Model] = {}
         self._inherited: dict[str, dict[str, tuple[str, ...]]] = {}
         self._building: set[str] = set()
+        self._children: dict[str, list[str]] = {}
+        for draft in drafts.values():
+            for parent in draft.parents:
+                self._children.setdefault(parent, []).append(draft.name)
 
     def _has_additional(self, parents: list[str]) -> bool:
         return any(
@@ -95,9 +99,7 @@ class ModelFinisher:
             self._inherited[name][bag] = ()
         py_name = self._py_names[name]
         subtypes = sorted(
-            child.name
-            for child in self._drafts.values()
-            if name in child.parents and values[child.name] is not None
+            {child for child in self._children.get(name, ()) if values[child] is not None}
         )
         model = ir.Model(
             name=name,
