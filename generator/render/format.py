@@ -94,7 +94,9 @@ def _split_imports(text: str) -> tuple[str, str] | None:
     while end + blank < len(lines) and not lines[end + blank].strip():
         blank += 1
     rest = "".join(lines[end + blank :])
-    if not rest or _ANY_IMPORT.search(rest) or rest.startswith(("#", " ", "\t")):
+    if not rest or rest.startswith(("#", " ", "\t")):
+        return None
+    if "import " in rest and _ANY_IMPORT.search(rest):  # the plain search rules most out quickly
         return None
     is_def = rest.startswith(("class ", "def ", "async def ", "@"))
     stand_in = _NEXT_DEF if is_def else _NEXT_OTHER
