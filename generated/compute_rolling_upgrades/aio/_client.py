@@ -7,14 +7,14 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self
 
-import httpx
-
-from .._runtime import codec as _s
+from .._runtime import validation as _v
 from .._runtime.aio_pipeline import AsyncPipeline
 from .._runtime.auth import AsyncBearerTokenAuth, AsyncTokenCredential, TokenCredential
 from .._runtime.pipeline import RetryPolicy
 
 if TYPE_CHECKING:
+    import httpx
+
     from .operations._virtual_machine_scale_set_rolling_upgrades import (
         VirtualMachineScaleSetRollingUpgradesOperations,
     )
@@ -50,8 +50,8 @@ class ComputeManagementClient:
         trusted_origins: Sequence[str] = (),
         transport: httpx.AsyncClient | None = None,
     ) -> None:
-        _s.check("subscription_id", subscription_id, required=True)
-        _s.check("api_version", api_version, required=True)
+        _v.check("subscription_id", subscription_id, required=True)
+        _v.check("api_version", api_version, required=True)
         self._client = self
         self.subscription_id = subscription_id
         self.api_version = api_version

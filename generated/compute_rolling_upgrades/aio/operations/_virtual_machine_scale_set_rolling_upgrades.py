@@ -7,13 +7,13 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 from typing import cast as _cast
 
-import httpx
-
 from ... import models as _models
 from ..._runtime import aio_polling as _polling
 from ..._runtime import codec as _s
 
 if TYPE_CHECKING:
+    import httpx
+
     from .._client import ComputeManagementClient
 
 _R = TypeVar("_R")
