@@ -25,26 +25,31 @@ def formatter_version() -> str:
         return "ruff (version unknown)"
 
 
-def format_sources(files: dict[str, bytes]) -> dict[str, bytes]:
-    """Return `files` (relative path -> content) with every .py file formatted by `ruff format`."""
+def format_sources(files: dict[str, bytes], *, consume: bool = False) -> dict[str, bytes]:
+    """Return `files` (relative path -> content) with every .py file formatted by `ruff format`.
+
+    `consume`: the .py files are taken out of `files` once written for the formatter, so that a
+    large package is not held in memory twice.
+    """
     with tempfile.TemporaryDirectory(prefix="sdkforge-format-", dir=_scratch_dir()) as tmp:
         root = Path(tmp)
-        python_files = [path for path in files if path.endswith(".py")]
+        order = list(files)
+        python_files = [path for path in order if path.endswith(".py")]
         for path in python_files:
             target = root / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[path])
+            target.write_bytes(files.pop(path) if consume else files[path])
         if python_files:
             # Sorting imports first, then formatting, gives one canonical text for any template.
-            _sort_imports(root, {path: files[path] for path in python_files})
+            _sort_imports(root, python_files)
             _ruff("format", str(root))
         return {
-            path: (root / path).read_bytes() if path.endswith(".py") else content
-            for path, content in files.items()
+            path: (root / path).read_bytes() if path.endswith(".py") else files[path]
+            for path in order
         }
 
 
-def _sort_imports(root: Path, files: dict[str, bytes]) -> None:
+def _sort_imports(root: Path, files: list[str]) -> None:
     """Sort the imports of the files written under `root` with ruff's isort rules.
 
     Most generated modules differ only below their imports, and many share the same import block:
@@ -53,15 +58,18 @@ def _sort_imports(root: Path, files: dict[str, bytes]) -> None:
     sorted whole.
     """
     whole: list[str] = []
-    heads: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (folder, head) -> [(path, rest)]
-    for path, content in files.items():
-        split = _split_imports(content.decode("utf-8"))
+    # (folder, head) -> [(path, where the rest of the module starts)]; the rest is read back from
+    # the written file, so that the whole package is not held twice in memory.
+    heads: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for path in files:
+        text = (root / path).read_bytes().decode("utf-8")
+        split = _split_imports(text)
         if split is None:
             whole.append(str(root / path))
         else:
             head, rest = split
             folder = path.rpartition("/")[0]
-            heads.setdefault((folder, head), []).append((path, rest))
+            heads.setdefault((folder, head), []).append((path, len(text) - len(rest)))
     scratch: list[Path] = []
     for index, (folder, head) in enumerate(heads):
         scratch.append(root / folder / f"{_HEAD_FILE}{index}.py")
@@ -70,7 +78,8 @@ def _sort_imports(root: Path, files: dict[str, bytes]) -> None:
     for users, file in zip(heads.values(), scratch, strict=True):
         sorted_head = file.read_text(encoding="utf-8")
         file.unlink()
-        for path, rest in users:
+        for path, start in users:
+            rest = (root / path).read_bytes().decode("utf-8")[start:]  # exactly as written
             (root / path).write_text(_join_imports(sorted_head, rest), encoding="utf-8")
 
 
