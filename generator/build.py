@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,17 +79,27 @@ def build(spec: Path, options: BuildOptions, previous: Path | None = None) -> Bu
     )
     api = select_operations(api, options.selection, spec.name, warnings)
     warnings.extend(unchecked_patterns(api, translate))
+    rendered = _rendered(api, options)
+    # The formatter runs in its own process: the snapshot and changelog are made meanwhile.
+    with ThreadPoolExecutor(max_workers=1) as formatter:
+        formatting = formatter.submit(format_sources, rendered, consume=True)
+        history = _history(api, options, previous)
+        files = formatting.result()
+    files.update(history)
+    files[MANIFEST] = manifest(spec, api.source_files, options.as_json(spec), files)
+    return Built(
+        dict(sorted(files.items())), tuple(warnings), api.api_version, _stats(api, warnings)
+    )
+
+
+def _rendered(api: ir.Api, options: BuildOptions) -> dict[str, bytes]:
+    """Every planned file rendered; the plan (a view of each model and operation) is let go."""
     package = options.package_name
     planned = _prefixed(options.code_dir, plan_package(api, Options(package, __version__)))
     if options.package_mode:
         planned += plan_distribution(api, package, options.package_version, __version__)
     env = environment()
-    files = format_sources({f.path: render_file(env, f) for f in planned})
-    files.update(_history(api, options, previous))
-    files[MANIFEST] = manifest(spec, api.source_files, options.as_json(spec), files)
-    return Built(
-        dict(sorted(files.items())), tuple(warnings), api.api_version, _stats(api, warnings)
-    )
+    return {f.path: render_file(env, f) for f in planned}
 
 
 def _stats(api: ir.Api, warnings: list[Diagnostic]) -> dict[str, int]:

@@ -13,7 +13,7 @@ import keyword
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 _WORD_BOUNDARY = re.compile(
     r"[A-Z]{2,}s(?![a-z])"  # a plural acronym: "vmInstanceIDs" -> "IDs"
@@ -330,11 +330,18 @@ def unique_names(
     used = {fold(t) for t in taken}
     result: list[str] = []
     for name in names:
-        candidate = name
-        counter = 2
-        while fold(candidate) in used:
-            candidate = f"{name}_{counter}" if not name.endswith("_") else f"{name}{counter}"
-            counter += 1
+        candidate = free_name(name, lambda c: fold(c) in used)
         used.add(fold(candidate))
         result.append(candidate)
     return result
+
+
+def free_name(name: str, is_taken: Callable[[str], bool]) -> str:
+    """`name`, or the first of `name_2`, `name_3`, ... that is not taken (the rule of
+    `unique_names`, for callers that keep their own record of the names in use)."""
+    candidate = name
+    counter = 2
+    while is_taken(candidate):
+        candidate = f"{name}_{counter}" if not name.endswith("_") else f"{name}{counter}"
+        counter += 1
+    return candidate

@@ -23,7 +23,6 @@ from generator.diagnostics import Diagnostic, SpecError
 from generator.loader.callbacks import read_callbacks
 from generator.loader.document import DocumentStore, Node
 from generator.loader.endpoint import (
-    AZURE_AD_HOSTS,
     Endpoint,
     operation_servers,
     read_endpoint,
@@ -72,22 +71,10 @@ def load_api(
 
 def _azure_flavoured(store: DocumentStore) -> bool:
     """Any x-ms-* extension in the files read, or Azure AD as the token issuer."""
-    pending: list[object] = [doc.root for doc in store.documents]
-    seen: set[int] = set()
-    while pending:
-        value = pending.pop()
-        if id(value) in seen:
-            continue
-        seen.add(id(value))
-        if isinstance(value, dict):
-            if any(isinstance(k, str) and k.startswith("x-ms-") for k in value):
-                return True
-            pending.extend(value.values())
-        elif isinstance(value, list):
-            pending.extend(value)
-        elif isinstance(value, str) and any(h in value for h in AZURE_AD_HOSTS):
-            return True
-    return False
+    return any(
+        doc.contents.azure_ad_hosts or any(key.startswith("x-ms-") for key in doc.contents.keys)
+        for doc in store.documents
+    )
 
 
 def _load(

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator import ir, naming
-from generator.loader.document import Node
+from generator.loader.document import AZURE_AD_HOSTS, Node
 from generator.loader.spec import METHODS, RawParameter, Spec
 
-AZURE_AD_HOSTS = ("login.microsoftonline.com", "login.windows.net", "login.microsoftonline.us")
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 

@@ -146,7 +146,11 @@ def _unique_ids(spec: Spec, found: list[RawOperation]) -> list[RawOperation]:
     result: list[RawOperation] = []
     for raw in found:
         wanted = raw.operation_id if raw.named else naming.route_operation_id(raw.method, raw.path)
-        unique = naming.unique_names([wanted], taken | (written - {wanted}))[0]
+
+        def is_taken(name: str, own: str = wanted) -> bool:
+            return name in taken or (name != own and name in written)
+
+        unique = naming.free_name(wanted, is_taken)
         if raw.named and unique != wanted:
             spec.warn(
                 raw.node.get("operationId") or raw.node,

@@ -118,10 +118,10 @@ def _settable(api: ir.Api) -> list[ir.Parameter]:
 
 
 def _checks(api: ir.Api, imports: ImportSet, dot: str) -> tuple[str, ...]:
-    found = [check_statement(p, p.py_name) for p in _settable(api)]
+    found = [check_statement(p, p.py_name, module="_v") for p in _settable(api)]
     checks = tuple(c for c in found if c is not None)
-    if checks:
-        imports.name(f"{dot}_runtime", "codec as _s")
+    if checks:  # not through the codec, which constructing a client does not need
+        imports.name(f"{dot}_runtime", "validation as _v")
     return checks
 
 
@@ -139,7 +139,7 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     imports.name("__future__", "annotations")
     imports.name("typing", "Any", "Self")
     imports.name("collections.abc", "Mapping", "Sequence")
-    imports.module("httpx")
+    imports.typing_only("httpx")  # annotations only: the first request imports it
     dot = ".." if is_async else "."
     pipeline_module = "aio_pipeline" if is_async else "pipeline"
     pipeline_class = "AsyncPipeline" if is_async else "Pipeline"

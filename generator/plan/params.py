@@ -65,15 +65,15 @@ def arg_view(names: TypeNames, p: ir.Parameter, annotation: str | None = None) -
     return ArgView(p.py_name, f"{annotation} | None", " = None", p.description)
 
 
-def check_statement(p: ir.Parameter, value: str) -> str | None:
-    """The `_s.check(...)` call validating `value` (an expression), or None when nothing is
-    checked."""
+def check_statement(p: ir.Parameter, value: str, module: str = "_s") -> str | None:
+    """The `check(...)` call (of the runtime module imported as `module`) validating `value` (an
+    expression), or None when nothing is checked."""
     args = constraint_args(p.constraints)
     if p.required and not p.nullable:
         args.insert(0, "required=True")
     if not args:
         return None
-    return f"_s.check({p.py_name!r}, {value}, {', '.join(args)})"
+    return f"{module}.check({p.py_name!r}, {value}, {', '.join(args)})"
 
 
 def checks(op: ir.Operation) -> tuple[str, ...]:

@@ -8,7 +8,6 @@ classes ever shows a secret in its repr.
 from __future__ import annotations
 
 import base64
-import inspect
 import math
 import threading
 import time
@@ -174,6 +173,8 @@ class AsyncBearerTokenAuth:
 
     async def _fetch(self) -> AccessTokenLike:
         get_token = self._credential.get_token
+        import inspect  # only asynchronous clients ask
+
         if inspect.iscoroutinefunction(get_token):
             result: object = get_token(*self._cache.scopes)
         else:

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
-import httpx
-
-from .._runtime import codec as _s
+from .._runtime import validation as _v
 from .._runtime.aio_pipeline import AsyncPipeline
 from .._runtime.auth import AsyncBearerTokenAuth, AsyncTokenCredential, TokenCredential
 from .._runtime.pipeline import RetryPolicy
-from . import operations as _operations
+
+if TYPE_CHECKING:
+    import httpx
+
+    from .operations._virtual_machine_scale_set_rolling_upgrades import (
+        VirtualMachineScaleSetRollingUpgradesOperations,
+    )
+    from .operations._virtual_machine_scale_sets import VirtualMachineScaleSetsOperations
 
 
 class ComputeManagementClient:
@@ -21,7 +26,6 @@ class ComputeManagementClient:
 
     :param credential: Credential used to authorize requests: any object with get_token(*scopes), e.g. azure.identity.DefaultAzureCredential().
     :param subscription_id: Subscription credentials which uniquely identify Microsoft Azure subscription. The subscription ID forms part of the URI for every service call.
-    :param base_url: Another name for endpoint, as azure-mgmt has it.
     :keyword endpoint: The service URL.
     :keyword api_version: Client Api Version.
     :keyword retry: how failed requests are retried (RetryPolicy()); its max_retry_after bounds the waits the service may ask for.
@@ -36,7 +40,6 @@ class ComputeManagementClient:
         self,
         credential: AsyncTokenCredential | TokenCredential,
         subscription_id: str,
-        base_url: str | None = None,
         *,
         endpoint: str = "https://management.azure.com",
         api_version: str = "2024-07-01",
@@ -47,13 +50,13 @@ class ComputeManagementClient:
         trusted_origins: Sequence[str] = (),
         transport: httpx.AsyncClient | None = None,
     ) -> None:
-        _s.check("subscription_id", subscription_id, required=True)
-        _s.check("api_version", api_version, required=True)
+        _v.check("subscription_id", subscription_id, required=True)
+        _v.check("api_version", api_version, required=True)
         self._client = self
         self.subscription_id = subscription_id
         self.api_version = api_version
         self._pipeline = AsyncPipeline(
-            base_url=_s.endpoint_or_base_url(endpoint, base_url, "https://management.azure.com"),
+            base_url=endpoint,
             auth=AsyncBearerTokenAuth(
                 credential, scopes=("https://management.azure.com/.default",)
             ),
@@ -70,14 +73,22 @@ class ComputeManagementClient:
     @cached_property
     def virtual_machine_scale_set_rolling_upgrades(
         self,
-    ) -> _operations.VirtualMachineScaleSetRollingUpgradesOperations:
+    ) -> VirtualMachineScaleSetRollingUpgradesOperations:
         """Operations of the VirtualMachineScaleSetRollingUpgradesOperations group."""
-        return _operations.VirtualMachineScaleSetRollingUpgradesOperations(self)
+        from .operations import (
+            VirtualMachineScaleSetRollingUpgradesOperations,  # a customized one if _patch.py has it
+        )
+
+        return VirtualMachineScaleSetRollingUpgradesOperations(self)
 
     @cached_property
-    def virtual_machine_scale_sets(self) -> _operations.VirtualMachineScaleSetsOperations:
+    def virtual_machine_scale_sets(self) -> VirtualMachineScaleSetsOperations:
         """Operations of the VirtualMachineScaleSetsOperations group."""
-        return _operations.VirtualMachineScaleSetsOperations(self)
+        from .operations import (
+            VirtualMachineScaleSetsOperations,  # a customized one if _patch.py has it
+        )
+
+        return VirtualMachineScaleSetsOperations(self)
 
     async def send_request(
         self,

@@ -58,25 +58,28 @@ class AdditionalUnattendContent:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "pass_name": None
-            if (v := data.get("passName")) is None
-            else _s.decode_enum(_models.PassNames, v),
-            "component_name": None
+        result.pass_name = (
+            None if (v := data.get("passName")) is None else _s.decode_enum(_models.PassNames, v)
+        )
+        result.component_name = (
+            None
             if (v := data.get("componentName")) is None
-            else _s.decode_enum(_models.ComponentNames, v),
-            "setting_name": None
+            else _s.decode_enum(_models.ComponentNames, v)
+        )
+        result.setting_name = (
+            None
             if (v := data.get("settingName")) is None
-            else _s.decode_enum(_models.SettingNames, v),
-            "content": v
-            if (v := data.get("content")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.SettingNames, v)
+        )
+        result.content = (
+            v if (v := data.get("content")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -61,35 +61,38 @@ class ApiError:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "details": [
+        result.details = (
+            [
                 _models.ApiErrorBase.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.ApiErrorBase, _i)
                 for _i in v
             ]
             if type(v := data.get("details")) is list
-            else _s.list_of(_s.model_decoder(_models.ApiErrorBase))(v),
-            "innererror": _models.InnerError.from_dict(v)
-            if type(v := data.get("innererror")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.InnerError, v),
-            "code": v
-            if (v := data.get("code")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "target": v
-            if (v := data.get("target")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "message": v
-            if (v := data.get("message")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.list_of(_s.model_decoder(_models.ApiErrorBase))(v)
+        )
+        result.innererror = (
+            None
+            if (v := data.get("innererror")) is None
+            else _models.InnerError.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.InnerError, v)
+        )
+        result.code = (
+            v if (v := data.get("code")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.target = (
+            v if (v := data.get("target")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.message = (
+            v if (v := data.get("message")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

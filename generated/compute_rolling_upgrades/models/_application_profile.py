@@ -47,21 +47,22 @@ class ApplicationProfile:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "gallery_applications": [
+        result.gallery_applications = (
+            [
                 _models.VMGalleryApplication.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.VMGalleryApplication, _i)
                 for _i in v
             ]
             if type(v := data.get("galleryApplications")) is list
-            else _s.list_of(_s.model_decoder(_models.VMGalleryApplication))(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.list_of(_s.model_decoder(_models.VMGalleryApplication))(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

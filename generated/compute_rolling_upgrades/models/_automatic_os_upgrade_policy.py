@@ -57,25 +57,32 @@ class AutomaticOSUpgradePolicy:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "enable_automatic_os_upgrade": v
+        result.enable_automatic_os_upgrade = (
+            v
             if (v := data.get("enableAutomaticOSUpgrade")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "disable_automatic_rollback": v
+            else _s.deserialize_bool(v)
+        )
+        result.disable_automatic_rollback = (
+            v
             if (v := data.get("disableAutomaticRollback")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "use_rolling_upgrade_policy": v
+            else _s.deserialize_bool(v)
+        )
+        result.use_rolling_upgrade_policy = (
+            v
             if (v := data.get("useRollingUpgradePolicy")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "os_rolling_upgrade_deferral": v
+            else _s.deserialize_bool(v)
+        )
+        result.os_rolling_upgrade_deferral = (
+            v
             if (v := data.get("osRollingUpgradeDeferral")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_bool(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -47,18 +47,19 @@ class DiagnosticsProfile:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "boot_diagnostics": _models.BootDiagnostics.from_dict(v)
-            if type(v := data.get("bootDiagnostics")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.BootDiagnostics, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+        result.boot_diagnostics = (
+            None
+            if (v := data.get("bootDiagnostics")) is None
+            else _models.BootDiagnostics.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.BootDiagnostics, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -49,19 +49,22 @@ class DiffDiskSettings:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "option": None
+        result.option = (
+            None
             if (v := data.get("option")) is None
-            else _s.decode_enum(_models.DiffDiskOptions, v),
-            "placement": None
+            else _s.decode_enum(_models.DiffDiskOptions, v)
+        )
+        result.placement = (
+            None
             if (v := data.get("placement")) is None
-            else _s.decode_enum(_models.DiffDiskPlacement, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.DiffDiskPlacement, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

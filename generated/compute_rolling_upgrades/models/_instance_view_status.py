@@ -62,26 +62,29 @@ class InstanceViewStatus:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "code": v
-            if (v := data.get("code")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "level": None
+        result.code = (
+            v if (v := data.get("code")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.level = (
+            None
             if (v := data.get("level")) is None
-            else _s.decode_enum(_models.StatusLevelTypes, v),
-            "display_status": v
+            else _s.decode_enum(_models.StatusLevelTypes, v)
+        )
+        result.display_status = (
+            v
             if (v := data.get("displayStatus")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "message": v
-            if (v := data.get("message")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "time": None if (v := data.get("time")) is None else _s.deserialize_datetime(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_str(v)
+        )
+        result.message = (
+            v if (v := data.get("message")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.time = None if (v := data.get("time")) is None else _s.deserialize_datetime(v)
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

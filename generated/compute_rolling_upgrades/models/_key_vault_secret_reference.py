@@ -49,19 +49,20 @@ class KeyVaultSecretReference:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "secret_url": v
-            if type(v := data.get("secretUrl")) is str
-            else _s.as_required(_s.deserialize_str(v)),
-            "source_vault": _models.SubResource.from_dict(v)
+        result.secret_url = (
+            v if type(v := data.get("secretUrl")) is str else _s.as_required(_s.deserialize_str(v))
+        )
+        result.source_vault = (
+            _models.SubResource.from_dict(v)
             if type(v := data.get("sourceVault")) is dict
-            else _s.decode_model(_models.SubResource, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_model(_models.SubResource, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -61,32 +61,41 @@ class LinuxConfiguration:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "disable_password_authentication": v
+        result.disable_password_authentication = (
+            v
             if (v := data.get("disablePasswordAuthentication")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "ssh": _models.SshConfiguration.from_dict(v)
-            if type(v := data.get("ssh")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.SshConfiguration, v),
-            "provision_vm_agent": v
+            else _s.deserialize_bool(v)
+        )
+        result.ssh = (
+            None
+            if (v := data.get("ssh")) is None
+            else _models.SshConfiguration.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.SshConfiguration, v)
+        )
+        result.provision_vm_agent = (
+            v
             if (v := data.get("provisionVMAgent")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "patch_settings": _models.LinuxPatchSettings.from_dict(v)
-            if type(v := data.get("patchSettings")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.LinuxPatchSettings, v),
-            "enable_vm_agent_platform_updates": v
+            else _s.deserialize_bool(v)
+        )
+        result.patch_settings = (
+            None
+            if (v := data.get("patchSettings")) is None
+            else _models.LinuxPatchSettings.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.LinuxPatchSettings, v)
+        )
+        result.enable_vm_agent_platform_updates = (
+            v
             if (v := data.get("enableVMAgentPlatformUpdates")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_bool(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

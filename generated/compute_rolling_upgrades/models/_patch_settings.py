@@ -60,29 +60,34 @@ class PatchSettings:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "patch_mode": None
+        result.patch_mode = (
+            None
             if (v := data.get("patchMode")) is None
-            else _s.decode_enum(_models.WindowsVMGuestPatchMode, v),
-            "enable_hotpatching": v
+            else _s.decode_enum(_models.WindowsVMGuestPatchMode, v)
+        )
+        result.enable_hotpatching = (
+            v
             if (v := data.get("enableHotpatching")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "assessment_mode": None
+            else _s.deserialize_bool(v)
+        )
+        result.assessment_mode = (
+            None
             if (v := data.get("assessmentMode")) is None
-            else _s.decode_enum(_models.WindowsPatchAssessmentMode, v),
-            "automatic_by_platform_settings": _models.WindowsVMGuestPatchAutomaticByPlatformSettings.from_dict(
-                v
-            )
-            if type(v := data.get("automaticByPlatformSettings")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.WindowsVMGuestPatchAutomaticByPlatformSettings, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.WindowsPatchAssessmentMode, v)
+        )
+        result.automatic_by_platform_settings = (
+            None
+            if (v := data.get("automaticByPlatformSettings")) is None
+            else _models.WindowsVMGuestPatchAutomaticByPlatformSettings.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.WindowsVMGuestPatchAutomaticByPlatformSettings, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -51,19 +51,22 @@ class PriorityMixPolicy:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "base_regular_priority_count": v
+        result.base_regular_priority_count = (
+            v
             if (v := data.get("baseRegularPriorityCount")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "regular_priority_percentage_above_base": v
+            else _s.deserialize_int(v)
+        )
+        result.regular_priority_percentage_above_base = (
+            v
             if (v := data.get("regularPriorityPercentageAboveBase")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_int(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -58,29 +58,34 @@ class ProxyAgentSettings:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "enabled": v
-            if (v := data.get("enabled")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "key_incarnation_id": v
+        result.enabled = (
+            v if (v := data.get("enabled")) is None or type(v) is bool else _s.deserialize_bool(v)
+        )
+        result.key_incarnation_id = (
+            v
             if (v := data.get("keyIncarnationId")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "wire_server": _models.HostEndpointSettings.from_dict(v)
-            if type(v := data.get("wireServer")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.HostEndpointSettings, v),
-            "imds": _models.HostEndpointSettings.from_dict(v)
-            if type(v := data.get("imds")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.HostEndpointSettings, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_int(v)
+        )
+        result.wire_server = (
+            None
+            if (v := data.get("wireServer")) is None
+            else _models.HostEndpointSettings.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.HostEndpointSettings, v)
+        )
+        result.imds = (
+            None
+            if (v := data.get("imds")) is None
+            else _models.HostEndpointSettings.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.HostEndpointSettings, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

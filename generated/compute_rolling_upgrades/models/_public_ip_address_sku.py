@@ -49,19 +49,22 @@ class PublicIPAddressSku:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "name": None
+        result.name = (
+            None
             if (v := data.get("name")) is None
-            else _s.decode_enum(_models.PublicIPAddressSkuName, v),
-            "tier": None
+            else _s.decode_enum(_models.PublicIPAddressSkuName, v)
+        )
+        result.tier = (
+            None
             if (v := data.get("tier")) is None
-            else _s.decode_enum(_models.PublicIPAddressSkuTier, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.PublicIPAddressSkuTier, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -52,23 +52,26 @@ class ResiliencyPolicy:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "resilient_vm_creation_policy": _models.ResilientVMCreationPolicy.from_dict(v)
-            if type(v := data.get("resilientVMCreationPolicy")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ResilientVMCreationPolicy, v),
-            "resilient_vm_deletion_policy": _models.ResilientVMDeletionPolicy.from_dict(v)
-            if type(v := data.get("resilientVMDeletionPolicy")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ResilientVMDeletionPolicy, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+        result.resilient_vm_creation_policy = (
+            None
+            if (v := data.get("resilientVMCreationPolicy")) is None
+            else _models.ResilientVMCreationPolicy.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ResilientVMCreationPolicy, v)
+        )
+        result.resilient_vm_deletion_policy = (
+            None
+            if (v := data.get("resilientVMDeletionPolicy")) is None
+            else _models.ResilientVMDeletionPolicy.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ResilientVMDeletionPolicy, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -69,37 +69,50 @@ class RollingUpgradePolicy:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "max_batch_instance_percent": v
+        result.max_batch_instance_percent = (
+            v
             if (v := data.get("maxBatchInstancePercent")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "max_unhealthy_instance_percent": v
+            else _s.deserialize_int(v)
+        )
+        result.max_unhealthy_instance_percent = (
+            v
             if (v := data.get("maxUnhealthyInstancePercent")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "max_unhealthy_upgraded_instance_percent": v
+            else _s.deserialize_int(v)
+        )
+        result.max_unhealthy_upgraded_instance_percent = (
+            v
             if (v := data.get("maxUnhealthyUpgradedInstancePercent")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "pause_time_between_batches": v
+            else _s.deserialize_int(v)
+        )
+        result.pause_time_between_batches = (
+            v
             if (v := data.get("pauseTimeBetweenBatches")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "enable_cross_zone_upgrade": v
+            else _s.deserialize_str(v)
+        )
+        result.enable_cross_zone_upgrade = (
+            v
             if (v := data.get("enableCrossZoneUpgrade")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "prioritize_unhealthy_instances": v
+            else _s.deserialize_bool(v)
+        )
+        result.prioritize_unhealthy_instances = (
+            v
             if (v := data.get("prioritizeUnhealthyInstances")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "rollback_failed_instances_on_policy_breach": v
+            else _s.deserialize_bool(v)
+        )
+        result.rollback_failed_instances_on_policy_breach = (
+            v
             if (v := data.get("rollbackFailedInstancesOnPolicyBreach")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "max_surge": v
-            if (v := data.get("maxSurge")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_bool(v)
+        )
+        result.max_surge = (
+            v if (v := data.get("maxSurge")) is None or type(v) is bool else _s.deserialize_bool(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -57,25 +57,32 @@ class RollingUpgradeProgressInfo:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "successful_instance_count": v
+        result.successful_instance_count = (
+            v
             if (v := data.get("successfulInstanceCount")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "failed_instance_count": v
+            else _s.deserialize_int(v)
+        )
+        result.failed_instance_count = (
+            v
             if (v := data.get("failedInstanceCount")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "in_progress_instance_count": v
+            else _s.deserialize_int(v)
+        )
+        result.in_progress_instance_count = (
+            v
             if (v := data.get("inProgressInstanceCount")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "pending_instance_count": v
+            else _s.deserialize_int(v)
+        )
+        result.pending_instance_count = (
+            v
             if (v := data.get("pendingInstanceCount")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_int(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

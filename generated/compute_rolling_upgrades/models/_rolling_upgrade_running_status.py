@@ -59,25 +59,28 @@ class RollingUpgradeRunningStatus:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "code": None
+        result.code = (
+            None
             if (v := data.get("code")) is None
-            else _s.decode_enum(_models.RollingUpgradeStatusCode, v),
-            "start_time": None
-            if (v := data.get("startTime")) is None
-            else _s.deserialize_datetime(v),
-            "last_action": None
+            else _s.decode_enum(_models.RollingUpgradeStatusCode, v)
+        )
+        result.start_time = (
+            None if (v := data.get("startTime")) is None else _s.deserialize_datetime(v)
+        )
+        result.last_action = (
+            None
             if (v := data.get("lastAction")) is None
-            else _s.decode_enum(_models.RollingUpgradeActionType, v),
-            "last_action_time": None
-            if (v := data.get("lastActionTime")) is None
-            else _s.deserialize_datetime(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.RollingUpgradeActionType, v)
+        )
+        result.last_action_time = (
+            None if (v := data.get("lastActionTime")) is None else _s.deserialize_datetime(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -49,19 +49,22 @@ class ScaleInPolicy:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "rules": None
+        result.rules = (
+            None
             if (v := data.get("rules")) is None
-            else _s.list_of(_s.enum_decoder(_models.VirtualMachineScaleSetScaleInRules))(v),
-            "force_deletion": v
+            else _s.list_of(_s.enum_decoder(_models.VirtualMachineScaleSetScaleInRules))(v)
+        )
+        result.force_deletion = (
+            v
             if (v := data.get("forceDeletion")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_bool(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -57,30 +57,33 @@ class ScheduledEventsPolicy:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "user_initiated_redeploy": _models.UserInitiatedRedeploy.from_dict(v)
-            if type(v := data.get("userInitiatedRedeploy")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.UserInitiatedRedeploy, v),
-            "user_initiated_reboot": _models.UserInitiatedReboot.from_dict(v)
-            if type(v := data.get("userInitiatedReboot")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.UserInitiatedReboot, v),
-            "scheduled_events_additional_publishing_targets": _models.ScheduledEventsAdditionalPublishingTargets.from_dict(
-                v
-            )
-            if type(v := data.get("scheduledEventsAdditionalPublishingTargets")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ScheduledEventsAdditionalPublishingTargets, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+        result.user_initiated_redeploy = (
+            None
+            if (v := data.get("userInitiatedRedeploy")) is None
+            else _models.UserInitiatedRedeploy.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.UserInitiatedRedeploy, v)
+        )
+        result.user_initiated_reboot = (
+            None
+            if (v := data.get("userInitiatedReboot")) is None
+            else _models.UserInitiatedReboot.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.UserInitiatedReboot, v)
+        )
+        result.scheduled_events_additional_publishing_targets = (
+            None
+            if (v := data.get("scheduledEventsAdditionalPublishingTargets")) is None
+            else _models.ScheduledEventsAdditionalPublishingTargets.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ScheduledEventsAdditionalPublishingTargets, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

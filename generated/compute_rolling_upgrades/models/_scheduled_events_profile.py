@@ -50,23 +50,26 @@ class ScheduledEventsProfile:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "terminate_notification_profile": _models.TerminateNotificationProfile.from_dict(v)
-            if type(v := data.get("terminateNotificationProfile")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.TerminateNotificationProfile, v),
-            "os_image_notification_profile": _models.OSImageNotificationProfile.from_dict(v)
-            if type(v := data.get("osImageNotificationProfile")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.OSImageNotificationProfile, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+        result.terminate_notification_profile = (
+            None
+            if (v := data.get("terminateNotificationProfile")) is None
+            else _models.TerminateNotificationProfile.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.TerminateNotificationProfile, v)
+        )
+        result.os_image_notification_profile = (
+            None
+            if (v := data.get("osImageNotificationProfile")) is None
+            else _models.OSImageNotificationProfile.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.OSImageNotificationProfile, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -49,22 +49,23 @@ class SecurityPostureReference:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "id": v if (v := data.get("id")) is None or type(v) is str else _s.deserialize_str(v),
-            "exclude_extensions": [
+        result.id = v if (v := data.get("id")) is None or type(v) is str else _s.deserialize_str(v)
+        result.exclude_extensions = (
+            [
                 _models.VirtualMachineExtension.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.VirtualMachineExtension, _i)
                 for _i in v
             ]
             if type(v := data.get("excludeExtensions")) is list
-            else _s.list_of(_s.model_decoder(_models.VirtualMachineExtension))(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.list_of(_s.model_decoder(_models.VirtualMachineExtension))(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

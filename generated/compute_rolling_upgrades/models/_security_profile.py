@@ -61,34 +61,43 @@ class SecurityProfile:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "uefi_settings": _models.UefiSettings.from_dict(v)
-            if type(v := data.get("uefiSettings")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.UefiSettings, v),
-            "encryption_at_host": v
+        result.uefi_settings = (
+            None
+            if (v := data.get("uefiSettings")) is None
+            else _models.UefiSettings.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.UefiSettings, v)
+        )
+        result.encryption_at_host = (
+            v
             if (v := data.get("encryptionAtHost")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "security_type": None
+            else _s.deserialize_bool(v)
+        )
+        result.security_type = (
+            None
             if (v := data.get("securityType")) is None
-            else _s.decode_enum(_models.SecurityTypes, v),
-            "encryption_identity": _models.EncryptionIdentity.from_dict(v)
-            if type(v := data.get("encryptionIdentity")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.EncryptionIdentity, v),
-            "proxy_agent_settings": _models.ProxyAgentSettings.from_dict(v)
-            if type(v := data.get("proxyAgentSettings")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ProxyAgentSettings, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.SecurityTypes, v)
+        )
+        result.encryption_identity = (
+            None
+            if (v := data.get("encryptionIdentity")) is None
+            else _models.EncryptionIdentity.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.EncryptionIdentity, v)
+        )
+        result.proxy_agent_settings = (
+            None
+            if (v := data.get("proxyAgentSettings")) is None
+            else _models.ProxyAgentSettings.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ProxyAgentSettings, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

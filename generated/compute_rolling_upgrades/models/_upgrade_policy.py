@@ -55,26 +55,29 @@ class UpgradePolicy:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "mode": None
-            if (v := data.get("mode")) is None
-            else _s.decode_enum(_models.UpgradeMode, v),
-            "rolling_upgrade_policy": _models.RollingUpgradePolicy.from_dict(v)
-            if type(v := data.get("rollingUpgradePolicy")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.RollingUpgradePolicy, v),
-            "automatic_os_upgrade_policy": _models.AutomaticOSUpgradePolicy.from_dict(v)
-            if type(v := data.get("automaticOSUpgradePolicy")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.AutomaticOSUpgradePolicy, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+        result.mode = (
+            None if (v := data.get("mode")) is None else _s.decode_enum(_models.UpgradeMode, v)
+        )
+        result.rolling_upgrade_policy = (
+            None
+            if (v := data.get("rollingUpgradePolicy")) is None
+            else _models.RollingUpgradePolicy.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.RollingUpgradePolicy, v)
+        )
+        result.automatic_os_upgrade_policy = (
+            None
+            if (v := data.get("automaticOSUpgradePolicy")) is None
+            else _models.AutomaticOSUpgradePolicy.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.AutomaticOSUpgradePolicy, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

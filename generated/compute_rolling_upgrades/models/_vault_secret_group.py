@@ -49,26 +49,29 @@ class VaultSecretGroup:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "source_vault": _models.SubResource.from_dict(v)
-            if type(v := data.get("sourceVault")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.SubResource, v),
-            "vault_certificates": [
+        result.source_vault = (
+            None
+            if (v := data.get("sourceVault")) is None
+            else _models.SubResource.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.SubResource, v)
+        )
+        result.vault_certificates = (
+            [
                 _models.VaultCertificate.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.VaultCertificate, _i)
                 for _i in v
             ]
             if type(v := data.get("vaultCertificates")) is list
-            else _s.list_of(_s.model_decoder(_models.VaultCertificate))(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.list_of(_s.model_decoder(_models.VaultCertificate))(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -61,38 +61,43 @@ class VirtualMachineExtensionInstanceView:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "name": v
-            if (v := data.get("name")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "type": v
-            if (v := data.get("type")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "type_handler_version": v
+        result.name = (
+            v if (v := data.get("name")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.type = (
+            v if (v := data.get("type")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.type_handler_version = (
+            v
             if (v := data.get("typeHandlerVersion")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "substatuses": [
+            else _s.deserialize_str(v)
+        )
+        result.substatuses = (
+            [
                 _models.InstanceViewStatus.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.InstanceViewStatus, _i)
                 for _i in v
             ]
             if type(v := data.get("substatuses")) is list
-            else _s.list_of(_s.model_decoder(_models.InstanceViewStatus))(v),
-            "statuses": [
+            else _s.list_of(_s.model_decoder(_models.InstanceViewStatus))(v)
+        )
+        result.statuses = (
+            [
                 _models.InstanceViewStatus.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.InstanceViewStatus, _i)
                 for _i in v
             ]
             if type(v := data.get("statuses")) is list
-            else _s.list_of(_s.model_decoder(_models.InstanceViewStatus))(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.list_of(_s.model_decoder(_models.InstanceViewStatus))(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -76,45 +76,54 @@ class VirtualMachineScaleSetDataDisk:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "name": v
-            if (v := data.get("name")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "lun": v
-            if type(v := data.get("lun")) is int
-            else _s.as_required(_s.deserialize_int(v)),
-            "caching": None
-            if (v := data.get("caching")) is None
-            else _s.decode_enum(_models.CachingTypes, v),
-            "write_accelerator_enabled": v
+        result.name = (
+            v if (v := data.get("name")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.lun = (
+            v if type(v := data.get("lun")) is int else _s.as_required(_s.deserialize_int(v))
+        )
+        result.caching = (
+            None if (v := data.get("caching")) is None else _s.decode_enum(_models.CachingTypes, v)
+        )
+        result.write_accelerator_enabled = (
+            v
             if (v := data.get("writeAcceleratorEnabled")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "create_option": _s.decode_enum(
-                _models.DiskCreateOptionTypes, data.get("createOption")
-            ),
-            "disk_size_gb": v
-            if (v := data.get("diskSizeGB")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "managed_disk": _models.VirtualMachineScaleSetManagedDiskParameters.from_dict(v)
-            if type(v := data.get("managedDisk")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualMachineScaleSetManagedDiskParameters, v),
-            "disk_iops_read_write": v
+            else _s.deserialize_bool(v)
+        )
+        result.create_option = _s.decode_enum(
+            _models.DiskCreateOptionTypes, data.get("createOption")
+        )
+        result.disk_size_gb = (
+            v if (v := data.get("diskSizeGB")) is None or type(v) is int else _s.deserialize_int(v)
+        )
+        result.managed_disk = (
+            None
+            if (v := data.get("managedDisk")) is None
+            else _models.VirtualMachineScaleSetManagedDiskParameters.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualMachineScaleSetManagedDiskParameters, v)
+        )
+        result.disk_iops_read_write = (
+            v
             if (v := data.get("diskIOPSReadWrite")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "disk_m_bps_read_write": v
+            else _s.deserialize_int(v)
+        )
+        result.disk_m_bps_read_write = (
+            v
             if (v := data.get("diskMBpsReadWrite")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "delete_option": None
+            else _s.deserialize_int(v)
+        )
+        result.delete_option = (
+            None
             if (v := data.get("deleteOption")) is None
-            else _s.decode_enum(_models.DiskDeleteOptionTypes, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.DiskDeleteOptionTypes, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -47,18 +47,19 @@ class VirtualMachineScaleSetHardwareProfile:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "vm_size_properties": _models.VMSizeProperties.from_dict(v)
-            if type(v := data.get("vmSizeProperties")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VMSizeProperties, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+        result.vm_size_properties = (
+            None
+            if (v := data.get("vmSizeProperties")) is None
+            else _models.VMSizeProperties.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VMSizeProperties, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -58,25 +58,28 @@ class VirtualMachineScaleSetIdentity:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "principal_id": v
-            if (v := data.get("principalId")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "tenant_id": v
-            if (v := data.get("tenantId")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "type": None
+        result.principal_id = (
+            v if (v := data.get("principalId")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.tenant_id = (
+            v if (v := data.get("tenantId")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.type = (
+            None
             if (v := data.get("type")) is None
-            else _s.decode_enum(_models.ResourceIdentityType, v),
-            "user_assigned_identities": None
+            else _s.decode_enum(_models.ResourceIdentityType, v)
+        )
+        result.user_assigned_identities = (
+            None
             if (v := data.get("userAssignedIdentities")) is None
-            else _s.dict_of(_s.model_decoder(_models.UserAssignedIdentitiesValue))(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.dict_of(_s.model_decoder(_models.UserAssignedIdentitiesValue))(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

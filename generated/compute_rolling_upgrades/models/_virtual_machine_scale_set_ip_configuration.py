@@ -78,64 +78,75 @@ class VirtualMachineScaleSetIPConfiguration:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         _c0 = _s.container(data, "properties")
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "name": v
-            if type(v := data.get("name")) is str
-            else _s.as_required(_s.deserialize_str(v)),
-            "subnet": _models.ApiEntityReference.from_dict(v)
-            if type(v := _c0.get("subnet")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ApiEntityReference, v),
-            "primary": v
-            if (v := _c0.get("primary")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "public_ip_address_configuration": _models.VirtualMachineScaleSetPublicIPAddressConfiguration.from_dict(
-                v
-            )
-            if type(v := _c0.get("publicIPAddressConfiguration")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualMachineScaleSetPublicIPAddressConfiguration, v),
-            "private_ip_address_version": None
+        result.name = (
+            v if type(v := data.get("name")) is str else _s.as_required(_s.deserialize_str(v))
+        )
+        result.subnet = (
+            None
+            if (v := _c0.get("subnet")) is None
+            else _models.ApiEntityReference.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ApiEntityReference, v)
+        )
+        result.primary = (
+            v if (v := _c0.get("primary")) is None or type(v) is bool else _s.deserialize_bool(v)
+        )
+        result.public_ip_address_configuration = (
+            None
+            if (v := _c0.get("publicIPAddressConfiguration")) is None
+            else _models.VirtualMachineScaleSetPublicIPAddressConfiguration.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualMachineScaleSetPublicIPAddressConfiguration, v)
+        )
+        result.private_ip_address_version = (
+            None
             if (v := _c0.get("privateIPAddressVersion")) is None
-            else _s.decode_enum(_models.IPVersion, v),
-            "application_gateway_backend_address_pools": [
+            else _s.decode_enum(_models.IPVersion, v)
+        )
+        result.application_gateway_backend_address_pools = (
+            [
                 _models.SubResource.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.SubResource, _i)
                 for _i in v
             ]
             if type(v := _c0.get("applicationGatewayBackendAddressPools")) is list
-            else _s.list_of(_s.model_decoder(_models.SubResource))(v),
-            "application_security_groups": [
+            else _s.list_of(_s.model_decoder(_models.SubResource))(v)
+        )
+        result.application_security_groups = (
+            [
                 _models.SubResource.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.SubResource, _i)
                 for _i in v
             ]
             if type(v := _c0.get("applicationSecurityGroups")) is list
-            else _s.list_of(_s.model_decoder(_models.SubResource))(v),
-            "load_balancer_backend_address_pools": [
+            else _s.list_of(_s.model_decoder(_models.SubResource))(v)
+        )
+        result.load_balancer_backend_address_pools = (
+            [
                 _models.SubResource.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.SubResource, _i)
                 for _i in v
             ]
             if type(v := _c0.get("loadBalancerBackendAddressPools")) is list
-            else _s.list_of(_s.model_decoder(_models.SubResource))(v),
-            "load_balancer_inbound_nat_pools": [
+            else _s.list_of(_s.model_decoder(_models.SubResource))(v)
+        )
+        result.load_balancer_inbound_nat_pools = (
+            [
                 _models.SubResource.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.SubResource, _i)
                 for _i in v
             ]
             if type(v := _c0.get("loadBalancerInboundNatPools")) is list
-            else _s.list_of(_s.model_decoder(_models.SubResource))(v),
-            "_unknown": _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.list_of(_s.model_decoder(_models.SubResource))(v)
+        )
+        result._unknown = _s.unknown_fields(data, cls._KNOWN)
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

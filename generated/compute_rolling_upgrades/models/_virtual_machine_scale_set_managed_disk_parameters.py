@@ -55,26 +55,31 @@ class VirtualMachineScaleSetManagedDiskParameters:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "storage_account_type": None
+        result.storage_account_type = (
+            None
             if (v := data.get("storageAccountType")) is None
-            else _s.decode_enum(_models.StorageAccountTypes, v),
-            "disk_encryption_set": _models.DiskEncryptionSetParameters.from_dict(v)
-            if type(v := data.get("diskEncryptionSet")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.DiskEncryptionSetParameters, v),
-            "security_profile": _models.VMDiskSecurityProfile.from_dict(v)
-            if type(v := data.get("securityProfile")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VMDiskSecurityProfile, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.StorageAccountTypes, v)
+        )
+        result.disk_encryption_set = (
+            None
+            if (v := data.get("diskEncryptionSet")) is None
+            else _models.DiskEncryptionSetParameters.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.DiskEncryptionSetParameters, v)
+        )
+        result.security_profile = (
+            None
+            if (v := data.get("securityProfile")) is None
+            else _models.VMDiskSecurityProfile.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VMDiskSecurityProfile, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -85,58 +85,73 @@ class VirtualMachineScaleSetNetworkConfiguration:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         _c0 = _s.container(data, "properties")
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "name": v
-            if type(v := data.get("name")) is str
-            else _s.as_required(_s.deserialize_str(v)),
-            "primary": v
-            if (v := _c0.get("primary")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "enable_accelerated_networking": v
+        result.name = (
+            v if type(v := data.get("name")) is str else _s.as_required(_s.deserialize_str(v))
+        )
+        result.primary = (
+            v if (v := _c0.get("primary")) is None or type(v) is bool else _s.deserialize_bool(v)
+        )
+        result.enable_accelerated_networking = (
+            v
             if (v := _c0.get("enableAcceleratedNetworking")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "disable_tcp_state_tracking": v
+            else _s.deserialize_bool(v)
+        )
+        result.disable_tcp_state_tracking = (
+            v
             if (v := _c0.get("disableTcpStateTracking")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "enable_fpga": v
-            if (v := _c0.get("enableFpga")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "network_security_group": _models.SubResource.from_dict(v)
-            if type(v := _c0.get("networkSecurityGroup")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.SubResource, v),
-            "dns_settings": _models.VirtualMachineScaleSetNetworkConfigurationDnsSettings.from_dict(
-                v
-            )
-            if type(v := _c0.get("dnsSettings")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualMachineScaleSetNetworkConfigurationDnsSettings, v),
-            "ip_configurations": [
+            else _s.deserialize_bool(v)
+        )
+        result.enable_fpga = (
+            v if (v := _c0.get("enableFpga")) is None or type(v) is bool else _s.deserialize_bool(v)
+        )
+        result.network_security_group = (
+            None
+            if (v := _c0.get("networkSecurityGroup")) is None
+            else _models.SubResource.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.SubResource, v)
+        )
+        result.dns_settings = (
+            None
+            if (v := _c0.get("dnsSettings")) is None
+            else _models.VirtualMachineScaleSetNetworkConfigurationDnsSettings.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualMachineScaleSetNetworkConfigurationDnsSettings, v)
+        )
+        result.ip_configurations = (
+            [
                 _models.VirtualMachineScaleSetIPConfiguration.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.VirtualMachineScaleSetIPConfiguration, _i)
                 for _i in v
             ]
             if type(v := _c0.get("ipConfigurations")) is list
-            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetIPConfiguration))(v),
-            "enable_ip_forwarding": v
+            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetIPConfiguration))(v)
+        )
+        result.enable_ip_forwarding = (
+            v
             if (v := _c0.get("enableIPForwarding")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "delete_option": None
+            else _s.deserialize_bool(v)
+        )
+        result.delete_option = (
+            None
             if (v := _c0.get("deleteOption")) is None
-            else _s.decode_enum(_models.DeleteOptions, v),
-            "auxiliary_mode": None
+            else _s.decode_enum(_models.DeleteOptions, v)
+        )
+        result.auxiliary_mode = (
+            None
             if (v := _c0.get("auxiliaryMode")) is None
-            else _s.decode_enum(_models.NetworkInterfaceAuxiliaryMode, v),
-            "auxiliary_sku": None
+            else _s.decode_enum(_models.NetworkInterfaceAuxiliaryMode, v)
+        )
+        result.auxiliary_sku = (
+            None
             if (v := _c0.get("auxiliarySku")) is None
-            else _s.decode_enum(_models.NetworkInterfaceAuxiliarySku, v),
-            "_unknown": _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.NetworkInterfaceAuxiliarySku, v)
+        )
+        result._unknown = _s.unknown_fields(data, cls._KNOWN)
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -57,31 +57,34 @@ class VirtualMachineScaleSetNetworkProfile:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "health_probe": _models.ApiEntityReference.from_dict(v)
-            if type(v := data.get("healthProbe")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ApiEntityReference, v),
-            "network_interface_configurations": [
+        result.health_probe = (
+            None
+            if (v := data.get("healthProbe")) is None
+            else _models.ApiEntityReference.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ApiEntityReference, v)
+        )
+        result.network_interface_configurations = (
+            [
                 _models.VirtualMachineScaleSetNetworkConfiguration.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.VirtualMachineScaleSetNetworkConfiguration, _i)
                 for _i in v
             ]
             if type(v := data.get("networkInterfaceConfigurations")) is list
-            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetNetworkConfiguration))(
-                v
-            ),
-            "network_api_version": None
+            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetNetworkConfiguration))(v)
+        )
+        result.network_api_version = (
+            None
             if (v := data.get("networkApiVersion")) is None
-            else _s.decode_enum(_models.NetworkApiVersion, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.NetworkApiVersion, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -73,49 +73,64 @@ class VirtualMachineScaleSetOSProfile:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "computer_name_prefix": v
+        result.computer_name_prefix = (
+            v
             if (v := data.get("computerNamePrefix")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "admin_username": v
+            else _s.deserialize_str(v)
+        )
+        result.admin_username = (
+            v
             if (v := data.get("adminUsername")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "admin_password": v
+            else _s.deserialize_str(v)
+        )
+        result.admin_password = (
+            v
             if (v := data.get("adminPassword")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "custom_data": v
-            if (v := data.get("customData")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "windows_configuration": _models.WindowsConfiguration.from_dict(v)
-            if type(v := data.get("windowsConfiguration")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.WindowsConfiguration, v),
-            "linux_configuration": _models.LinuxConfiguration.from_dict(v)
-            if type(v := data.get("linuxConfiguration")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.LinuxConfiguration, v),
-            "secrets": [
+            else _s.deserialize_str(v)
+        )
+        result.custom_data = (
+            v if (v := data.get("customData")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.windows_configuration = (
+            None
+            if (v := data.get("windowsConfiguration")) is None
+            else _models.WindowsConfiguration.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.WindowsConfiguration, v)
+        )
+        result.linux_configuration = (
+            None
+            if (v := data.get("linuxConfiguration")) is None
+            else _models.LinuxConfiguration.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.LinuxConfiguration, v)
+        )
+        result.secrets = (
+            [
                 _models.VaultSecretGroup.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.VaultSecretGroup, _i)
                 for _i in v
             ]
             if type(v := data.get("secrets")) is list
-            else _s.list_of(_s.model_decoder(_models.VaultSecretGroup))(v),
-            "allow_extension_operations": v
+            else _s.list_of(_s.model_decoder(_models.VaultSecretGroup))(v)
+        )
+        result.allow_extension_operations = (
+            v
             if (v := data.get("allowExtensionOperations")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "require_guest_provision_signal": v
+            else _s.deserialize_bool(v)
+        )
+        result.require_guest_provision_signal = (
+            v
             if (v := data.get("requireGuestProvisionSignal")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_bool(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -75,50 +75,61 @@ class VirtualMachineScaleSetPublicIPAddressConfiguration:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         _c0 = _s.container(data, "properties")
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "name": v
-            if type(v := data.get("name")) is str
-            else _s.as_required(_s.deserialize_str(v)),
-            "idle_timeout_in_minutes": v
+        result.name = (
+            v if type(v := data.get("name")) is str else _s.as_required(_s.deserialize_str(v))
+        )
+        result.idle_timeout_in_minutes = (
+            v
             if (v := _c0.get("idleTimeoutInMinutes")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "dns_settings": _models.VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings.from_dict(
-                v
-            )
-            if type(v := _c0.get("dnsSettings")) is dict
-            else None
-            if v is None
+            else _s.deserialize_int(v)
+        )
+        result.dns_settings = (
+            None
+            if (v := _c0.get("dnsSettings")) is None
+            else _models.VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings.from_dict(v)
+            if type(v) is dict
             else _s.decode_model(
                 _models.VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings, v
-            ),
-            "ip_tags": [
+            )
+        )
+        result.ip_tags = (
+            [
                 _models.VirtualMachineScaleSetIpTag.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.VirtualMachineScaleSetIpTag, _i)
                 for _i in v
             ]
             if type(v := _c0.get("ipTags")) is list
-            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetIpTag))(v),
-            "public_ip_prefix": _models.SubResource.from_dict(v)
-            if type(v := _c0.get("publicIPPrefix")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.SubResource, v),
-            "public_ip_address_version": None
+            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetIpTag))(v)
+        )
+        result.public_ip_prefix = (
+            None
+            if (v := _c0.get("publicIPPrefix")) is None
+            else _models.SubResource.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.SubResource, v)
+        )
+        result.public_ip_address_version = (
+            None
             if (v := _c0.get("publicIPAddressVersion")) is None
-            else _s.decode_enum(_models.IPVersion, v),
-            "delete_option": None
+            else _s.decode_enum(_models.IPVersion, v)
+        )
+        result.delete_option = (
+            None
             if (v := _c0.get("deleteOption")) is None
-            else _s.decode_enum(_models.DeleteOptions, v),
-            "sku": _models.PublicIPAddressSku.from_dict(v)
-            if type(v := data.get("sku")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.PublicIPAddressSku, v),
-            "_unknown": _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.DeleteOptions, v)
+        )
+        result.sku = (
+            None
+            if (v := data.get("sku")) is None
+            else _models.PublicIPAddressSku.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.PublicIPAddressSku, v)
+        )
+        result._unknown = _s.unknown_fields(data, cls._KNOWN)
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

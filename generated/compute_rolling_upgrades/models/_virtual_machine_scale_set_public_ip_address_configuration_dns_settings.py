@@ -49,19 +49,22 @@ class VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "domain_name_label": v
+        result.domain_name_label = (
+            v
             if type(v := data.get("domainNameLabel")) is str
-            else _s.as_required(_s.deserialize_str(v)),
-            "domain_name_label_scope": None
+            else _s.as_required(_s.deserialize_str(v))
+        )
+        result.domain_name_label_scope = (
+            None
             if (v := data.get("domainNameLabelScope")) is None
-            else _s.decode_enum(_models.DomainNameLabelScopeTypes, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.DomainNameLabelScopeTypes, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

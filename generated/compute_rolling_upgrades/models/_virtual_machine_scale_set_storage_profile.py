@@ -57,34 +57,41 @@ class VirtualMachineScaleSetStorageProfile:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "image_reference": _models.ImageReference.from_dict(v)
-            if type(v := data.get("imageReference")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ImageReference, v),
-            "os_disk": _models.VirtualMachineScaleSetOSDisk.from_dict(v)
-            if type(v := data.get("osDisk")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualMachineScaleSetOSDisk, v),
-            "data_disks": [
+        result.image_reference = (
+            None
+            if (v := data.get("imageReference")) is None
+            else _models.ImageReference.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ImageReference, v)
+        )
+        result.os_disk = (
+            None
+            if (v := data.get("osDisk")) is None
+            else _models.VirtualMachineScaleSetOSDisk.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualMachineScaleSetOSDisk, v)
+        )
+        result.data_disks = (
+            [
                 _models.VirtualMachineScaleSetDataDisk.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.VirtualMachineScaleSetDataDisk, _i)
                 for _i in v
             ]
             if type(v := data.get("dataDisks")) is list
-            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetDataDisk))(v),
-            "disk_controller_type": v
+            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetDataDisk))(v)
+        )
+        result.disk_controller_type = (
+            v
             if (v := data.get("diskControllerType")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_str(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

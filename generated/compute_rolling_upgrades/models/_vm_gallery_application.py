@@ -63,31 +63,38 @@ class VMGalleryApplication:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "tags": v
-            if (v := data.get("tags")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "order": v
-            if (v := data.get("order")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "package_reference_id": v
+        result.tags = (
+            v if (v := data.get("tags")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.order = (
+            v if (v := data.get("order")) is None or type(v) is int else _s.deserialize_int(v)
+        )
+        result.package_reference_id = (
+            v
             if type(v := data.get("packageReferenceId")) is str
-            else _s.as_required(_s.deserialize_str(v)),
-            "configuration_reference": v
+            else _s.as_required(_s.deserialize_str(v))
+        )
+        result.configuration_reference = (
+            v
             if (v := data.get("configurationReference")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "treat_failure_as_deployment_failure": v
+            else _s.deserialize_str(v)
+        )
+        result.treat_failure_as_deployment_failure = (
+            v
             if (v := data.get("treatFailureAsDeploymentFailure")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "enable_automatic_upgrade": v
+            else _s.deserialize_bool(v)
+        )
+        result.enable_automatic_upgrade = (
+            v
             if (v := data.get("enableAutomaticUpgrade")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_bool(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

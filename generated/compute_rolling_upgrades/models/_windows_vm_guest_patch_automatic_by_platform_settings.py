@@ -52,20 +52,23 @@ class WindowsVMGuestPatchAutomaticByPlatformSettings:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "reboot_setting": None
+        result.reboot_setting = (
+            None
             if (v := data.get("rebootSetting")) is None
-            else _s.decode_enum(_models.WindowsVMGuestPatchAutomaticByPlatformRebootSetting, v),
-            "bypass_platform_safety_checks_on_user_schedule": v
+            else _s.decode_enum(_models.WindowsVMGuestPatchAutomaticByPlatformRebootSetting, v)
+        )
+        result.bypass_platform_safety_checks_on_user_schedule = (
+            v
             if (v := data.get("bypassPlatformSafetyChecksOnUserSchedule")) is None
             or type(v) is bool
-            else _s.deserialize_bool(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_bool(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
