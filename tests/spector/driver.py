@@ -113,7 +113,8 @@ class Document:
 
     def find_request(self, api: Mapping[str, Any]) -> Call:
         request = api["request"]
-        call = self.find(api["method"], api["uri"], request.get("headers"))
+        uri = with_path_params(api["uri"], request.get("pathParams") or {})
+        call = self.find(api["method"], uri, request.get("headers"))
         call.request = request
         return call
 
@@ -124,6 +125,17 @@ class Document:
     def enum_class(self, name: str) -> Any:
         enum = next(e for e in self.ir["enums"] if e["name"] == name)
         return getattr(self.models, enum["py_name"])
+
+
+def with_path_params(uri: str, values: Mapping[str, Any]) -> str:
+    """The mock's URI with its ":name" placeholders filled from the scenario's path values (its
+    names need not be the document's: ":resourceGroup" for "{resourceGroupName}")."""
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return urllib.parse.quote(str(values[name]), safe="") if name in values else match.group(0)
+
+    return re.sub(r"(?<!\\):([A-Za-z_][A-Za-z0-9_]*)", value, uri)
 
 
 def _best(candidates: list[Call], headers: Mapping[str, Any]) -> Call:
