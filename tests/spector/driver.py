@@ -102,7 +102,9 @@ class Document:
             for group, operation in self.operations():
                 if operation["method"].upper() != method.upper():
                     continue
-                values = match_path(self.host_path() + operation["path"], path, segment)
+                # An x-ms-paths key may carry a query string ("/a?fixed=true").
+                template = operation["path"].split("?", 1)[0]
+                values = match_path(self.host_path() + template, path, segment)
                 if values is not None:
                     candidates.append(Call(self, group, operation, values))
             if candidates:

@@ -91,6 +91,7 @@ from .urls import (
     format_collection,
     format_url,
     quote_path,
+    quote_path_collection,
     server_url,
     to_query_value,
 )
@@ -164,6 +165,7 @@ __all__ = [
     "primitive_member",
     "put",
     "quote_path",
+    "quote_path_collection",
     "raise_error",
     "raw_content",
     "response_json",
