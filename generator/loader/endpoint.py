@@ -62,6 +62,9 @@ def _parameterized(spec: Spec, node: Node) -> Endpoint:
     template += _base_path(spec.root)
     params = node.list_at("parameters")
     raw = tuple(_host_parameter(spec, p) for p in params.elements()) if params else ()
+    leading = re.match(r"\{([^{}]+)\}(?:/|$)", template)
+    endpoint = leading.group(1) if leading is not None else None
+    raw = tuple(dataclasses.replace(p, is_endpoint=p.name == endpoint) for p in raw)
     defaults = {p.name: _default_text(p) for p in raw}
     return Endpoint(template, _substitute(template, defaults), raw, False, "")
 

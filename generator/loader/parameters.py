@@ -27,7 +27,9 @@ def is_client_level(raw: RawParameter, azure: bool = True, oas3: bool = False) -
     AutoRest's rule: one from a `parameters` section belongs to the client (subscriptionId,
     api-version, the endpoint), one written inline to the method. Elsewhere a shared parameter is
     just shared text: every parameter is the method's. A body never is the client's; OpenAPI 3
-    server variables (host parameters without `in`) always are.
+    server variables (host parameters without `in`) always are, and so is the endpoint a host
+    template starts with as a whole authority ("{endpoint}/widgets", no scheme before it: TypeSpec
+    writes it inline; "{account}{host}" is two values, whose first stays AutoRest's method one).
 
     OpenAPI 3 documents (TypeSpec's among them) put every named parameter in
     `components/parameters` and mark none with `x-ms-parameter-location`, so there a shared
@@ -38,7 +40,7 @@ def is_client_level(raw: RawParameter, azure: bool = True, oas3: bool = False) -
     where = raw.node.str_at("x-ms-parameter-location")
     if where:
         return where == "client"
-    if _is_server_variable(raw):
+    if _is_server_variable(raw) or raw.is_endpoint:
         return True
     if not (raw.from_section and azure):
         return False

@@ -45,6 +45,8 @@ class RawParameter:
     collection_format: ir.CollectionFormat | None = None
     explode: bool = False
     content_types: tuple[str, ...] = ()
+    # the host template's leading placeholder with no scheme before it: the service endpoint
+    is_endpoint: bool = False
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,8 @@ class Document:
             name = parameter["py_name"]
             if parameter["wire_name"] == "endpoint" or name in options or call is None:
                 continue
+            if not parameter["client_level"]:
+                continue  # a host value of each method (AutoRest's rule for inline ones)
             found, value = call.value_of(parameter)
             if found:
                 values[name] = value
@@ -229,6 +231,8 @@ class Call:
         """(found, value) of one parameter in the request the scenario expects."""
         location, kind = parameter["location"], parameter["type"]
         decode = Decoder(self.document)
+        if location == "host":
+            return self.value_of(parameter)
         if location == "body":
             body = request.get("body")
             return (False, None) if body is None else (True, decode.body(kind, body))
