@@ -271,6 +271,8 @@ class TypeNames:
         if t.discriminator is not None:
             mapping = "".join(f"({literal(m.value)}, {self.model(m.model)}), " for m in t.mapping)
             args += [literal(t.discriminator), f"({mapping})"]
+        if t.first_match:
+            args.append("first_match=True")
         return f"_s.union_of({', '.join(args)})"
 
     def union_member(self, t: ir.TypeRef) -> str:

@@ -276,6 +276,18 @@ class Decoder:
             return {key: self.json(kind["value"], item) for key, item in value.items()}
         if tag == "primitive":
             return self.primitive(kind["primitive"], value)
+        if tag == "union":
+            return self.union(kind, value)
+        return value
+
+    def union(self, kind: TypeRef, value: Json) -> Any:
+        """A discriminated union's value as the member model its discriminator names (what a
+        user builds to call the method); other union values go as they are."""
+        discriminator = kind.get("discriminator")
+        if discriminator and isinstance(value, dict):
+            for entry in kind.get("mapping", []):
+                if entry["value"] == value.get(discriminator):
+                    return self.json({"kind": "model", "name": entry["model"]}, value)
         return value
 
     def primitive(self, primitive: str, value: Json) -> Any:
