@@ -371,6 +371,9 @@ class ApiKeyScheme:
     kind: Literal["apikey"] = "apikey"
     py_name: str = ""
     description: str = ""
+    # written before the key ("Authorization: SharedAccessKey <key>"): an `http` scheme other
+    # than basic or bearer is a key sent in the Authorization header after the scheme's name
+    prefix: str = ""
 
 
 @dataclass(frozen=True)

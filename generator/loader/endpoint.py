@@ -260,6 +260,11 @@ def _scheme_of(
                 bearer_format=node.str_at("bearerFormat"),
                 description=description,
             )
+        written = node.str_at("scheme").strip()
+        if written and " " not in written:
+            return ir.ApiKeyScheme(
+                name, "Authorization", "header", description=description, prefix=written
+            )
         spec.warn(
             node, f"HTTP authentication '{scheme}' is not supported; scheme '{name}' left out"
         )

@@ -135,9 +135,10 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     params = [_client_param(names, p) for p in _settable(api)]
     endpoint, base_url_expr = _base_url(api, imports, dot)
     credential = security.positional
-    positional = [_as_param(credential)] if credential else []
+    positional = [_as_param(credential)] if credential and not credential.default else []
     positional += [p for p in params if not p.default]
-    keyword = [p for p in params if p.default]
+    keyword = [_as_param(credential)] if credential and credential.default else []
+    keyword += [p for p in params if p.default]
     keyword += [_as_param(p) for p in security.keyword]
     if endpoint is not None:
         (keyword if endpoint.default else positional).insert(0, endpoint)

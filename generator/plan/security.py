@@ -1,9 +1,11 @@
 """How a client authenticates: the constructor arguments for the spec's security schemes and the
 requirements each operation names.
 
-Azure-flavoured specs keep the Azure shape: one positional `credential` for the first scheme.
-Every other spec gets one keyword argument per scheme, named after it, all optional; each call
-uses the first of its alternatives whose schemes were all given (`_runtime.auth.Security`).
+Azure-flavoured specs keep the Azure shape: one positional `credential` for the first scheme;
+where the spec also takes a token instead of a key (or a key instead of a token) it accepts
+either, and where it also allows no credential at all it is an optional keyword. Every other
+spec gets one keyword argument per scheme, named after it, all optional; each call uses the
+first of its alternatives whose schemes were all given (`_runtime.auth.Security`).
 """
 
 from __future__ import annotations
@@ -59,7 +61,16 @@ def security_view(api: ir.Api, is_async: bool, imports: ImportSet) -> SecurityVi
     runtime_auth = f"{'..' if is_async else '.'}_runtime.auth"
     azure = _azure_scheme(api)
     if azure is not None:
-        param, expr = _azure_credential(azure, is_async, imports, runtime_auth)
+        other = _azure_alternative(api, azure)
+        if other is None:
+            param, expr = _azure_credential(azure, is_async, imports, runtime_auth)
+        else:
+            param, expr = _key_or_token(azure, other, is_async, imports, runtime_auth)
+        if () in api.security_default:  # the service also takes calls without credentials
+            param = SecurityParam(
+                "credential", f"{param.annotation} | None", " = None", param.description
+            )
+            expr = f"None if credential is None else {expr}"
         return SecurityView(param, (), expr)
     if not api.security:
         return SecurityView(None, (), "None")
@@ -72,6 +83,59 @@ def security_view(api: ir.Api, is_async: bool, imports: ImportSet) -> SecurityVi
         entries.append(f"{scheme.name!r}: {expr}")
     default = repr(tuple(tuple(r) for r in api.security_default))
     return SecurityView(None, tuple(params), f"Security({{{', '.join(entries)}}}, {default})")
+
+
+def _azure_alternative(
+    api: ir.Api, chosen: ir.OAuth2Scheme | ir.ApiKeyScheme
+) -> ir.OAuth2Scheme | ir.ApiKeyScheme | None:
+    """A scheme of the other kind (token for a key, key for a token) that the spec accepts on its
+    own instead of the credential's: one credential argument can then be either."""
+    alone = {r[0] for r in api.security_default if len(r) == 1}
+    for scheme in api.security:
+        if scheme.name == chosen.name or scheme.name not in alone:
+            continue
+        token = isinstance(scheme, ir.OAuth2Scheme) and not scheme.openid
+        key = isinstance(scheme, ir.ApiKeyScheme) and scheme.location != "cookie"
+        if (token and isinstance(chosen, ir.ApiKeyScheme)) or (
+            key and isinstance(chosen, ir.OAuth2Scheme)
+        ):
+            assert isinstance(scheme, ir.OAuth2Scheme | ir.ApiKeyScheme)
+            return scheme
+    return None
+
+
+def _key_or_token(
+    chosen: ir.OAuth2Scheme | ir.ApiKeyScheme,
+    other: ir.OAuth2Scheme | ir.ApiKeyScheme,
+    is_async: bool,
+    imports: ImportSet,
+    runtime: str,
+) -> tuple[SecurityParam, str]:
+    key = chosen if isinstance(chosen, ir.ApiKeyScheme) else other
+    token = other if key is chosen else chosen
+    assert isinstance(key, ir.ApiKeyScheme) and isinstance(token, ir.OAuth2Scheme)
+    factory = "async_key_or_token_auth" if is_async else "key_or_token_auth"
+    tokens = "AsyncTokenCredential | TokenCredential" if is_async else "TokenCredential"
+    imports.name(runtime, factory, "KeyCredential", *tokens.split(" | "))
+    param = SecurityParam(
+        "credential",
+        f"str | KeyCredential | {tokens}",
+        "",
+        f"A token credential (any object with get_token(*scopes)), or the API key sent as "
+        f"{_key_place(key)}: a str, or an object with a .key str read for every request.",
+    )
+    prefix = f", prefix={key.prefix!r}" if key.prefix else ""
+    expr = (
+        f"{factory}(credential, scopes={token.scopes!r}, name={key.wire_name!r}, "
+        f"location={key.location!r}{prefix})"
+    )
+    return param, expr
+
+
+def _key_place(scheme: ir.ApiKeyScheme) -> str:
+    if scheme.prefix:
+        return f"{scheme.wire_name} after {scheme.prefix!r}"
+    return scheme.wire_name
 
 
 def _azure_credential(
@@ -88,10 +152,13 @@ def _azure_credential(
         "credential",
         "str | KeyCredential",
         "",
-        f"The API key sent as {scheme.wire_name}: a str, or an object with a .key str "
+        f"The API key sent as {_key_place(scheme)}: a str, or an object with a .key str "
         "(such as AzureKeyCredential) read for every request.",
     )
-    return param, f"ApiKeyAuth(credential, name={scheme.wire_name!r}, location={scheme.location!r})"
+    prefix = f", prefix={scheme.prefix!r}" if scheme.prefix else ""
+    return param, (
+        f"ApiKeyAuth(credential, name={scheme.wire_name!r}, location={scheme.location!r}{prefix})"
+    )
 
 
 def _described(scheme: ir.SecurityScheme, text: str) -> str:
@@ -109,7 +176,11 @@ def _scheme_argument(
             f"The API key of scheme {scheme.name!r}, sent as the {scheme.location} "
             f"{scheme.wire_name!r}: a str, or an object with a .key str read for every request."
         )
-        expr = f"api_key_auth({name}, name={scheme.wire_name!r}, location={scheme.location!r})"
+        prefix = f", prefix={scheme.prefix!r}" if scheme.prefix else ""
+        expr = (
+            f"api_key_auth({name}, name={scheme.wire_name!r}, location={scheme.location!r}"
+            f"{prefix})"
+        )
         annotation = "str | KeyCredential | None"
         return SecurityParam(name, annotation, " = None", _described(scheme, doc)), expr
     if isinstance(scheme, ir.HttpScheme) and scheme.scheme == "basic":
