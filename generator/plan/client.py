@@ -79,8 +79,10 @@ def _client_param(names: TypeNames, p: ir.Parameter) -> ClientParamView:
 
 
 def _host_value(p: ir.Parameter) -> str:
+    # A constant is no client attribute (nobody sets it): its value goes in as it is.
+    value = literal(p.type.value) if isinstance(p.type, ir.ConstantType) else f"self.{p.py_name}"
     return (
-        f"{p.wire_name!r}: _s.quote_path(_s.to_query_value(self.{p.py_name}), "
+        f"{p.wire_name!r}: _s.quote_path(_s.to_query_value({value}), "
         f"skip_encoding={p.skip_url_encoding!r})"
     )
 

@@ -106,6 +106,8 @@ class Document:
                     continue
                 # An x-ms-paths key may carry a query string ("/a?fixed=true").
                 template = operation["path"].split("?", 1)[0]
+                if template == "/" and self.host_path():
+                    template = ""  # the server URL's own path is the operation's
                 values = match_path(self.host_path() + template, path, segment)
                 if values is not None:
                     candidates.append(Call(self, group, operation, values))

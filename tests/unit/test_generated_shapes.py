@@ -171,3 +171,29 @@ def test_a_custom_http_scheme_sends_its_name_before_the_key(tmp_path: Path) -> N
             client.ping()
         (request,) = server.requests
     assert request.headers["Authorization"] == "SharedAccessKey secret"
+
+
+def test_a_server_variable_with_one_value_is_sent_as_it_is(tmp_path: Path) -> None:
+    spec = {
+        "openapi": "3.0.0",
+        "info": {"title": "Versioned Server", "version": "v1.0"},
+        "servers": [
+            {
+                "url": "{endpoint}/api/{apiVersion}",
+                "variables": {
+                    "endpoint": {"default": "http://localhost:3000"},
+                    "apiVersion": {"default": "v1.0", "enum": ["v1.0"]},
+                },
+            }
+        ],
+        "paths": {
+            "/ping": {"get": {"operationId": "Ping", "responses": {"204": {"description": "ok"}}}}
+        },
+    }
+    pkg = _generate(tmp_path, spec, "shape_constant_server_variable")
+    assert "api_version" not in inspect.signature(pkg.VersionedServer).parameters
+    with ExampleServer([Exchange("GET", "/api/v1.0/ping", status=204)]) as server:
+        with pkg.VersionedServer(endpoint=server.url) as client:
+            client.ping()
+        (request,) = server.requests
+    assert request.path == "/api/v1.0/ping"
