@@ -75,6 +75,8 @@ class Document:
                 continue
             if not parameter["client_level"]:
                 continue  # a host value of each method (AutoRest's rule for inline ones)
+            if parameter["type"]["kind"] == "constant":
+                continue  # sent as its value; the client takes no argument for it
             found, value = call.value_of(parameter)
             if found:
                 values[name] = value
