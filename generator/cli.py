@@ -104,7 +104,6 @@ def _warning_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-
 _CONFIG_HELP = "pyproject.toml with [tool.sdkforge] (default: ./pyproject.toml)"
 
 

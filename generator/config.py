@@ -235,8 +235,10 @@ class _Reader:
         value = self.entry.get(key)
         if isinstance(value, str):
             value = [value]
-        if not isinstance(value, list) or not value or not all(
-            isinstance(v, str) and v for v in value
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v for v in value)
         ):
             raise self._error(key, "is required and must be a string or an array of strings")
         if len(set(value)) != len(value):

@@ -61,8 +61,12 @@ def _multiapi_entry(current: Snapshot, previous: Snapshot | None) -> str:
         lines = [heading(version), "", intro]
     else:
         report = diff_snapshots(previous, current)
-        lines = [heading(version), "", f"Compared with api-versions {report.old_version}: "
-                 f"{count_line(report)}", *render_sections(report.changes, level=3)]
+        lines = [
+            heading(version),
+            "",
+            f"Compared with api-versions {report.old_version}: " f"{count_line(report)}",
+            *render_sections(report.changes, level=3),
+        ]
     known = previous.get("versions", {}) if previous is not None else {}
     older: Snapshot | None = None
     for name, snapshot in current["versions"].items():

@@ -31,7 +31,7 @@ from generator.loader.endpoint import (
 from generator.loader.limits import RefRoots
 from generator.loader.models import ModelFinisher
 from generator.loader.operations import OperationsBuilder
-from generator.loader.parameters import ParamContext, build_parameter, is_client_level
+from generator.loader.parameters import ParamContext, build_parameter
 from generator.loader.schemas import SchemaReader
 from generator.loader.spec import Flavor, Spec, detect_flavor, operations, require_dict
 
@@ -180,7 +180,7 @@ def _version(info: Node) -> str:
 def _host(builder: OperationsBuilder, endpoint: Endpoint, api_version: str) -> ir.Host:
     parameters: list[ir.Parameter] = []
     for raw in endpoint.parameters:
-        if is_client_level(raw, builder.schemas.spec.azure):
+        if builder.on_client(raw):
             parameters.append(builder.client.get(raw.name))
         else:
             context = ParamContext("", api_version)

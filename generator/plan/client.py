@@ -79,8 +79,10 @@ def _client_param(names: TypeNames, p: ir.Parameter) -> ClientParamView:
 
 
 def _host_value(p: ir.Parameter) -> str:
+    # A constant is no client attribute (nobody sets it): its value goes in as it is.
+    value = literal(p.type.value) if isinstance(p.type, ir.ConstantType) else f"self.{p.py_name}"
     return (
-        f"{p.wire_name!r}: _s.quote_path(_s.to_query_value(self.{p.py_name}), "
+        f"{p.wire_name!r}: _s.quote_path(_s.to_query_value({value}), "
         f"skip_encoding={p.skip_url_encoding!r})"
     )
 
@@ -150,9 +152,10 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     params = [_client_param(names, p) for p in _settable(api)]
     endpoint, base_url_expr = _base_url(api, imports, dot)
     credential = security.positional
-    positional = [_as_param(credential)] if credential else []
+    positional = [_as_param(credential)] if credential and not credential.default else []
     positional += [p for p in params if not p.default]
-    keyword = [p for p in params if p.default]
+    keyword = [_as_param(credential)] if credential and credential.default else []
+    keyword += [p for p in params if p.default]
     keyword += [_as_param(p) for p in security.keyword]
     if endpoint is not None:
         (keyword if endpoint.default else positional).insert(0, endpoint)

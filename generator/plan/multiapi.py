@@ -50,7 +50,7 @@ def version_key(api_version: str) -> tuple[bool, tuple[int, ...], str]:
 
 
 def subpackage_name(api_version: str) -> str:
-    """"2019-07-01" -> "v2019_07_01", "1.0.0" -> "v1_0_0"."""
+    """ "2019-07-01" -> "v2019_07_01", "1.0.0" -> "v1_0_0"."""
     return "v" + (re.sub(r"[^0-9A-Za-z]+", "_", api_version).strip("_").lower() or "0")
 
 

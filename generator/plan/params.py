@@ -99,10 +99,20 @@ def string_expr(names: TypeNames, p: ir.Parameter) -> str:
     return f"_s.to_query_value({names.encode(p.type, value, exclude_readonly='True')})"
 
 
+def url_expr(names: TypeNames, p: ir.Parameter) -> str:
+    """The percent-encoded text of a path or host value; a collection keeps its commas."""
+    skip = f"skip_encoding={p.skip_url_encoding!r}"
+    fmt = (p.collection_format or ir.CollectionFormat.CSV).value
+    if isinstance(p.type, ir.ListType) and fmt != ir.CollectionFormat.MULTI.value:
+        items = names.encode(p.type, source_expr(p), exclude_readonly="True")
+        return f"_s.quote_path_collection({items}, {fmt!r}, {skip})"
+    return f"_s.quote_path({string_expr(names, p)}, {skip})"
+
+
 def wire_value(names: TypeNames, p: ir.Parameter) -> WireValue:
     expr = string_expr(names, p)
     if p.location in (ir.ParamLocation.PATH, ir.ParamLocation.HOST):
-        expr = f"_s.quote_path({expr}, skip_encoding={p.skip_url_encoding!r})"
+        expr = url_expr(names, p)
     required = p.required or isinstance(p.type, ir.ConstantType)
     multi = p.collection_format == ir.CollectionFormat.MULTI and isinstance(p.type, ir.ListType)
     wire = repr(p.wire_name)

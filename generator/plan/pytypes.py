@@ -266,6 +266,7 @@ class TypeNames:
                 item = "_i.to_dict(exclude_readonly=exclude_readonly)"
                 return f"[None if _i is None else {item} for _i in {value}]"
         return self.encode(t, value)
+
     # Unions
 
     def union_codec(self, t: ir.UnionType) -> str:
@@ -275,6 +276,8 @@ class TypeNames:
         if t.discriminator is not None:
             mapping = "".join(f"({literal(m.value)}, {self.model(m.model)}), " for m in t.mapping)
             args += [literal(t.discriminator), f"({mapping})"]
+        if t.first_match:
+            args.append("first_match=True")
         return f"_s.union_of({', '.join(args)})"
 
     def union_member(self, t: ir.TypeRef) -> str:

@@ -398,14 +398,18 @@ class Security:
 
 
 def api_key_auth(
-    key: str | KeyCredential | None, *, name: str, location: Literal["header", "query", "cookie"]
+    key: str | KeyCredential | None,
+    *,
+    name: str,
+    location: Literal["header", "query", "cookie"],
+    prefix: str = "",
 ) -> ApiKeyAuth | CookieKeyAuth | None:
     """The scheme for a key the caller gave (None: not given)."""
     if key is None:
         return None
     if location == "cookie":
         return CookieKeyAuth(key, name=name)
-    return ApiKeyAuth(key, name=name, location=location)
+    return ApiKeyAuth(key, name=name, location=location, prefix=prefix)
 
 
 def token_auth(
@@ -428,6 +432,43 @@ def async_token_auth(
     if isinstance(credential, str):
         return StaticTokenAuth(credential)
     return AsyncBearerTokenAuth(credential, scopes, allow_no_scopes=True)
+
+
+def _is_token_credential(credential: object) -> bool:
+    return callable(getattr(credential, "get_token", None))
+
+
+def key_or_token_auth(
+    credential: str | KeyCredential | TokenCredential,
+    *,
+    scopes: Sequence[str],
+    name: str,
+    location: Literal["header", "query"],
+    prefix: str = "",
+) -> BearerTokenAuth | ApiKeyAuth:
+    """One credential for a service that takes a key or a token: a token credential (an object
+    with get_token) is asked for `scopes`; anything else is the key."""
+    if _is_token_credential(credential):
+        return BearerTokenAuth(cast(TokenCredential, credential), scopes)
+    return ApiKeyAuth(
+        cast("str | KeyCredential", credential), name=name, location=location, prefix=prefix
+    )
+
+
+def async_key_or_token_auth(
+    credential: str | KeyCredential | TokenCredential | AsyncTokenCredential,
+    *,
+    scopes: Sequence[str],
+    name: str,
+    location: Literal["header", "query"],
+    prefix: str = "",
+) -> AsyncBearerTokenAuth | ApiKeyAuth:
+    if _is_token_credential(credential):
+        token = cast("TokenCredential | AsyncTokenCredential", credential)
+        return AsyncBearerTokenAuth(token, scopes)
+    return ApiKeyAuth(
+        cast("str | KeyCredential", credential), name=name, location=location, prefix=prefix
+    )
 
 
 def basic_auth(value: tuple[str, str] | BasicAuth | None) -> BasicAuth | None:

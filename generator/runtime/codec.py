@@ -95,6 +95,7 @@ from .urls import (
     format_url,
     merge_params,
     quote_path,
+    quote_path_collection,
     server_url,
     to_query_value,
 )
@@ -172,6 +173,7 @@ __all__ = [
     "primitive_member",
     "put",
     "quote_path",
+    "quote_path_collection",
     "raise_error",
     "raw_content",
     "response_json",

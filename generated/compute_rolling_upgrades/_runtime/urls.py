@@ -119,13 +119,26 @@ def to_query_value(value: Any) -> str:
     return str(value)
 
 
-def format_collection(values: Sequence[Any], fmt: str) -> str:
-    """Join values with the separator of a collection format: csv, ssv, tsv or pipes."""
+def _separator(fmt: str) -> str:
     separator = _SEPARATORS.get(fmt)
     if separator is None:
         known = ", ".join(sorted(_SEPARATORS))
         raise ValueError(f"Unknown collection format {fmt!r} (expected one of {known})")
-    return separator.join(to_query_value(value) for value in values)
+    return separator
+
+
+def format_collection(values: Sequence[Any], fmt: str) -> str:
+    """Join values with the separator of a collection format: csv, ssv, tsv or pipes."""
+    return _separator(fmt).join(to_query_value(value) for value in values)
+
+
+def quote_path_collection(values: Sequence[Any], fmt: str, *, skip_encoding: bool = False) -> str:
+    """A collection in a path: each item percent-encoded, the separators between them as a URI
+    template writes them ("a b", "c" -> "a%20b,c": a comma is allowed in a path segment and
+    tells the items apart from a comma inside one, "%2C"; a space, tab or bar is encoded)."""
+    separator = _separator(fmt)
+    items = [quote_path(to_query_value(value), skip_encoding=skip_encoding) for value in values]
+    return (separator if skip_encoding else quote(separator, safe=",")).join(items)
 
 
 def server_url(base_url: str, server: str) -> str:
