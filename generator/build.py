@@ -13,10 +13,11 @@ from generator.api.snapshot import FILE_NAME as SNAPSHOT
 from generator.api.snapshot import Snapshot, api_snapshot, dumps, loads
 from generator.cache import MANIFEST, manifest
 from generator.config import BuildOptions, ClientConfig, Selection
-from generator.diagnostics import SKIPPED_OPERATION, Diagnostic
+from generator.diagnostics import SKIPPED_OPERATION, Diagnostic, SpecError
 from generator.loader import load_api
 from generator.plan import Options, OutputFile, plan_package
 from generator.plan.dist import plan_distribution
+from generator.plan.models import uses_xml
 from generator.plan.validation import unchecked_patterns
 from generator.render.format import format_sources
 from generator.render.jinja import environment, render_file
@@ -45,6 +46,7 @@ def build_package(
     previous: Path | None = None,
     ref_roots: tuple[Path, ...] = (),
     azure: bool = False,
+    models: str = "dataclass",
 ) -> Built:
     """Every file of the package directory. `previous` is the directory as generated last time:
     its snapshot and changelog decide the new changelog entry (none: a first generation)."""
@@ -56,6 +58,7 @@ def build_package(
         package_version,
         ref_roots,
         azure,
+        models,
     )
     return build(spec, options, previous)
 
@@ -72,7 +75,13 @@ def build(spec: Path, options: BuildOptions, previous: Path | None = None) -> Bu
     api = select_operations(api, options.selection, spec.name, warnings)
     warnings.extend(unchecked_patterns(api, translate))
     package = options.package_name
-    planned = _prefixed(options.code_dir, plan_package(api, Options(package, __version__)))
+    if options.models == "pydantic" and uses_xml(api):
+        raise SpecError(
+            str(spec), "", "XML bodies need the dataclass model style (--models dataclass)"
+        )
+    planned = _prefixed(
+        options.code_dir, plan_package(api, Options(package, __version__, options.models))
+    )
     if options.package_mode:
         planned += plan_distribution(api, package, options.package_version, __version__)
     env = environment()

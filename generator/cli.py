@@ -18,8 +18,14 @@ from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.cache import stale_reason
-from generator.config import ClientConfig, Selection, load_config, split_patterns
-from generator.diagnostics import Diagnostic, Severity, SpecError, printable
+from generator.config import (
+    MODEL_STYLES,
+    ClientConfig,
+    Selection,
+    load_config,
+    split_patterns,
+)
+from generator.diagnostics import Diagnostic, MissingExtraError, Severity, SpecError, printable
 
 if TYPE_CHECKING:
     from generator.api.snapshot import Snapshot
@@ -71,6 +77,13 @@ def _client_arguments(parser: argparse.ArgumentParser) -> None:
         "--azure",
         action="store_true",
         help="Azure conventions (one credential, request ids) even without x-ms-* in the spec",
+    )
+    parser.add_argument(
+        "--models",
+        choices=MODEL_STYLES,
+        default="dataclass",
+        help="the model style: dataclasses (default) or pydantic v2 models "
+        "(needs the sdkforge[pydantic] extra)",
     )
     _ref_root_argument(parser)
 
@@ -206,6 +219,7 @@ def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[
             args.package_version,
             ref_roots=tuple(args.ref_root),
             azure=args.azure,
+            models=args.models,
         )
     ]
 
@@ -486,6 +500,10 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if command is not None:
         return command(args)
     clients = _clients(args, parser)
+    if any(c.models == "pydantic" for c in clients):
+        from generator.render.pydantic import require_extra
+
+        require_extra()
     if args.command == "check":
         return _check(clients, args.jobs)
     generate_clients(
@@ -517,4 +535,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except RecursionError:
         print("error: the input is nested too deeply", file=sys.stderr)
+        return 2
+    except MissingExtraError as exc:
+        print(exc, file=sys.stderr)
         return 2

@@ -13,6 +13,7 @@ package-mode = true                            # write an installable distributi
 package-version = "1.0.0"                      # default: from the api-version
 ref-roots = ["specs"]                          # more folders the spec's $refs may lead into
 azure = true                                   # Azure conventions without x-ms-* in the spec
+models = "pydantic"                            # model style: "dataclass" (default) or "pydantic"
 ```
 """
 
@@ -40,8 +41,10 @@ _KEYS = frozenset(
         "package-version",
         "ref-roots",
         "azure",
+        "models",
     }
 )
+MODEL_STYLES = ("dataclass", "pydantic")
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class BuildOptions:
     # what is generated, so they are not part of as_json (the manifest).
     ref_roots: tuple[Path, ...] = ()
     azure: bool = False  # Azure conventions even when the spec shows none
+    models: str = "dataclass"  # the model style, one of MODEL_STYLES
 
     @property
     def code_dir(self) -> str:
@@ -106,6 +110,7 @@ class BuildOptions:
             "package-version": self.package_version,
             # Only when set, so manifests written before the setting existed stay valid.
             **({"azure": True} if self.azure else {}),
+            **({"models": self.models} if self.models != "dataclass" else {}),
         }
 
 
@@ -121,6 +126,7 @@ class ClientConfig:
     from_config: bool = False  # listed in [tool.sdkforge], not given on the command line
     ref_roots: tuple[Path, ...] = ()  # folders besides the spec's own its $refs may lead into
     azure: bool = False
+    models: str = "dataclass"
 
     @property
     def package_dir(self) -> Path:
@@ -136,6 +142,7 @@ class ClientConfig:
             self.package_version,
             self.ref_roots,
             self.azure,
+            self.models,
         )
 
 
@@ -194,6 +201,7 @@ def _client(base: Path, pyproject: Path, index: int, entry: object) -> ClientCon
         from_config=True,
         ref_roots=tuple(base / root for root in read.strings("ref-roots")),
         azure=read.flag("azure"),
+        models=read.choice("models", MODEL_STYLES),
     )
 
 
@@ -220,6 +228,12 @@ class _Reader:
         if not isinstance(value, bool):
             raise self._error(key, "must be true or false")
         return value
+
+    def choice(self, key: str, choices: tuple[str, ...]) -> str:
+        value = self.entry.get(key, choices[0])
+        if value not in choices:
+            raise self._error(key, "must be one of " + ", ".join(f'"{c}"' for c in choices))
+        return str(value)
 
     def patterns(self, key: str) -> tuple[str, ...]:
         value = self.entry.get(key, [])

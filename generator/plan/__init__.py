@@ -16,6 +16,7 @@ from generator.plan.client import client_views
 from generator.plan.lazy import models_init_view, operations_init_view
 from generator.plan.models import enum_module_view, model_view, union_models, uses_xml
 from generator.plan.operations import group_view
+from generator.plan.pydantic import RUNTIME_MODULE, TEMPLATE, models_input
 
 
 @dataclass(frozen=True)
@@ -30,14 +31,15 @@ class OutputFile:
 class Options:
     package_name: str
     generator_version: str
+    models: str = "dataclass"  # the model style: "dataclass" or "pydantic"
 
 
 def plan_package(api: ir.Api, options: Options) -> list[OutputFile]:
     files = [
         *_package_files(api, options),
-        *_model_files(api, options),
+        *(_pydantic_files if options.models == "pydantic" else _model_files)(api, options),
         *_operation_files(api, options),
-        *_runtime_files(),
+        *_runtime_files(options),
     ]
     return sorted(files, key=lambda f: f.path)
 
@@ -92,6 +94,23 @@ def _model_files(api: ir.Api, options: Options) -> list[OutputFile]:
     return files
 
 
+def _pydantic_files(api: ir.Api, options: Options) -> list[OutputFile]:
+    """One module of pydantic models written by datamodel-code-generator, the same enums."""
+    common = _common(api, options)
+    init = models_init_view(api, models_module="_models")
+    files = [OutputFile("models/__init__.py", "lazy_init.py.jinja", {**common, "init": init})]
+    if api.enums:
+        files.append(
+            OutputFile(
+                "models/_enums.py", "enums.py.jinja", {**common, "module": enum_module_view(api)}
+            )
+        )
+    if api.models:
+        given = models_input(api, options.package_name)
+        files.append(OutputFile("models/_models.py", TEMPLATE, {**common, "input": given}))
+    return files
+
+
 def _operation_files(api: ir.Api, options: Options) -> list[OutputFile]:
     common = _common(api, options)
     files: list[OutputFile] = []
@@ -114,8 +133,11 @@ def _operation_files(api: ir.Api, options: Options) -> list[OutputFile]:
     return files
 
 
-def _runtime_files() -> list[OutputFile]:
+def _runtime_files(options: Options) -> list[OutputFile]:
+    """The runtime; its pydantic adapter only under pydantic models (it imports pydantic)."""
+    skipped = set() if options.models == "pydantic" else {f"{RUNTIME_MODULE}.py"}
     return [
         OutputFile(f"_runtime/{path.name}", None, {}, copy_from=path)
         for path in sorted(RUNTIME_DIR.glob("*.py"))
+        if path.name not in skipped
     ]
