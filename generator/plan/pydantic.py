@@ -75,12 +75,17 @@ class _Builder:
             case ir.ConstantType(value_type=value_type):
                 return self.type_schema(value_type)
             case ir.ListType(item=item):
-                return {"type": "array", "items": self.type_schema(item)}
+                return {"type": "array", "items": self._nullable(item)}
             case ir.DictType(value=value):
-                return {"type": "object", "additionalProperties": self.type_schema(value)}
+                return {"type": "object", "additionalProperties": self._nullable(value)}
             case ir.UnionType(members=members):
                 return {"anyOf": [self.type_schema(m) for m in members]}
         return {}
+
+    def _nullable(self, t: ir.TypeRef) -> dict[str, Any]:
+        """Array items and map values, which services send as null now and then."""
+        schema = self.type_schema(t)
+        return {"anyOf": [schema, {"type": "null"}]} if schema else schema
 
     def _primitive(self, p: ir.Primitive) -> dict[str, Any]:
         if p in _FORMAT_TYPES:
@@ -89,13 +94,17 @@ class _Builder:
 
     def field_schema(self, f: ir.Field) -> dict[str, Any]:
         schema = self.type_schema(f.type)
-        if f.nullable and f.required and schema:
+        # Required properties must be given, but may be None: services send null for them now
+        # and then, and the dataclass style reads that as None too.
+        if f.required and schema:
             schema = {"anyOf": [schema, {"type": "null"}]}
         if len(f.wire_path) > 1:
             schema["x-sdkforge-path"] = list(f.wire_path)
         if isinstance(f.type, ir.ConstantType):
             schema["default"] = f.type.value
             schema["x-sdkforge-always"] = True
+        elif f.has_default and f.default is not None:
+            schema["default"] = f.default
         if f.read_only:
             schema["readOnly"] = True
         return schema
@@ -131,29 +140,22 @@ class _Builder:
     def _discriminator(
         self, model: ir.Model, properties: dict[str, Any], required: list[str]
     ) -> None:
-        """The root marks its discriminator; a model with a value fixes it as the default."""
+        """The root marks its discriminator (optional: a value no subtype claims may come
+        without it); a model with a value of its own fixes it as the field's default."""
         root = self._root(model)
-        if root.discriminator is None:
+        if root.discriminator is None or (model is not root and model.discriminator_value is None):
             return
         key = root.discriminator
         field = next((f for f in root.fields if f.wire_path == (key,)), None)
-        py_name = field.py_name if field is not None else "discriminator"
-        # A plain string on the root (whatever the spec says), so that each subtype may fix it
-        # to a Literal of its own value.
-        schema: dict[str, Any] = {"type": "string", "x-sdkforge-discriminator": True}
+        schema = self.type_schema(field.type) if field is not None else {"type": "string"}
+        schema["x-sdkforge-discriminator"] = True
         if model.discriminator_value is not None:
-            schema = {
-                "type": "string",
-                "default": model.discriminator_value,
-                "x-sdkforge-discriminator": True,
-                "x-sdkforge-always": True,
-            }
-            if key in required:
-                required.remove(key)
-        elif model is not root:
-            return
+            schema["default"] = model.discriminator_value
+            schema["x-sdkforge-always"] = True
+        if key in required:
+            required.remove(key)
         properties[key] = schema
-        self.aliases[f"{model.py_name}.{key}"] = py_name
+        self.aliases[f"{model.py_name}.{key}"] = field.py_name if field else "discriminator"
 
     def _root(self, model: ir.Model) -> ir.Model:
         seen = {model.name}

@@ -50,7 +50,9 @@ def render_models(given: ModelsInput, header: str) -> str:
             "x-sdkforge-discriminator",
             "x-sdkforge-additional",
         },
-        "use_annotated": True,
+        "use_annotated": False,
+        # Defaults inside Field(): an enum default is its JSON value, validated on use.
+        "use_default_kwarg": True,
         # A subtype in a field of its base type is written with its own fields.
         "use_serialize_as_any": True,
         "use_standard_collections": True,

@@ -164,7 +164,7 @@ class WireModel(BaseModel):
     """The base of every generated pydantic model."""
 
     model_config = ConfigDict(
-        extra="allow", populate_by_name=True, arbitrary_types_allowed=True, use_enum_values=False
+        extra="allow", populate_by_name=True, arbitrary_types_allowed=True, validate_default=True
     )
 
     # Computed per class from the fields' json_schema_extra (see the module docstring).
@@ -173,6 +173,9 @@ class WireModel(BaseModel):
     _READ_ONLY: ClassVar[frozenset[str]] = frozenset()  # aliases
     _ADDITIONAL_FIELD: ClassVar[str | None] = None  # alias of the additional properties' field
     _DISCRIMINATOR: ClassVar[str | None] = None  # alias of the discriminator
+    _FIXED: ClassVar[tuple[str, str, Any] | None] = None  # (name, alias, value) a subtype fixes
+    _REQUIRED: ClassVar[tuple[tuple[str, str], ...]] = ()  # (field name, alias)
+    _DEFAULTED: ClassVar[tuple[str, ...]] = ()  # fields whose default is for new objects only
     _SUBTYPES: ClassVar[dict[str, type[WireModel]]] = {}  # discriminator value -> class
     _KNOWN: ClassVar[KnownTree] = {}
 
@@ -184,6 +187,12 @@ class WireModel(BaseModel):
         read_only: set[str] = set()
         known: dict[str, Any] = {}
         cls._ADDITIONAL_FIELD = None
+        cls._FIXED = None
+        cls._REQUIRED = tuple(
+            (name, info.alias or name)
+            for name, info in cls.model_fields.items()
+            if info.is_required()
+        )
         for name, info in cls.model_fields.items():
             alias = info.alias or name
             extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
@@ -200,9 +209,19 @@ class WireModel(BaseModel):
                 always.append((name, alias))
             if extra.get("readOnly"):
                 read_only.add(alias)
-            if extra.get("x-sdkforge-discriminator") and cls._DISCRIMINATOR is None:
-                cls._DISCRIMINATOR = alias
-                cls._SUBTYPES = {}
+            if extra.get("x-sdkforge-discriminator"):
+                if cls._DISCRIMINATOR is None:
+                    cls._DISCRIMINATOR = alias
+                    cls._SUBTYPES = {}
+                if extra.get(_ALWAYS):
+                    cls._FIXED = (name, alias, info.default)
+        cls._DEFAULTED = tuple(
+            name
+            for name, info in cls.model_fields.items()
+            if info.default is not None
+            and not info.is_required()
+            and (name, info.alias or name) not in always
+        )
         cls._FLAT = tuple(flat)
         cls._ALWAYS_SENT = tuple(always)
         cls._READ_ONLY = frozenset(read_only)
@@ -249,7 +268,7 @@ class WireModel(BaseModel):
         cls, data: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo
     ) -> Any:
         if not (isinstance(info.context, dict) and info.context.get(_WIRE)):
-            return handler(data)
+            return handler(cls._keywords(data) if type(data) is dict else data)
         if not isinstance(data, Mapping):
             if data is None or isinstance(data, cls):
                 return handler(data)
@@ -259,7 +278,34 @@ class WireModel(BaseModel):
             return subtype.model_validate(data, context=info.context)
         if cls._FLAT or cls._ADDITIONAL_FIELD is not None:
             data = cls._unflatten(data)
-        return handler(data)
+        model = handler(data)
+        for name in cls._DEFAULTED:
+            # Absent in the answer: None, as in the dataclass style; defaults are for new objects.
+            if name not in model.__pydantic_fields_set__:
+                model.__dict__[name] = None
+        return model
+
+    @classmethod
+    def _keywords(cls, data: dict[str, Any]) -> dict[str, Any]:
+        """Keywords as the dataclass style takes them.
+
+        None means "not given" (so it is not sent; set the attribute to None after construction
+        to send null), except for a required property, which must be given (None included, as
+        services send it). A missing required property, or another value for a discriminator
+        the class fixes, is a TypeError."""
+        missing = [n for n, a in cls._REQUIRED if n not in data and a not in data]
+        if missing:
+            raise TypeError(
+                f"{cls.__name__}() missing required keyword arguments: {', '.join(missing)}"
+            )
+        required = {k for pair in cls._REQUIRED for k in pair}
+        given = {k: v for k, v in data.items() if v is not None or k in required}
+        if cls._FIXED is not None:
+            name, alias, value = cls._FIXED
+            sent = given.get(name, given.get(alias, value))
+            if getattr(sent, "value", sent) != getattr(value, "value", value):
+                raise TypeError(f"{cls.__name__}.{name} is fixed to {value!r}")
+        return given
 
     @classmethod
     def _subtype(cls, data: Mapping[str, Any]) -> type[WireModel] | None:

@@ -41,13 +41,15 @@ class GeneratedClients:
         self._modules: dict[str, ModuleType] = {}
         self._failures: dict[str, str] = {}
 
-    def __call__(self, swagger: str) -> ModuleType:
+    def __call__(self, swagger: str, models: str = "dataclass") -> ModuleType:
+        """The package for `swagger` with models of style `models` ("dataclass", "pydantic")."""
         file_name = swagger_file_name(swagger)
-        if file_name in self._failures:
-            pytest.fail(self._failures[file_name], pytrace=False)
-        if file_name not in self._modules:
-            self._modules[file_name] = self._generate_and_import(file_name)
-        return self._modules[file_name]
+        key = file_name if models == "dataclass" else f"{file_name} {models}"
+        if key in self._failures:
+            pytest.fail(self._failures[key], pytrace=False)
+        if key not in self._modules:
+            self._modules[key] = self._generate_and_import(file_name, models)
+        return self._modules[key]
 
     def customized(self, swagger: str, customizations: Path) -> ModuleType:
         """The package as a user has it after customizing and regenerating: generated, given the
@@ -79,13 +81,16 @@ class GeneratedClients:
         self._failures[file_name] = message
         pytest.fail(message, pytrace=False)
 
-    def _generate_and_import(self, file_name: str) -> ModuleType:
+    def _generate_and_import(self, file_name: str, models: str = "dataclass") -> ModuleType:
         spec = self._swagger_dir / file_name
         if not spec.is_file():
             self._fail(file_name, f"no swagger file {spec}")
         name = package_name(file_name)
+        extra: tuple[str, ...] = ()
+        if models != "dataclass":
+            name, extra = f"{name}_{models}", ("--models", models)
         out = self._workdir / name
-        self._run_generator(file_name, spec, out, name)
+        self._run_generator(file_name, spec, out, name, *extra)
         return self._import(file_name, out, name)
 
     def _run_generator(
