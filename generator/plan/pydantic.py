@@ -3,11 +3,12 @@
 This is the IR's schema in the shape that generator understands without guessing: one `$defs`
 entry per model, keyed by its Python class name, inheritance as `allOf` of the parent's `$ref`,
 and the wire facts the runtime base class (`_runtime/pydantic_models.py`) reads back from each
-field's `json_schema_extra`: flattened paths, discriminators and constants (always sent), the
-additional properties' field and read-only marks. Enums are the package's own enum classes and
-the wire formats (dates, durations, bytes, decimals) the runtime's annotated types, both named by
-`customTypePath`, so both styles read and write the same values. Every field is given its IR
-Python name through a class-scoped alias, so the two styles have the same attributes.
+field's `json_schema_extra`: flattened paths, discriminators and constants (always sent),
+defaults, the additional properties' field and read-only marks. Enums are the package's own enum
+classes and the wire formats (dates, durations, bytes, decimals) the runtime's annotated types,
+both named by `customTypePath`, so both styles read and write the same values. Every field is
+given its IR Python name through a class-scoped alias, so the two styles have the same attributes;
+the wire name is its serialization alias.
 
 Nothing of the spec is written as code by this module: names are the IR's identifiers, wire names
 and values are JSON strings that datamodel-code-generator writes as literals.
@@ -100,11 +101,13 @@ class _Builder:
             schema = {"anyOf": [schema, {"type": "null"}]}
         if len(f.wire_path) > 1:
             schema["x-sdkforge-path"] = list(f.wire_path)
+        # Defaults travel as a mark the runtime applies to new objects (an enum's default is
+        # its JSON value, which no annotation of the enum type accepts).
         if isinstance(f.type, ir.ConstantType):
-            schema["default"] = f.type.value
+            schema["x-sdkforge-default"] = f.type.value
             schema["x-sdkforge-always"] = True
         elif f.has_default and f.default is not None:
-            schema["default"] = f.default
+            schema["x-sdkforge-default"] = f.default
         if f.read_only:
             schema["readOnly"] = True
         return schema
@@ -150,7 +153,7 @@ class _Builder:
         schema = self.type_schema(field.type) if field is not None else {"type": "string"}
         schema["x-sdkforge-discriminator"] = True
         if model.discriminator_value is not None:
-            schema["default"] = model.discriminator_value
+            schema["x-sdkforge-default"] = model.discriminator_value
             schema["x-sdkforge-always"] = True
         if key in required:
             required.remove(key)

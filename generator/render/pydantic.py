@@ -49,17 +49,17 @@ def render_models(given: ModelsInput, header: str) -> str:
             "x-sdkforge-always",
             "x-sdkforge-discriminator",
             "x-sdkforge-additional",
+            "x-sdkforge-default",
         },
         "use_annotated": False,
-        # Defaults inside Field(): an enum default is its JSON value, validated on use.
+        # The wire name as the serialization alias: the constructor (and a type checker) takes
+        # the Python names; `default=` spelled out, as type checkers read only that.
+        "use_serialization_alias": True,
         "use_default_kwarg": True,
         # A subtype in a field of its base type is written with its own fields.
         "use_serialize_as_any": True,
         "use_standard_collections": True,
         "use_union_operator": True,
-        "use_one_literal_as_default": True,
-        "keep_defaults_of_inherited_required_fields": True,
-        "apply_default_values_for_required_fields": True,
         "skip_root_model": True,
         "keep_model_order": True,
         "disable_timestamp": True,

@@ -8,7 +8,9 @@ It is copied into a package only when its models are pydantic models.
 
 What a field is on the wire travels in its `json_schema_extra` (written by the generator):
 - `x-sdkforge-path`: the wire path of a flattened property (x-ms-client-flatten);
-- `x-sdkforge-always`: sent even when not set (a discriminator or a constant);
+- `x-sdkforge-default`: the value a new object gets when the keyword is not given;
+- `x-sdkforge-always`: that value is also the one an answer without the property gets, and it
+  is always sent (a discriminator a subtype fixes, a constant);
 - `x-sdkforge-additional`: the field that holds the additional properties;
 - `readOnly`: only the service sets it; `to_dict(exclude_readonly=True)` leaves it out.
 
@@ -38,6 +40,7 @@ from pydantic import (
     model_serializer,
     model_validator,
 )
+from pydantic.fields import FieldInfo
 
 from .dates import (
     deserialize_date,
@@ -82,6 +85,7 @@ _READONLY = "sdkforge-exclude-readonly"
 _PATH = "x-sdkforge-path"
 _ALWAYS = "x-sdkforge-always"
 _ADDITIONAL = "x-sdkforge-additional"
+_DEFAULT = "x-sdkforge-default"
 
 
 def _decoded(python: type[Any], decode: Callable[[Any], Any]) -> PlainValidator:
@@ -163,9 +167,7 @@ Decimal = Annotated[
 class WireModel(BaseModel):
     """The base of every generated pydantic model."""
 
-    model_config = ConfigDict(
-        extra="allow", populate_by_name=True, arbitrary_types_allowed=True, validate_default=True
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True, arbitrary_types_allowed=True)
 
     # Computed per class from the fields' json_schema_extra (see the module docstring).
     _FLAT: ClassVar[tuple[tuple[str, tuple[str, ...]], ...]] = ()  # (alias, wire path)
@@ -175,26 +177,28 @@ class WireModel(BaseModel):
     _DISCRIMINATOR: ClassVar[str | None] = None  # alias of the discriminator
     _FIXED: ClassVar[tuple[str, str, Any] | None] = None  # (name, alias, value) a subtype fixes
     _REQUIRED: ClassVar[tuple[tuple[str, str], ...]] = ()  # (field name, alias)
-    _DEFAULTED: ClassVar[tuple[str, ...]] = ()  # fields whose default is for new objects only
+    _DEFAULTS: ClassVar[tuple[tuple[str, str, Any, bool], ...]] = ()  # (name, wire, value, always)
     _SUBTYPES: ClassVar[dict[str, type[WireModel]]] = {}  # discriminator value -> class
     _KNOWN: ClassVar[KnownTree] = {}
+    _FIELD_NAMES: ClassVar[dict[str, str]] = {}  # wire name -> field name, where they differ
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
         flat: list[tuple[str, tuple[str, ...]]] = []
         always: list[tuple[str, str]] = []
+        defaults: list[tuple[str, str, Any, bool]] = []
         read_only: set[str] = set()
         known: dict[str, Any] = {}
         cls._ADDITIONAL_FIELD = None
         cls._FIXED = None
         cls._REQUIRED = tuple(
-            (name, info.alias or name)
+            (name, _wire_name(name, info))
             for name, info in cls.model_fields.items()
             if info.is_required()
         )
         for name, info in cls.model_fields.items():
-            alias = info.alias or name
+            alias = _wire_name(name, info)
             extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
             path = extra.get(_PATH)
             if isinstance(path, list) and len(path) > 1:
@@ -205,6 +209,8 @@ class WireModel(BaseModel):
                 continue
             else:
                 known[alias] = None
+            if _DEFAULT in extra:
+                defaults.append((name, alias, extra[_DEFAULT], bool(extra.get(_ALWAYS))))
             if extra.get(_ALWAYS):
                 always.append((name, alias))
             if extra.get("readOnly"):
@@ -214,14 +220,13 @@ class WireModel(BaseModel):
                     cls._DISCRIMINATOR = alias
                     cls._SUBTYPES = {}
                 if extra.get(_ALWAYS):
-                    cls._FIXED = (name, alias, info.default)
-        cls._DEFAULTED = tuple(
-            name
+                    cls._FIXED = (name, alias, extra.get(_DEFAULT))
+        cls._FIELD_NAMES = {
+            wire: name
             for name, info in cls.model_fields.items()
-            if info.default is not None
-            and not info.is_required()
-            and (name, info.alias or name) not in always
-        )
+            if (wire := _wire_name(name, info)) != name
+        }
+        cls._DEFAULTS = tuple(defaults)
         cls._FLAT = tuple(flat)
         cls._ALWAYS_SENT = tuple(always)
         cls._READ_ONLY = frozenset(read_only)
@@ -230,13 +235,11 @@ class WireModel(BaseModel):
 
     @classmethod
     def _register_subtype(cls) -> None:
-        """Enter the class in its root's table under its discriminator value (the default of
-        the discriminator field it fixes)."""
-        if cls._DISCRIMINATOR is None:
-            return
-        for name, info in cls.model_fields.items():
-            if (info.alias or name) == cls._DISCRIMINATOR and isinstance(info.default, str):
-                cls._SUBTYPES.setdefault(info.default, cls)
+        """Enter the class in its root's table under the discriminator value it fixes."""
+        if cls._DISCRIMINATOR is not None and cls._FIXED is not None:
+            value = cls._FIXED[2]
+            if isinstance(value, str):
+                cls._SUBTYPES.setdefault(value, cls)
 
     # --- the protocol of the runtime -----------------------------------------------------------
 
@@ -278,12 +281,14 @@ class WireModel(BaseModel):
             return subtype.model_validate(data, context=info.context)
         if cls._FLAT or cls._ADDITIONAL_FIELD is not None:
             data = cls._unflatten(data)
-        model = handler(data)
-        for name in cls._DEFAULTED:
-            # Absent in the answer: None, as in the dataclass style; defaults are for new objects.
-            if name not in model.__pydantic_fields_set__:
-                model.__dict__[name] = None
-        return model
+        if cls._DEFAULTS:
+            fixed = {w: v for _, w, v, always in cls._DEFAULTS if always and w not in data}
+            if fixed:
+                data = {**data, **fixed}
+        if cls._FIELD_NAMES:
+            names = cls._FIELD_NAMES
+            data = {names.get(key, key): value for key, value in data.items()}
+        return handler(data)
 
     @classmethod
     def _keywords(cls, data: dict[str, Any]) -> dict[str, Any]:
@@ -300,6 +305,9 @@ class WireModel(BaseModel):
             )
         required = {k for pair in cls._REQUIRED for k in pair}
         given = {k: v for k, v in data.items() if v is not None or k in required}
+        for name, wire, value, _ in cls._DEFAULTS:
+            if name not in given and wire not in given:
+                given[name] = value
         if cls._FIXED is not None:
             name, alias, value = cls._FIXED
             sent = given.get(name, given.get(alias, value))
@@ -357,6 +365,12 @@ class WireModel(BaseModel):
             for key, value in (data.pop(self._ADDITIONAL_FIELD, None) or {}).items():
                 data.setdefault(key, value)
         return data
+
+
+def _wire_name(name: str, info: FieldInfo) -> str:
+    """Fields carry their wire name as the serialization alias (the constructor, and the type
+    checker, take the Python name)."""
+    return info.serialization_alias or info.alias or name
 
 
 def _know(known: dict[str, Any], path: tuple[str, ...]) -> None:

@@ -175,7 +175,8 @@ def test_schema_names_every_field_by_its_python_name_and_marks_the_wire_facts(
     assert resource["color"] == {"customTypePath": "pkg.models._enums.Color"}
     dog = given.schema["$defs"]["Dog"]["allOf"]
     assert dog[0] == {"$ref": "#/$defs/Animal"}
-    assert dog[1]["properties"]["kind"]["default"] == "dog"
+    assert dog[1]["properties"]["kind"]["x-sdkforge-default"] == "dog"
+    assert dog[1]["properties"]["kind"]["x-sdkforge-always"] is True
     assert given.base_class == "pkg._runtime.pydantic_models.WireModel"
 
 
@@ -195,7 +196,23 @@ def test_only_the_pydantic_style_carries_the_pydantic_adapter(spec_file: Path) -
     assert not any(p.startswith("models/_resource") for p in pydantic_files)
 
 
+USER_CODE = f"""
+import datetime as dt
+
+from {PACKAGE} import models as m
+
+resource = m.Resource(class_="gold", created=dt.datetime.now(dt.UTC), color=m.Color.RED)
+puppy = m.Puppy(name="rex", born=dt.date(2024, 1, 1))
+name: str | None = puppy.name
+when: dt.datetime | None = resource.created
+wire: dict[str, object] = resource.to_dict(exclude_readonly=True)
+again: m.Resource = m.Resource.from_dict(wire)
+"""
+
+
 def test_generated_package_passes_ruff_and_mypy_strict(out: Path) -> None:
+    # Code using the models by their Python names type-checks too (no mypy plugin needed).
+    (out / "use_models.py").write_text(USER_CODE, encoding="utf-8")
     ruff = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "--isolated", PACKAGE],
         cwd=out,
@@ -205,7 +222,15 @@ def test_generated_package_passes_ruff_and_mypy_strict(out: Path) -> None:
     )
     assert ruff.returncode == 0, ruff.stdout
     mypy = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", f"--package={PACKAGE}"],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            PACKAGE,
+            "use_models.py",
+        ],
         cwd=out,
         capture_output=True,
         text=True,
