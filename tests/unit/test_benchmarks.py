@@ -78,4 +78,4 @@ def test_model_styles_row_runs_on_the_seed_spec(
     }
     table = styles._table(results, times)
     assert "| decode: VMSS list page, 3 items |" in table
-    assert table.count("ms |") == 3
+    assert table.count("| import: ") == 3
