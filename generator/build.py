@@ -21,6 +21,7 @@ from generator.plan.models import uses_xml
 from generator.plan.validation import unchecked_patterns
 from generator.render.format import format_sources
 from generator.render.jinja import environment, render_file
+from generator.render.pydantic import ModelsError
 from generator.runtime.patterns import translate
 from generator.select import select_operations
 
@@ -85,7 +86,10 @@ def build(spec: Path, options: BuildOptions, previous: Path | None = None) -> Bu
     if options.package_mode:
         planned += plan_distribution(api, package, options.package_version, __version__)
     env = environment()
-    files = format_sources({f.path: render_file(env, f) for f in planned})
+    try:
+        files = format_sources({f.path: render_file(env, f) for f in planned})
+    except ModelsError as exc:
+        raise SpecError(str(spec), "", f"the pydantic models could not be written: {exc}") from None
     files.update(_history(api, options, previous))
     files[MANIFEST] = manifest(spec, api.source_files, options.as_json(spec), files)
     return Built(

@@ -109,7 +109,6 @@ def _warning_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-
 _CONFIG_HELP = "pyproject.toml with [tool.sdkforge] (default: ./pyproject.toml)"
 
 

@@ -37,6 +37,24 @@ _FORMAT_TYPES: dict[ir.Primitive, str] = {
     ir.Primitive.BASE64URL: "Base64Url",
     ir.Primitive.DECIMAL: "Decimal",
 }
+# Attributes of pydantic's BaseModel a field may not shadow (besides every `model_` name); such a
+# field gets a trailing underscore in this style.
+_BASE_MODEL_NAMES = frozenset(
+    {
+        "construct",
+        "copy",
+        "dict",
+        "from_orm",
+        "json",
+        "parse_file",
+        "parse_obj",
+        "parse_raw",
+        "schema",
+        "schema_json",
+        "update_forward_refs",
+        "validate",
+    }
+)
 _JSON_TYPES: dict[ir.Primitive, dict[str, Any]] = {
     ir.Primitive.STRING: {"type": "string"},
     ir.Primitive.UUID: {"type": "string"},
@@ -119,7 +137,7 @@ class _Builder:
         for f in model.fields:
             key = _unique("/".join(f.wire_path), properties)
             properties[key] = self.field_schema(f)
-            self.aliases[f"{cls}.{key}"] = f.py_name
+            self.aliases[f"{cls}.{key}"] = field_name(f.py_name)
             if f.required and not isinstance(f.type, ir.ConstantType):
                 required.append(key)
         self._discriminator(model, properties, required)
@@ -130,7 +148,7 @@ class _Builder:
                 "additionalProperties": self.type_schema(model.additional_properties),
                 "x-sdkforge-additional": True,
             }
-            self.aliases[f"{cls}.{key}"] = model.additional_properties_py_name
+            self.aliases[f"{cls}.{key}"] = field_name(model.additional_properties_py_name)
         own: dict[str, Any] = {"type": "object", "properties": properties}
         if required:
             own["required"] = required
@@ -158,7 +176,7 @@ class _Builder:
         if key in required:
             required.remove(key)
         properties[key] = schema
-        self.aliases[f"{model.py_name}.{key}"] = field.py_name if field else "discriminator"
+        self.aliases[f"{model.py_name}.{key}"] = field_name(field.py_name if field else "kind")
 
     def _root(self, model: ir.Model) -> ir.Model:
         seen = {model.name}
@@ -168,6 +186,14 @@ class _Builder:
                 break
             seen.add(model.name)
         return model
+
+
+def field_name(py_name: str) -> str:
+    """The IR's Python name, unless pydantic's BaseModel has that attribute: then with a trailing
+    underscore (IR names never end with one where they would collide)."""
+    if py_name in _BASE_MODEL_NAMES or py_name.startswith("model_"):
+        return py_name + "_"
+    return py_name
 
 
 def _unique(key: str, taken: dict[str, Any]) -> str:

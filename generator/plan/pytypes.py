@@ -261,6 +261,7 @@ class TypeNames:
                 item = "_i.to_dict(exclude_readonly=exclude_readonly)"
                 return f"[None if _i is None else {item} for _i in {value}]"
         return self.encode(t, value)
+
     # Unions
 
     def union_codec(self, t: ir.UnionType) -> str:

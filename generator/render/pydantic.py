@@ -69,7 +69,10 @@ def render_models(given: ModelsInput, header: str) -> str:
     with warnings.catch_warnings():
         # Its notices (future defaults, formats it maps to str) are not the user's to act on.
         warnings.simplefilter("ignore")
-        text = generate(json.dumps(given.schema, sort_keys=False), **options)
+        try:
+            text = generate(json.dumps(given.schema, sort_keys=False), **options)
+        except Exception as exc:  # its own Error, or a bug of it: one message, not a traceback
+            raise ModelsError(f"datamodel-code-generator failed: {exc}") from None
     if not isinstance(text, str):
         raise ModelsError("datamodel-code-generator wrote more than one module")
     missing = [name for name in given.class_names if f"\nclass {name}(" not in text]

@@ -167,7 +167,14 @@ Decimal = Annotated[
 class WireModel(BaseModel):
     """The base of every generated pydantic model."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+        arbitrary_types_allowed=True,
+        # Fields never shadow BaseModel's attributes (the generator renames those), but their
+        # names may start with `model_`.
+        protected_namespaces=(),
+    )
 
     # Computed per class from the fields' json_schema_extra (see the module docstring).
     _FLAT: ClassVar[tuple[tuple[str, tuple[str, ...]], ...]] = ()  # (alias, wire path)

@@ -422,3 +422,53 @@ def test_pager_and_error_model(package: ModuleType, m: ModuleType) -> None:
             client.resource.put(m.Resource())
     assert isinstance(caught.value.model, m.Problem)
     assert caught.value.model.code == "Nope"
+
+
+HOSTILE_PROPERTIES = {
+    "a\"b\nc'd\\e": {"type": "string", "default": 'x"""y\\n\'z'},
+    "__import__('os').system('exit 3')": {"type": "integer"},
+    "model_config": {"type": "string"},
+    "model_dump": {"type": "string"},
+    "json": {"type": "string"},
+    "Field": {"type": "string"},
+}
+
+
+def test_hostile_property_names_stay_data(tmp_path: Path) -> None:
+    spec = {
+        "swagger": "2.0",
+        "info": {"title": 'T"""', "version": "1"},
+        "host": "localhost",
+        "paths": {
+            "/evil": {
+                "get": {
+                    "operationId": "Evil_Get",
+                    "responses": {"200": {"description": "ok", "schema": _ref("Evil")}},
+                }
+            }
+        },
+        "definitions": {"Evil": {"type": "object", "properties": HOSTILE_PROPERTIES}},
+    }
+    path = tmp_path / "evil.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    write_tree(tmp_path / "evil_pkg", build_package(path, "evil_pkg", models="pydantic").files)
+    wire = {name: "v" for name in HOSTILE_PROPERTIES if "import" not in name}
+    code = (
+        "import json, sys, warnings\n"
+        "warnings.simplefilter('error')\n"
+        "from evil_pkg.models import Evil\n"
+        "wire = json.loads(sys.argv[1])\n"
+        "evil = Evil.from_dict(wire)\n"
+        "assert evil.to_dict() == wire, evil.to_dict()\n"
+        "assert (evil.model_config_, evil.json_) == ('v', 'v')\n"
+        "print(sorted(Evil().to_dict().items()))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(wire)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == repr([("a\"b\nc'd\\e", 'x"""y\\n\'z')])
