@@ -48,7 +48,11 @@ class GeneratedClients:
         if key in self._failures:
             pytest.fail(self._failures[key], pytrace=False)
         if key not in self._modules:
-            self._modules[key] = self._generate_and_import(file_name, models)
+            self._modules[key] = (
+                self._generate_and_import(file_name)
+                if models == "dataclass"
+                else self._generate_styled(file_name, models)
+            )
         return self._modules[key]
 
     def customized(self, swagger: str, customizations: Path) -> ModuleType:
@@ -81,16 +85,23 @@ class GeneratedClients:
         self._failures[file_name] = message
         pytest.fail(message, pytrace=False)
 
-    def _generate_and_import(self, file_name: str, models: str = "dataclass") -> ModuleType:
+    def _generate_and_import(self, file_name: str) -> ModuleType:
         spec = self._swagger_dir / file_name
         if not spec.is_file():
             self._fail(file_name, f"no swagger file {spec}")
         name = package_name(file_name)
-        extra: tuple[str, ...] = ()
-        if models != "dataclass":
-            name, extra = f"{name}_{models}", ("--models", models)
         out = self._workdir / name
-        self._run_generator(file_name, spec, out, name, *extra)
+        self._run_generator(file_name, spec, out, name)
+        return self._import(file_name, out, name)
+
+    def _generate_styled(self, file_name: str, models: str) -> ModuleType:
+        """The package with models of another style, as `<name>_<style>`."""
+        spec = self._swagger_dir / file_name
+        if not spec.is_file():
+            self._fail(file_name, f"no swagger file {spec}")
+        name = f"{package_name(file_name)}_{models}"
+        out = self._workdir / name
+        self._run_generator(file_name, spec, out, name, "--models", models)
         return self._import(file_name, out, name)
 
     def _run_generator(
