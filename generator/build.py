@@ -21,10 +21,12 @@ from generator.diagnostics import SKIPPED_OPERATION, Diagnostic, Severity, SpecE
 from generator.loader import load_api
 from generator.plan import Options, OutputFile, plan_package
 from generator.plan.dist import plan_distribution
+from generator.plan.models import uses_xml
 from generator.plan.multiapi import Version, plan_multiapi, subpackage_name, version_key
 from generator.plan.validation import unchecked_patterns
 from generator.render.format import format_sources
 from generator.render.jinja import environment, render_file
+from generator.render.pydantic import ModelsError
 from generator.runtime.patterns import translate
 from generator.select import check_patterns, select_operations, selects_any
 
@@ -51,6 +53,7 @@ def build_package(
     ref_roots: tuple[Path, ...] = (),
     azure: bool = False,
     azure_compat: bool | None = None,
+    models: str = "dataclass",
 ) -> Built:
     """Every file of the package directory. `previous` is the directory as generated last time:
     its snapshot and changelog decide the new changelog entry (none: a first generation)."""
@@ -63,6 +66,7 @@ def build_package(
         ref_roots,
         azure,
         azure_compat,
+        models,
     )
     return build(spec, options, previous)
 
@@ -79,12 +83,19 @@ def build(spec: Path, options: BuildOptions, previous: Path | None = None) -> Bu
     )
     api = select_operations(api, options.selection, spec.name, warnings)
     warnings.extend(unchecked_patterns(api, translate))
-    rendered = _rendered(api, options)
-    # The formatter runs in its own process: the snapshot and changelog are made meanwhile.
-    with ThreadPoolExecutor(max_workers=1) as formatter:
-        formatting = formatter.submit(format_sources, rendered, consume=True)
-        history = _history(api, options, previous)
-        files = formatting.result()
+    if options.models == "pydantic" and uses_xml(api):
+        raise SpecError(
+            str(spec), "", "XML bodies need the dataclass model style (--models dataclass)"
+        )
+    try:
+        rendered = _rendered(api, options)
+        # The formatter runs in its own process: the snapshot and changelog are made meanwhile.
+        with ThreadPoolExecutor(max_workers=1) as formatter:
+            formatting = formatter.submit(format_sources, rendered, consume=True)
+            history = _history(api, options, previous)
+            files = formatting.result()
+    except ModelsError as exc:
+        raise SpecError(str(spec), "", f"the pydantic models could not be written: {exc}") from None
     files.update(history)
     files[MANIFEST] = manifest(spec, api.source_files, options.as_json(spec), files)
     return Built(
@@ -95,7 +106,9 @@ def build(spec: Path, options: BuildOptions, previous: Path | None = None) -> Bu
 def _rendered(api: ir.Api, options: BuildOptions) -> dict[str, bytes]:
     """Every planned file rendered; the plan (a view of each model and operation) is let go."""
     package = options.package_name
-    planned = _prefixed(options.code_dir, plan_package(api, Options(package, __version__)))
+    planned = _prefixed(
+        options.code_dir, plan_package(api, Options(package, __version__, options.models))
+    )
     if options.package_mode:
         planned += plan_distribution(api, package, options.package_version, __version__)
     env = environment()
@@ -122,6 +135,10 @@ def build_multiapi(
 ) -> Built:
     """A multi-API package: one subpackage per api-version (each spec one api-version), and the
     client that serves each operation from the api-version it is given or the newest with it."""
+    if options.models != "dataclass":
+        raise SpecError(
+            str(specs[0]), "", "a multi-API package is written with the dataclass model style"
+        )
     warnings: list[Diagnostic] = []
     apis = _load_versions(specs, options, warnings)
     versions = [Version(api, subpackage_name(api.api_version)) for _, api in apis]

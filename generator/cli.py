@@ -18,8 +18,21 @@ from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.cache import stale_reason
-from generator.config import ClientConfig, Selection, load_config, split_patterns
-from generator.diagnostics import Diagnostic, Severity, SpecError, json_printable, printable
+from generator.config import (
+    MODEL_STYLES,
+    ClientConfig,
+    Selection,
+    load_config,
+    split_patterns,
+)
+from generator.diagnostics import (
+    Diagnostic,
+    MissingExtraError,
+    Severity,
+    SpecError,
+    json_printable,
+    printable,
+)
 
 if TYPE_CHECKING:
     from generator.api.snapshot import Snapshot
@@ -79,6 +92,13 @@ def _client_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="the keywords and errors azure-mgmt callers use (default: on for Azure specs); "
         "see docs/azure-compat.md",
+    )
+    parser.add_argument(
+        "--models",
+        choices=MODEL_STYLES,
+        default="dataclass",
+        help="the model style: dataclasses (default) or pydantic v2 models "
+        "(needs the sdkforge[pydantic] extra)",
     )
     _ref_root_argument(parser)
 
@@ -217,6 +237,7 @@ def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[
             azure=args.azure,
             azure_compat=args.azure_compat,
             more_specs=tuple(args.spec[1:]),
+            models=args.models,
         )
     ]
 
@@ -494,6 +515,10 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if command is not None:
         return command(args)
     clients = _clients(args, parser)
+    if any(c.models == "pydantic" for c in clients):
+        from generator.render.pydantic import require_extra
+
+        require_extra()
     if args.command == "check":
         return _check(clients, args.jobs)
     generate_clients(
@@ -525,4 +550,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except RecursionError:
         print("error: the input is nested too deeply", file=sys.stderr)
+        return 2
+    except MissingExtraError as exc:
+        print(exc, file=sys.stderr)
         return 2

@@ -15,6 +15,7 @@ package-version = "1.0.0"                      # default: from the api-version
 ref-roots = ["specs"]                          # more folders the spec's $refs may lead into
 azure = true                                   # Azure conventions without x-ms-* in the spec
 azure-compat = false                           # the azure-mgmt compatible surface (default: azure)
+models = "pydantic"                            # model style: "dataclass" (default) or "pydantic"
 ```
 """
 
@@ -43,8 +44,10 @@ _KEYS = frozenset(
         "ref-roots",
         "azure",
         "azure-compat",
+        "models",
     }
 )
+MODEL_STYLES = ("dataclass", "pydantic")
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,7 @@ class BuildOptions:
     ref_roots: tuple[Path, ...] = ()
     azure: bool = False  # Azure conventions even when the spec shows none
     azure_compat: bool | None = None  # the azure-mgmt compatible surface; None: as `azure` is
+    models: str = "dataclass"  # the model style, one of MODEL_STYLES
 
     @property
     def code_dir(self) -> str:
@@ -111,6 +115,7 @@ class BuildOptions:
             # Only when set, so manifests written before the setting existed stay valid.
             **({"azure": True} if self.azure else {}),
             **({"azure-compat": self.azure_compat} if self.azure_compat is not None else {}),
+            **({"models": self.models} if self.models != "dataclass" else {}),
         }
 
 
@@ -135,6 +140,8 @@ class ClientConfig:
     def specs(self) -> tuple[Path, ...]:
         return (self.spec, *self.more_specs)
 
+    models: str = "dataclass"
+
     @property
     def package_dir(self) -> Path:
         return self.output / self.package
@@ -150,6 +157,7 @@ class ClientConfig:
             self.ref_roots,
             self.azure,
             self.azure_compat,
+            self.models,
         )
 
 
@@ -209,6 +217,7 @@ def _client(base: Path, pyproject: Path, index: int, entry: object) -> ClientCon
         ref_roots=tuple(base / root for root in read.strings("ref-roots")),
         azure=read.flag("azure"),
         azure_compat=read.optional_flag("azure-compat"),
+        models=read.choice("models", MODEL_STYLES),
     )
 
 
@@ -253,6 +262,12 @@ class _Reader:
 
     def optional_flag(self, key: str) -> bool | None:
         return self.flag(key) if key in self.entry else None
+
+    def choice(self, key: str, choices: tuple[str, ...]) -> str:
+        value = self.entry.get(key, choices[0])
+        if value not in choices:
+            raise self._error(key, "must be one of " + ", ".join(f'"{c}"' for c in choices))
+        return str(value)
 
     def patterns(self, key: str) -> tuple[str, ...]:
         value = self.entry.get(key, [])

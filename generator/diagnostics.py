@@ -63,6 +63,11 @@ class SpecError(Exception):
         super().__init__(str(self.diagnostic))
 
 
+class MissingExtraError(Exception):
+    """An optional feature was asked for without its extra installed; the message says which
+    `pip install` brings it. The CLI prints it and exits with code 2."""
+
+
 def pointer_escape(token: str) -> str:
     """Escape one reference token for a JSON pointer (RFC 6901)."""
     return token.replace("~", "~0").replace("/", "~1")

@@ -16,6 +16,7 @@ from generator.plan.client import client_views
 from generator.plan.lazy import models_init_view, operations_init_view
 from generator.plan.models import enum_module_view, model_view, union_models, uses_xml
 from generator.plan.operations import group_view
+from generator.plan.pydantic import RUNTIME_MODULE, TEMPLATE, models_input
 
 
 @dataclass(frozen=True)
@@ -30,14 +31,15 @@ class OutputFile:
 class Options:
     package_name: str
     generator_version: str
+    models: str = "dataclass"  # the model style: "dataclass" or "pydantic"
 
 
 def plan_package(api: ir.Api, options: Options) -> list[OutputFile]:
     files = [
         *_package_files(api, options),
-        *_model_files(api, options),
+        *(_pydantic_files if options.models == "pydantic" else _model_files)(api, options),
         *_operation_files(api, options),
-        *_runtime_files(api),
+        *_runtime_files(api, options),
     ]
     return sorted(files, key=lambda f: f.path)
 
@@ -92,6 +94,23 @@ def _model_files(api: ir.Api, options: Options) -> list[OutputFile]:
     return files
 
 
+def _pydantic_files(api: ir.Api, options: Options) -> list[OutputFile]:
+    """One module of pydantic models written by datamodel-code-generator, the same enums."""
+    common = _common(api, options)
+    init = models_init_view(api, models_module="_models")
+    files = [OutputFile("models/__init__.py", "lazy_init.py.jinja", {**common, "init": init})]
+    if api.enums:
+        files.append(
+            OutputFile(
+                "models/_enums.py", "enums.py.jinja", {**common, "module": enum_module_view(api)}
+            )
+        )
+    if api.models:
+        given = models_input(api, options.package_name)
+        files.append(OutputFile("models/_models.py", TEMPLATE, {**common, "input": given}))
+    return files
+
+
 def _operation_files(api: ir.Api, options: Options) -> list[OutputFile]:
     common = _common(api, options)
     files: list[OutputFile] = []
@@ -118,10 +137,14 @@ def _operation_files(api: ir.Api, options: Options) -> list[OutputFile]:
 _MULTIAPI_ONLY = frozenset({"versions.py"})
 
 
-def _runtime_files(api: ir.Api) -> list[OutputFile]:
+def _runtime_files(api: ir.Api, options: Options) -> list[OutputFile]:
     """The runtime modules; with the Azure compatibility surface, `runtime/azure/` holds the
-    versions that replace some of them (error_bases.py: azure-core's exceptions as bases)."""
+    versions that replace some of them (error_bases.py: azure-core's exceptions as bases). The
+    pydantic adapter is copied only under pydantic models (it imports pydantic)."""
     azure = RUNTIME_DIR / "azure"
+    skipped = set(_MULTIAPI_ONLY)
+    if options.models != "pydantic":
+        skipped.add(f"{RUNTIME_MODULE}.py")
     return [
         OutputFile(
             f"_runtime/{path.name}",
@@ -132,5 +155,5 @@ def _runtime_files(api: ir.Api) -> list[OutputFile]:
             else path,
         )
         for path in sorted(RUNTIME_DIR.glob("*.py"))
-        if path.name not in _MULTIAPI_ONLY
+        if path.name not in skipped
     ]

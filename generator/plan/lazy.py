@@ -21,8 +21,9 @@ class LazyInitView:
     runtime: str = ".."  # the package holding _runtime, relative to this one
 
 
-def models_init_view(api: ir.Api) -> LazyInitView:
-    exports = [ExportView(m.py_name, m.module_name) for m in api.models]
+def models_init_view(api: ir.Api, models_module: str | None = None) -> LazyInitView:
+    """`models_module`: the one module every model is in (default: each its own)."""
+    exports = [ExportView(m.py_name, models_module or m.module_name) for m in api.models]
     exports += [ExportView(e.py_name, "_enums") for e in api.enums]
     return LazyInitView(f"Models of {api.title}", tuple(sorted(exports, key=lambda e: e.name)))
 

@@ -9,6 +9,7 @@ import jinja2
 
 from generator.locations import TEMPLATE_DIR
 from generator.plan import OutputFile
+from generator.plan.pydantic import TEMPLATE as PYDANTIC_MODELS
 
 # Control characters, and lone surrogates (they cannot be written as UTF-8 at all); characters
 # that Python's tokenizer treats as line breaks inside a docstring are fine.
@@ -59,5 +60,10 @@ def render_file(env: jinja2.Environment, planned: OutputFile) -> bytes:
     if planned.template is None:
         assert planned.copy_from is not None
         return planned.copy_from.read_bytes()
+    if planned.template == PYDANTIC_MODELS:
+        from generator.render.pydantic import render_models
+
+        header = env.get_template("_header.jinja").render(**planned.context)
+        return render_models(planned.context["input"], header).encode("utf-8")  # type: ignore[arg-type]
     text = env.get_template(planned.template).render(**planned.context)
     return text.encode("utf-8")

@@ -42,13 +42,19 @@ class GeneratedClients:
         self._modules: dict[str, ModuleType] = {}
         self._failures: dict[str, str] = {}
 
-    def __call__(self, swagger: str) -> ModuleType:
+    def __call__(self, swagger: str, models: str = "dataclass") -> ModuleType:
+        """The package for `swagger` with models of style `models` ("dataclass", "pydantic")."""
         file_name = swagger_file_name(swagger)
-        if file_name in self._failures:
-            pytest.fail(self._failures[file_name], pytrace=False)
-        if file_name not in self._modules:
-            self._modules[file_name] = self._generate_and_import(file_name)
-        return self._modules[file_name]
+        key = file_name if models == "dataclass" else f"{file_name} {models}"
+        if key in self._failures:
+            pytest.fail(self._failures[key], pytrace=False)
+        if key not in self._modules:
+            self._modules[key] = (
+                self._generate_and_import(file_name)
+                if models == "dataclass"
+                else self._generate_styled(file_name, models)
+            )
+        return self._modules[key]
 
     def customized(self, swagger: str, customizations: Path) -> ModuleType:
         """The package as a user has it after customizing and regenerating: generated, given the
@@ -106,6 +112,16 @@ class GeneratedClients:
         name = package_name(file_name)
         out = self._workdir / name
         self._run_generator(file_name, spec, out, name)
+        return self._import(file_name, out, name)
+
+    def _generate_styled(self, file_name: str, models: str) -> ModuleType:
+        """The package with models of another style, as `<name>_<style>`."""
+        spec = self._swagger_dir / file_name
+        if not spec.is_file():
+            self._fail(file_name, f"no swagger file {spec}")
+        name = f"{package_name(file_name)}_{models}"
+        out = self._workdir / name
+        self._run_generator(file_name, spec, out, name, "--models", models)
         return self._import(file_name, out, name)
 
     def _run_generator(

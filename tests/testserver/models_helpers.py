@@ -11,6 +11,16 @@ from typing import Any
 
 from tests.testserver.server import TestServer
 
+# The model styles the data-type suites run with: each suite's `package` fixture is parametrized.
+MODEL_STYLES = ("dataclass", "pydantic")
+
+
+def unknown_properties(model: Any) -> dict[str, Any]:
+    """What a model kept of the properties it does not know: `_unknown` of a dataclass model,
+    `model_extra` of a pydantic one."""
+    extra = getattr(model, "model_extra", None)
+    return dict(extra) if extra is not None else dict(model._unknown)
+
 
 def submodule(package: ModuleType, name: str) -> ModuleType:
     return importlib.import_module(f"{package.__name__}.{name}")

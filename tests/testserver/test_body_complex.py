@@ -12,16 +12,23 @@ from typing import Any
 import pytest
 
 from tests.testserver.clients import GeneratedClients
-from tests.testserver.models_helpers import accepted, counted, run_async, submodule
+from tests.testserver.models_helpers import (
+    MODEL_STYLES,
+    accepted,
+    counted,
+    run_async,
+    submodule,
+    unknown_properties,
+)
 from tests.testserver.server import TestServer
 
 UTC = dt.UTC
 PICTURE = bytes([255, 255, 255, 255, 254])
 
 
-@pytest.fixture(scope="module")
-def package(generated_clients: GeneratedClients) -> ModuleType:
-    return generated_clients("body-complex.json")
+@pytest.fixture(scope="module", params=MODEL_STYLES)
+def package(generated_clients: GeneratedClients, request: pytest.FixtureRequest) -> ModuleType:
+    return generated_clients("body-complex.json", request.param)
 
 
 @pytest.fixture(scope="module")
@@ -361,7 +368,7 @@ def test_composed_without_discriminator(client: Any, m: ModuleType) -> None:
     assert type(market.sample_fish) is m.DotFish
     assert market.sample_fish.species == "king"
     assert market.sample_fish.fish_type is None
-    assert market.sample_fish._unknown == {"location": "australia", "iswild": False}
+    assert unknown_properties(market.sample_fish) == {"location": "australia", "iswild": False}
     assert type(market.sample_salmon) is m.DotSalmon
     assert market.sample_salmon.location == "sweden"
 

@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 
 from tests.testserver.clients import GeneratedClients
-from tests.testserver.models_helpers import accepted, submodule
+from tests.testserver.models_helpers import MODEL_STYLES, accepted, submodule
 from tests.testserver.server import TestServer
 
 
-@pytest.fixture(scope="module")
-def package(generated_clients: GeneratedClients) -> ModuleType:
-    return generated_clients("body-date.json")
+@pytest.fixture(scope="module", params=MODEL_STYLES)
+def package(generated_clients: GeneratedClients, request: pytest.FixtureRequest) -> ModuleType:
+    return generated_clients("body-date.json", request.param)
 
 
 @pytest.fixture

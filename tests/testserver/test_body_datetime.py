@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.testserver.clients import GeneratedClients
-from tests.testserver.models_helpers import accepted, submodule
+from tests.testserver.models_helpers import MODEL_STYLES, accepted, submodule
 from tests.testserver.server import TestServer
 
 UTC = dt.UTC
@@ -19,9 +19,9 @@ MINUS_14 = dt.timezone(dt.timedelta(hours=-14))
 MAX_MS = 999000
 
 
-@pytest.fixture(scope="module")
-def package(generated_clients: GeneratedClients) -> ModuleType:
-    return generated_clients("body-datetime.json")
+@pytest.fixture(scope="module", params=MODEL_STYLES)
+def package(generated_clients: GeneratedClients, request: pytest.FixtureRequest) -> ModuleType:
+    return generated_clients("body-datetime.json", request.param)
 
 
 @pytest.fixture

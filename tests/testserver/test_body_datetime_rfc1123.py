@@ -10,16 +10,16 @@ from typing import Any
 import pytest
 
 from tests.testserver.clients import GeneratedClients
-from tests.testserver.models_helpers import accepted, submodule
+from tests.testserver.models_helpers import MODEL_STYLES, accepted, submodule
 from tests.testserver.server import TestServer
 
 MAX = dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
 MIN = dt.datetime(1, 1, 1, tzinfo=dt.UTC)
 
 
-@pytest.fixture(scope="module")
-def package(generated_clients: GeneratedClients) -> ModuleType:
-    return generated_clients("body-datetime-rfc1123.json")
+@pytest.fixture(scope="module", params=MODEL_STYLES)
+def package(generated_clients: GeneratedClients, request: pytest.FixtureRequest) -> ModuleType:
+    return generated_clients("body-datetime-rfc1123.json", request.param)
 
 
 @pytest.fixture

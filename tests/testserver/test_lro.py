@@ -761,3 +761,28 @@ def test_async_pollers(lro: ModuleType, testserver: TestServer) -> None:
         "failed": (True, "Failed"),
         "slow_done": False,
     }
+
+
+# --- pydantic models -----------------------------------------------------------------------------
+# The same pollers with the pydantic model style, on a sample of the cases (the whole file passes
+# with that style too; running all of it twice would cost more than it tells).
+
+
+@pytest.fixture(scope="module")
+def lro_pydantic(generated_clients: GeneratedClients) -> ModuleType:
+    return generated_clients("lro.json", "pydantic")
+
+
+@pytest.mark.parametrize("case", SUCCESSES[:6], ids=lambda c: c.id)
+def test_pydantic_models_through_pollers(
+    case: Case, lro_pydantic: ModuleType, testserver: TestServer
+) -> None:
+    with _client(lro_pydantic, testserver.url) as service:
+        _run(lro_pydantic, testserver, service, case)
+
+
+def test_pydantic_error_model_of_a_failed_operation(
+    lro_pydantic: ModuleType, testserver: TestServer
+) -> None:
+    with _client(lro_pydantic, testserver.url) as service:
+        test_failed_operation_carries_the_error_model(service, lro_pydantic)

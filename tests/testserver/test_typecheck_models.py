@@ -24,10 +24,32 @@ SWAGGERS = (
 )
 
 
+# The pydantic style's packages of the data-type suites that have models.
+PYDANTIC_SWAGGERS = (
+    "body-complex.json",
+    "model-flattening.json",
+    "additionalProperties.json",
+    "extensible-enums-swagger.json",
+)
+
+
 def test_generated_models_pass_mypy_strict_and_ruff(
     generated_clients: GeneratedClients, tmp_path: Path
 ) -> None:
     packages = [Path(generated_clients(name).__file__).parent for name in SWAGGERS]
+    _check(packages, tmp_path)
+
+
+def test_generated_pydantic_models_pass_mypy_strict_and_ruff(
+    generated_clients: GeneratedClients, tmp_path: Path
+) -> None:
+    packages = [
+        Path(generated_clients(name, "pydantic").__file__).parent for name in PYDANTIC_SWAGGERS
+    ]
+    _check(packages, tmp_path)
+
+
+def _check(packages: list[Path], tmp_path: Path) -> None:
     mypy = subprocess.run(
         [
             sys.executable,

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 from benchmarks import gen, report
 from benchmarks.inputs import Spec
 from benchmarks.synthetic import make_spec
@@ -52,3 +54,28 @@ def test_generation_is_measured_and_reported(tmp_path: Path) -> None:
     assert "0.50x" in text  # sdkforge / OPC time
     assert "3.00x" in text  # sdkforge / pydantic throughput
     assert "| client | 12.5 | 12.5 |" in text
+
+
+def test_model_styles_row_runs_on_the_seed_spec(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from benchmarks import codec, styles
+
+    monkeypatch.setattr(styles, "OUT", tmp_path / "styles")
+    monkeypatch.setattr(styles, "STYLES", {"dataclass": "bench_dc", "pydantic": "bench_pyd"})
+    styles._generate()
+    cases = styles._cases(3)  # checks both styles encode what they decode alike
+    assert [sorted(c.tools) for c in cases] == [["dataclass", "pydantic"]] * 2
+    results = codec.run(cases, rounds=1, budget=0.001)
+    times = {
+        f"{s}: {m}": 1.0
+        for s in styles.STYLES
+        for m in (
+            "import the package",
+            "one model (VirtualMachineScaleSet)",
+            "one model, cold (no bytecode cache)",
+        )
+    }
+    table = styles._table(results, times)
+    assert "| decode: VMSS list page, 3 items |" in table
+    assert table.count("| import: ") == 3
