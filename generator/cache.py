@@ -49,7 +49,8 @@ def source_digests(spec: Path, sources: Iterable[str]) -> dict[str, str]:
     result: dict[str, str] = {}
     for name in sorted(sources):
         try:
-            result[name] = _sha256((spec.parent / name).read_bytes())
+            with (spec.parent / name).open("rb") as source:  # in pieces: specs can be large
+                result[name] = hashlib.file_digest(source, "sha256").hexdigest()
         except OSError:
             result[name] = "missing"
     return result

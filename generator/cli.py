@@ -47,9 +47,10 @@ def _selection_arguments(parser: argparse.ArgumentParser) -> None:
 def _client_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "spec",
-        nargs="?",
+        nargs="*",
         type=Path,
-        help="an OpenAPI/Swagger file (JSON or YAML); default: every client in [tool.sdkforge]",
+        help="an OpenAPI/Swagger file (JSON or YAML); several, one per api-version: a multi-API "
+        "package; default: every client in [tool.sdkforge]",
     )
     parser.add_argument(
         "--out", type=Path, help="directory the package folder is written into (default: generated)"
@@ -71,6 +72,13 @@ def _client_arguments(parser: argparse.ArgumentParser) -> None:
         "--azure",
         action="store_true",
         help="Azure conventions (one credential, request ids) even without x-ms-* in the spec",
+    )
+    parser.add_argument(
+        "--azure-compat",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="the keywords and errors azure-mgmt callers use (default: on for Azure specs); "
+        "see docs/azure-compat.md",
     )
     _ref_root_argument(parser)
 
@@ -94,7 +102,6 @@ def _warning_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strict", action="store_true", help="treat warnings as errors (exit 2, nothing written)"
     )
-
 
 
 _CONFIG_HELP = "pyproject.toml with [tool.sdkforge] (default: ./pyproject.toml)"
@@ -183,7 +190,7 @@ def _selection(args: argparse.Namespace) -> Selection:
 
 
 def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[ClientConfig]:
-    if args.spec is None:
+    if not args.spec:
         clients = load_config(args.config)
         if not clients:
             raise SpecError(
@@ -195,9 +202,11 @@ def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[
         return clients
     if not args.package_name:
         parser.error(f"sdkforge {args.command} SPEC needs --package-name")
+    if len(set(args.spec)) != len(args.spec):
+        parser.error(f"sdkforge {args.command} names a spec twice")
     return [
         ClientConfig(
-            args.spec,
+            args.spec[0],
             args.package_name,
             args.out or Path("generated"),
             args.client_name,
@@ -206,6 +215,8 @@ def _clients(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[
             args.package_version,
             ref_roots=tuple(args.ref_root),
             azure=args.azure,
+            azure_compat=args.azure_compat,
+            more_specs=tuple(args.spec[1:]),
         )
     ]
 
@@ -234,7 +245,7 @@ def _stale(
 ) -> list[tuple[ClientConfig, str]]:
     stale: list[tuple[ClientConfig, str]] = []
     for client in clients:
-        options = client.options.as_json(client.spec)
+        options = client.options.as_json(*client.specs)
         reason = "forced" if force else stale_reason(client.package_dir, client.spec, options)
         if reason is None and clean:
             reason = "clean"
@@ -369,8 +380,9 @@ def _regenerate_command(client: ClientConfig) -> str:
     """The command that brings `client` up to date, as the user would type it."""
     if client.from_config:
         return "sdkforge generate"
+    specs = " ".join(shlex.quote(str(spec)) for spec in client.specs)
     return (
-        f"sdkforge generate {shlex.quote(str(client.spec))} --out {shlex.quote(str(client.output))}"
+        f"sdkforge generate {specs} --out {shlex.quote(str(client.output))}"
         f" --package-name {client.package}"
     )
 

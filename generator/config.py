@@ -2,7 +2,8 @@
 
 ```toml
 [[tool.sdkforge.clients]]
-spec = "specs/compute/rolling-upgrades.json"   # required, relative to pyproject.toml
+spec = "specs/compute/rolling-upgrades.json"   # required, relative to pyproject.toml; several
+                                               # (one per api-version): a multi-API package
 package = "compute_rolling_upgrades"           # required, a Python identifier
 output = "generated"                           # the folder the package folder is written into
 client-name = "ComputeClient"                  # class name (default: from the spec's title)
@@ -13,6 +14,7 @@ package-mode = true                            # write an installable distributi
 package-version = "1.0.0"                      # default: from the api-version
 ref-roots = ["specs"]                          # more folders the spec's $refs may lead into
 azure = true                                   # Azure conventions without x-ms-* in the spec
+azure-compat = false                           # the azure-mgmt compatible surface (default: azure)
 ```
 """
 
@@ -40,6 +42,7 @@ _KEYS = frozenset(
         "package-version",
         "ref-roots",
         "azure",
+        "azure-compat",
     }
 )
 
@@ -90,15 +93,16 @@ class BuildOptions:
     # what is generated, so they are not part of as_json (the manifest).
     ref_roots: tuple[Path, ...] = ()
     azure: bool = False  # Azure conventions even when the spec shows none
+    azure_compat: bool | None = None  # the azure-mgmt compatible surface; None: as `azure` is
 
     @property
     def code_dir(self) -> str:
         """Where the Python package sits inside the written directory ("" or "<package>/")."""
         return f"{self.package_name}/" if self.package_mode else ""
 
-    def as_json(self, spec: Path) -> dict[str, Any]:
+    def as_json(self, spec: Path, *more_specs: Path) -> dict[str, Any]:
         return {
-            "spec": spec.name,
+            "spec": [s.name for s in (spec, *more_specs)] if more_specs else spec.name,
             "package": self.package_name,
             "client-name": self.client_name,
             **self.selection.as_options(),
@@ -106,6 +110,7 @@ class BuildOptions:
             "package-version": self.package_version,
             # Only when set, so manifests written before the setting existed stay valid.
             **({"azure": True} if self.azure else {}),
+            **({"azure-compat": self.azure_compat} if self.azure_compat is not None else {}),
         }
 
 
@@ -121,6 +126,14 @@ class ClientConfig:
     from_config: bool = False  # listed in [tool.sdkforge], not given on the command line
     ref_roots: tuple[Path, ...] = ()  # folders besides the spec's own its $refs may lead into
     azure: bool = False
+    azure_compat: bool | None = None
+    # The specs of the other api-versions: with them the package is a multi-API package, one
+    # subpackage per api-version and a client that serves each operation from one of them.
+    more_specs: tuple[Path, ...] = ()
+
+    @property
+    def specs(self) -> tuple[Path, ...]:
+        return (self.spec, *self.more_specs)
 
     @property
     def package_dir(self) -> Path:
@@ -136,6 +149,7 @@ class ClientConfig:
             self.package_version,
             self.ref_roots,
             self.azure,
+            self.azure_compat,
         )
 
 
@@ -177,10 +191,10 @@ def _client(base: Path, pyproject: Path, index: int, entry: object) -> ClientCon
     problem = naming.client_name_problem(client_name) if client_name is not None else None
     if problem is not None:
         raise SpecError(str(pyproject), f"{pointer}/client-name", f"'{client_name}' {problem}")
-    spec = read.string("spec", required=True)
-    assert spec is not None
+    specs = read.specs("spec")
     return ClientConfig(
-        spec=base / spec,
+        spec=base / specs[0],
+        more_specs=tuple(base / spec for spec in specs[1:]),
         package=package,
         output=base / (read.string("output") or "generated"),
         client_name=client_name,
@@ -194,6 +208,7 @@ def _client(base: Path, pyproject: Path, index: int, entry: object) -> ClientCon
         from_config=True,
         ref_roots=tuple(base / root for root in read.strings("ref-roots")),
         azure=read.flag("azure"),
+        azure_compat=read.optional_flag("azure-compat"),
     )
 
 
@@ -215,11 +230,29 @@ class _Reader:
             raise self._error(key, needed)
         return value
 
+    def specs(self, key: str) -> tuple[str, ...]:
+        """One spec, or several (one per api-version of a multi-API package)."""
+        value = self.entry.get(key)
+        if isinstance(value, str):
+            value = [value]
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v for v in value)
+        ):
+            raise self._error(key, "is required and must be a string or an array of strings")
+        if len(set(value)) != len(value):
+            raise self._error(key, "names a spec twice")
+        return tuple(value)
+
     def flag(self, key: str) -> bool:
         value = self.entry.get(key, False)
         if not isinstance(value, bool):
             raise self._error(key, "must be true or false")
         return value
+
+    def optional_flag(self, key: str) -> bool | None:
+        return self.flag(key) if key in self.entry else None
 
     def patterns(self, key: str) -> tuple[str, ...]:
         value = self.entry.get(key, [])

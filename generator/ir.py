@@ -108,6 +108,9 @@ class UnionType:
     members: tuple[TypeRef, ...]  # two or more, in the spec's order, no repeats
     discriminator: str | None = None  # wire name of the property whose value names the member
     mapping: tuple[UnionMapping, ...] = ()  # explicit entries first, then implicit ones
+    # anyOf: a value several members fit alike is the first of them (JSON Schema allows a value
+    # to match more than one); oneOf forbids that, so there such a value is an error
+    first_match: bool = False
     kind: Literal["union"] = "union"
 
 
@@ -368,6 +371,9 @@ class ApiKeyScheme:
     kind: Literal["apikey"] = "apikey"
     py_name: str = ""
     description: str = ""
+    # written before the key ("Authorization: SharedAccessKey <key>"): an `http` scheme other
+    # than basic or bearer is a key sent in the Authorization header after the scheme's name
+    prefix: str = ""
 
 
 @dataclass(frozen=True)
@@ -413,6 +419,9 @@ class Api:
     # Azure conventions apply (x-ms-* in the spec, Azure AD auth, or a setting): one positional
     # credential, the client request id header, azure.identity in the docs.
     azure: bool = False
+    # The surface azure-mgmt callers use (base_url, polling, error_map, positional optional
+    # bodies, errors that are azure-core's too): on for Azure specs unless a setting says.
+    azure_compat: bool = False
     security_default: tuple[SecurityRequirement, ...] = ()  # the spec's top-level `security`
     # The scheme the Azure shape's one positional `credential` stands for; "" when the client
     # takes a keyword argument per scheme (SecurityScheme.py_name) instead.

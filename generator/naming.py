@@ -13,7 +13,7 @@ import keyword
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 _WORD_BOUNDARY = re.compile(
     r"[A-Z]{2,}s(?![a-z])"  # a plural acronym: "vmInstanceIDs" -> "IDs"
@@ -36,14 +36,18 @@ MODEL_RESERVED = frozenset(
         "serialize",
         "deserialize",
         "as_dict",
+        "unknown_properties",
         "keys",
         "items",
         "values",
         "get",
         "copy",
         "_unknown",
-        # Builtins the generated classes use in annotations; a field of that name would hide them.
+        # Builtins the generated classes use in annotations and decorators; a field of that name
+        # would hide them in the class body.
         "bool",
+        "classmethod",
+        "property",
         "bytes",
         "dict",
         "float",
@@ -63,6 +67,8 @@ METHOD_RESERVED = frozenset(
         "content_type",
         "polling",
         "polling_interval",
+        "error_map",
+        "logging_enable",
         "continuation_token",
         "stream",
         "request",
@@ -72,7 +78,16 @@ METHOD_RESERVED = frozenset(
     }
 )
 CLIENT_RESERVED = frozenset(
-    {"credential", "endpoint", "transport", "retry", "timeout", "close", "send_request"}
+    {
+        "credential",
+        "endpoint",
+        "base_url",
+        "transport",
+        "retry",
+        "timeout",
+        "close",
+        "send_request",
+    }
 )
 TYPE_RESERVED = frozenset(
     {
@@ -145,6 +160,22 @@ def pascal_case(text: str) -> str:
 
 def upper_snake_case(text: str) -> str:
     return snake_case(text).upper()
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s(?![a-z])")
+# azure-mgmt's words: a run of capitals before a capitalized word ends at its last capital.
+_AZURE_MGMT_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+")
+
+
+def azure_mgmt_name(text: str) -> str | None:
+    """The name azure-mgmt gives a parameter where it differs from ours in the one way callers
+    meet: a plural acronym is split before its last capital (`vmInstanceIDs` is
+    `vm_instance_i_ds` there, `vm_instance_ids` here). None when that does not occur."""
+    if not _PLURAL_ACRONYM.search(text):
+        return None
+    name = "_".join(w.lower() for w in _AZURE_MGMT_WORD.findall(_ascii(text)))
+    ok = name.isidentifier() and not keyword.iskeyword(name) and name != snake_case(text)
+    return name if ok else None
 
 
 def _not_digit_first(name: str, prefix: str) -> str:
@@ -299,11 +330,18 @@ def unique_names(
     used = {fold(t) for t in taken}
     result: list[str] = []
     for name in names:
-        candidate = name
-        counter = 2
-        while fold(candidate) in used:
-            candidate = f"{name}_{counter}" if not name.endswith("_") else f"{name}{counter}"
-            counter += 1
+        candidate = free_name(name, lambda c: fold(c) in used)
         used.add(fold(candidate))
         result.append(candidate)
     return result
+
+
+def free_name(name: str, is_taken: Callable[[str], bool]) -> str:
+    """`name`, or the first of `name_2`, `name_3`, ... that is not taken (the rule of
+    `unique_names`, for callers that keep their own record of the names in use)."""
+    candidate = name
+    counter = 2
+    while is_taken(candidate):
+        candidate = f"{name}_{counter}" if not name.endswith("_") else f"{name}{counter}"
+        counter += 1
+    return candidate

@@ -17,15 +17,22 @@ from generator.diagnostics import Diagnostic, Severity, SpecError
 
 
 def select_operations(
-    api: ir.Api, selection: Selection, spec_file: str, warnings: list[Diagnostic] | None = None
+    api: ir.Api,
+    selection: Selection,
+    spec_file: str,
+    warnings: list[Diagnostic] | None = None,
+    *,
+    patterns_checked: bool = False,
 ) -> ir.Api:
     """`api` with only the selected operations, the groups that still have one, and the types,
     client parameters and models they reach. Raises `SpecError` when a pattern matches nothing
-    that it could select, or when no operation is left."""
+    that it could select (unless `patterns_checked`: several specs were checked together with
+    `check_patterns`), or when no operation is left."""
     if not selection:
         return api
     every = [op for group in api.groups for op in group.operations]
-    _check_patterns(every, selection, spec_file, warnings)
+    if not patterns_checked:
+        check_patterns(every, selection, spec_file, warnings)
     kept = _with_next_pages({op.operation_id for op in every if _selected(op, selection)}, every)
     if not kept:
         raise SpecError(spec_file, "", "the operation selection leaves no operation")
@@ -56,7 +63,12 @@ def _selected(op: ir.Operation, selection: Selection) -> bool:
     )
 
 
-def _check_patterns(
+def selects_any(api: ir.Api, selection: Selection) -> bool:
+    """Whether `selection` keeps at least one operation of `api`."""
+    return any(_selected(op, selection) for group in api.groups for op in group.operations)
+
+
+def check_patterns(
     every: list[ir.Operation],
     selection: Selection,
     spec_file: str,

@@ -7,17 +7,14 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self
 
-import httpx
-
+from . import operations as _operations
 from ._runtime import codec as _s
+from ._runtime import validation as _v
 from ._runtime.auth import BearerTokenAuth, TokenCredential
 from ._runtime.pipeline import Pipeline, RetryPolicy
 
 if TYPE_CHECKING:
-    from .operations._virtual_machine_scale_set_rolling_upgrades import (
-        VirtualMachineScaleSetRollingUpgradesOperations,
-    )
-    from .operations._virtual_machine_scale_sets import VirtualMachineScaleSetsOperations
+    import httpx
 
 
 class ComputeManagementClient:
@@ -25,6 +22,7 @@ class ComputeManagementClient:
 
     :param credential: Credential used to authorize requests: any object with get_token(*scopes), e.g. azure.identity.DefaultAzureCredential().
     :param subscription_id: Subscription credentials which uniquely identify Microsoft Azure subscription. The subscription ID forms part of the URI for every service call.
+    :param base_url: Another name for endpoint, as azure-mgmt has it.
     :keyword endpoint: The service URL.
     :keyword api_version: Client Api Version.
     :keyword retry: how failed requests are retried (RetryPolicy()); its max_retry_after bounds the waits the service may ask for.
@@ -39,6 +37,7 @@ class ComputeManagementClient:
         self,
         credential: TokenCredential,
         subscription_id: str,
+        base_url: str | None = None,
         *,
         endpoint: str = "https://management.azure.com",
         api_version: str = "2024-07-01",
@@ -49,13 +48,13 @@ class ComputeManagementClient:
         trusted_origins: Sequence[str] = (),
         transport: httpx.Client | None = None,
     ) -> None:
-        _s.check("subscription_id", subscription_id, required=True)
-        _s.check("api_version", api_version, required=True)
+        _v.check("subscription_id", subscription_id, required=True)
+        _v.check("api_version", api_version, required=True)
         self._client = self
         self.subscription_id = subscription_id
         self.api_version = api_version
         self._pipeline = Pipeline(
-            base_url=endpoint,
+            base_url=_s.endpoint_or_base_url(endpoint, base_url, "https://management.azure.com"),
             auth=BearerTokenAuth(credential, scopes=("https://management.azure.com/.default",)),
             logger_name="compute_rolling_upgrades",
             user_agent="compute_rolling_upgrades/2024-07-01 sdkforge",
@@ -70,22 +69,14 @@ class ComputeManagementClient:
     @cached_property
     def virtual_machine_scale_set_rolling_upgrades(
         self,
-    ) -> VirtualMachineScaleSetRollingUpgradesOperations:
+    ) -> _operations.VirtualMachineScaleSetRollingUpgradesOperations:
         """Operations of the VirtualMachineScaleSetRollingUpgradesOperations group."""
-        from .operations import (
-            VirtualMachineScaleSetRollingUpgradesOperations,  # a customized one if _patch.py has it
-        )
-
-        return VirtualMachineScaleSetRollingUpgradesOperations(self)
+        return _operations.VirtualMachineScaleSetRollingUpgradesOperations(self)
 
     @cached_property
-    def virtual_machine_scale_sets(self) -> VirtualMachineScaleSetsOperations:
+    def virtual_machine_scale_sets(self) -> _operations.VirtualMachineScaleSetsOperations:
         """Operations of the VirtualMachineScaleSetsOperations group."""
-        from .operations import (
-            VirtualMachineScaleSetsOperations,  # a customized one if _patch.py has it
-        )
-
-        return VirtualMachineScaleSetsOperations(self)
+        return _operations.VirtualMachineScaleSetsOperations(self)
 
     def send_request(
         self,

@@ -37,6 +37,8 @@ def _entries(text: str | None) -> str:
 
 
 def _entry(current: Snapshot, previous: Snapshot | None) -> str:
+    if "versions" in current:
+        return _multiapi_entry(current, previous)
     version = current["api_version"]
     if previous is None or previous["api_version"] == version:
         intro = f"First generated for api-version {version}: {summary(current)}."
@@ -47,4 +49,30 @@ def _entry(current: Snapshot, previous: Snapshot | None) -> str:
     else:
         intro = f"No changes to the Python API since api-version {report.old_version}."
     lines = [heading(version), "", intro, *render_sections(report.changes, level=3)]
+    return "\n".join(lines) + "\n"
+
+
+def _multiapi_entry(current: Snapshot, previous: Snapshot | None) -> str:
+    """A multi-API package's entry: what changed for the client since the previous package (when
+    its api-versions were others), then how each api-version differs from the one before it."""
+    version = current["api_version"]
+    if previous is None or previous["api_version"] == version:
+        intro = f"First generated for api-versions {version}: {summary(current)}."
+        lines = [heading(version), "", intro]
+    else:
+        report = diff_snapshots(previous, current)
+        lines = [
+            heading(version),
+            "",
+            f"Compared with api-versions {report.old_version}: " f"{count_line(report)}",
+            *render_sections(report.changes, level=3),
+        ]
+    known = previous.get("versions", {}) if previous is not None else {}
+    older: Snapshot | None = None
+    for name, snapshot in current["versions"].items():
+        if older is not None and name not in known:
+            report = diff_snapshots(older, snapshot)
+            lines += ["", f"### api-version {name} compared with {older['api_version']}", ""]
+            lines += [count_line(report), *render_sections(report.changes, level=4)]
+        older = snapshot
     return "\n".join(lines) + "\n"

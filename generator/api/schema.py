@@ -238,4 +238,3 @@ def json_schema(api: ir.Api) -> dict[str, Any]:
 
 def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-

@@ -249,3 +249,36 @@ def summary(snapshot: Mapping[str, Any]) -> str:
         f"group{'s' if len(named) != 1 else ''}, {len(snapshot['models'])} models, "
         f"{len(snapshot['enums'])} enums"
     )
+
+
+def multiapi_snapshot(snapshots: list[Snapshot]) -> Snapshot:
+    """The surface of a multi-API package, from its api-versions' snapshots (oldest first): each
+    operation, model and enum as the newest api-version that has it gives it (what the client
+    serves when no api_version is given), each operation with the api-versions that have it, and
+    every api-version's own snapshot under "versions"."""
+    latest = snapshots[-1]
+    groups: dict[str, Any] = {}
+    models: dict[str, Any] = {}
+    enums: dict[str, Any] = {}
+    for snapshot in snapshots:  # a newer api-version's entry replaces an older one's
+        version = snapshot["api_version"]
+        for attr, group in snapshot["groups"].items():
+            merged = groups.setdefault(attr, {"operations": {}})
+            merged["class"] = group["class"]
+            for key, op in group["operations"].items():
+                before = merged["operations"].get(key, {}).get("api_versions", [])
+                merged["operations"][key] = {**op, "api_versions": [version, *before]}
+        models.update(snapshot["models"])
+        enums.update(snapshot["enums"])
+    versions = [s["api_version"] for s in snapshots]
+    return {
+        FORMAT_KEY: FORMAT,
+        "title": latest["title"],
+        "api_version": ", ".join(versions),
+        "latest_api_version": latest["api_version"],
+        "client": latest["client"],
+        "groups": groups,
+        "models": models,
+        "enums": enums,
+        "versions": {s["api_version"]: s for s in snapshots},
+    }

@@ -23,7 +23,6 @@ from generator.diagnostics import Diagnostic, SpecError
 from generator.loader.callbacks import read_callbacks
 from generator.loader.document import DocumentStore, Node
 from generator.loader.endpoint import (
-    AZURE_AD_HOSTS,
     Endpoint,
     operation_servers,
     read_endpoint,
@@ -32,7 +31,7 @@ from generator.loader.endpoint import (
 from generator.loader.limits import RefRoots
 from generator.loader.models import ModelFinisher
 from generator.loader.operations import OperationsBuilder
-from generator.loader.parameters import ParamContext, build_parameter, is_client_level
+from generator.loader.parameters import ParamContext, build_parameter
 from generator.loader.schemas import SchemaReader
 from generator.loader.spec import Flavor, Spec, detect_flavor, operations, require_dict
 
@@ -47,12 +46,14 @@ def load_api(
     strict: bool = False,
     ref_roots: Iterable[str | os.PathLike[str]] = (),
     azure: bool = False,
+    azure_compat: bool | None = None,
 ) -> ir.Api:
     """Read the spec at `path` (and every file it refers to) into the intermediate model.
 
     `$ref`s may lead into the spec's folder, the enclosing `specification` folder of an Azure
     spec repository, and the folders in `ref_roots` (see `limits.RefRoots`). `azure` asks for
-    Azure conventions even when the spec shows none (see `ir.Api.azure`). Raises `SpecError`
+    Azure conventions even when the spec shows none (see `ir.Api.azure`); `azure_compat` turns
+    the azure-mgmt compatible surface on or off (None: on for Azure specs). Raises `SpecError`
     for bad input; non-fatal problems are appended to `warnings`. An operation that cannot be
     generated is left out with a warning, or with `strict` fails the spec.
     """
@@ -61,29 +62,19 @@ def load_api(
     store = DocumentStore(main.parent, roots)
     try:
         found = warnings if warnings is not None else []
-        return _load(store, main, client_name, found, strict=strict, azure=azure)
+        api = _load(store, main, client_name, found, strict=strict, azure=azure)
     except RecursionError:
         raise SpecError(store.display(main), "", "the spec is nested too deeply") from None
+    compat = api.azure if azure_compat is None else azure_compat
+    return dataclasses.replace(api, azure_compat=compat)
 
 
 def _azure_flavoured(store: DocumentStore) -> bool:
     """Any x-ms-* extension in the files read, or Azure AD as the token issuer."""
-    pending: list[object] = [doc.root for doc in store.documents]
-    seen: set[int] = set()
-    while pending:
-        value = pending.pop()
-        if id(value) in seen:
-            continue
-        seen.add(id(value))
-        if isinstance(value, dict):
-            if any(isinstance(k, str) and k.startswith("x-ms-") for k in value):
-                return True
-            pending.extend(value.values())
-        elif isinstance(value, list):
-            pending.extend(value)
-        elif isinstance(value, str) and any(h in value for h in AZURE_AD_HOSTS):
-            return True
-    return False
+    return any(
+        doc.contents.azure_ad_hosts or any(key.startswith("x-ms-") for key in doc.contents.keys)
+        for doc in store.documents
+    )
 
 
 def _load(
@@ -189,7 +180,7 @@ def _version(info: Node) -> str:
 def _host(builder: OperationsBuilder, endpoint: Endpoint, api_version: str) -> ir.Host:
     parameters: list[ir.Parameter] = []
     for raw in endpoint.parameters:
-        if is_client_level(raw, builder.schemas.spec.azure):
+        if builder.on_client(raw):
             parameters.append(builder.client.get(raw.name))
         else:
             context = ParamContext("", api_version)

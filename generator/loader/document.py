@@ -14,11 +14,14 @@ import re
 import sys
 import urllib.parse
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
-from generator.diagnostics import SpecError, pointer_join
+from generator.diagnostics import SpecError, pointer_escape, pointer_join
 from generator.loader.limits import (
     AliasBudget,
     FileRefusedError,
@@ -57,6 +60,48 @@ _SpecYamlLoader.add_implicit_resolver(
 )
 
 
+# Token issuers that make a spec an Azure one even without x-ms-* extensions.
+AZURE_AD_HOSTS = ("login.microsoftonline.com", "login.windows.net", "login.microsoftonline.us")
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What one walk over a whole file finds: every object key, and the Azure AD hosts its
+    strings mention. Stages that would each walk the file ask this instead."""
+
+    keys: frozenset[str]
+    azure_ad_hosts: frozenset[str]
+
+
+def _contents(root: object) -> Contents:
+    # The walk only collects; the searches run once over joined text. A value shared by YAML
+    # aliases is looked at once.
+    pending = [root]
+    seen: set[int] = set()
+    keys: set[object] = set()
+    strings: list[str] = []
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+            keys.update(value)
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+            pending.extend(value)
+        elif isinstance(value, str):
+            strings.append(value)
+    text = "\0".join(strings)
+    return Contents(
+        frozenset(k for k in keys if isinstance(k, str)),
+        frozenset(host for host in AZURE_AD_HOSTS if host in text),
+    )
+
+
 class Document:
     """One parsed file."""
 
@@ -70,6 +115,13 @@ class Document:
     def node(self) -> Node:
         return Node(self.root, self, "")
 
+    @cached_property
+    def contents(self) -> Contents:
+        return _contents(self.root)
+
+
+_NO_OVERLAY: Mapping[str, Node] = MappingProxyType({})
+
 
 class Node:
     """A JSON value with its location.
@@ -78,15 +130,39 @@ class Node:
     them before the keys of the referenced value.
     """
 
-    __slots__ = ("doc", "overlay", "pointer", "value")
+    # A child's pointer is joined from its parent's only when asked for: most nodes the loader
+    # reads are never reported or used as a key.
+    __slots__ = ("_parent", "_pointer", "_token", "doc", "overlay", "value")
 
     def __init__(
         self, value: object, doc: Document, pointer: str, overlay: Mapping[str, Node] | None = None
     ) -> None:
         self.value = value
         self.doc = doc
-        self.pointer = pointer
-        self.overlay: Mapping[str, Node] = overlay or {}
+        self._pointer: str | None = pointer
+        self._parent: Node | None = None
+        self._token = ""
+        self.overlay: Mapping[str, Node] = overlay or _NO_OVERLAY
+
+    def _child(self, value: object, token: str) -> Node:
+        child = Node.__new__(Node)
+        child.value = value
+        child.doc = self.doc
+        child._pointer = None
+        child._parent = self
+        child._token = token
+        child.overlay = _NO_OVERLAY
+        return child
+
+    @property
+    def pointer(self) -> str:
+        pointer = self._pointer
+        if pointer is None:
+            assert self._parent is not None
+            pointer = f"{self._parent.pointer}/{pointer_escape(self._token)}"
+            self._pointer = pointer
+            self._parent = None
+        return pointer
 
     @property
     def file(self) -> str:
@@ -110,11 +186,13 @@ class Node:
         return key in self.overlay or (isinstance(self.value, dict) and key in self.value)
 
     def get(self, key: str) -> Node | None:
-        found = self.overlay.get(key)
-        if found is not None:
-            return found
-        if isinstance(self.value, dict) and key in self.value:
-            return Node(self.value[key], self.doc, pointer_join(self.pointer, key))
+        if self.overlay:
+            found = self.overlay.get(key)
+            if found is not None:
+                return found
+        value = self.value
+        if isinstance(value, dict) and key in value:
+            return self._child(value[key], key)
         return None
 
     def own(self, key: str) -> Node | None:
@@ -125,13 +203,13 @@ class Node:
         if not isinstance(self.value, dict):
             raise self.error("expected an object")
         for key, value in self.value.items():
-            yield str(key), Node(value, self.doc, pointer_join(self.pointer, str(key)))
+            yield str(key), self._child(value, str(key))
 
     def elements(self) -> Iterator[Node]:
         if not isinstance(self.value, list):
             raise self.error("expected an array")
         for index, value in enumerate(self.value):
-            yield Node(value, self.doc, pointer_join(self.pointer, index))
+            yield self._child(value, str(index))
 
     # Typed reads. A missing key gives the default; a key of the wrong type is a SpecError.
 
@@ -345,6 +423,7 @@ class DocumentStore:
         self.base_dir = base_dir
         self.roots = roots
         self._documents: dict[Path, Document] = {}
+        self._targets: dict[tuple[Path, str], Node] = {}  # where each $ref led (file, fragment)
 
     @property
     def documents(self) -> list[Document]:
@@ -354,6 +433,9 @@ class DocumentStore:
         return _display(path, self.base_dir)
 
     def load(self, path: Path) -> Document:
+        cached = self._documents.get(path)  # a document's own path (the common case) is absolute
+        if cached is not None:
+            return cached
         path = Path(os.path.abspath(path))
         cached = self._documents.get(path)
         if cached is not None:
@@ -389,6 +471,8 @@ class DocumentStore:
 
     def resolve(self, node: Node) -> Node:
         """Follow `$ref` chains; keys written next to a `$ref` stay visible through the overlay."""
+        if not (isinstance(node.value, dict) and "$ref" in node.value):
+            return node
         overlay: dict[str, Node] = dict(node.overlay)
         seen: set[tuple[Path, str]] = set()
         while isinstance(node.value, dict) and "$ref" in node.value:
@@ -420,12 +504,17 @@ class DocumentStore:
                 "or ref-roots in [tool.sdkforge]",
                 "$ref",
             )
+        found = self._targets.get((path, fragment))
+        if found is not None:
+            return found
         try:
             doc = self.load(path)
         except SpecError as exc:
             reason = exc.diagnostic.message
             raise node.error(f"$ref '{ref}': {self.display(path)}: {reason}", "$ref") from None
-        return self._walk(doc, fragment, node, ref)
+        found = self._walk(doc, fragment, node, ref)
+        self._targets[(path, fragment)] = found
+        return found
 
     def _walk(self, doc: Document, fragment: str, origin: Node, ref: str) -> Node:
         if fragment and not fragment.startswith("/"):
@@ -446,5 +535,5 @@ def _child(node: Node, token: str) -> Node | None:
     if isinstance(node.value, dict):
         return node.get(token) if token in node.value else None
     if isinstance(node.value, list) and token.isdigit() and int(token) < len(node.value):
-        return Node(node.value[int(token)], node.doc, pointer_join(node.pointer, token))
+        return node._child(node.value[int(token)], token)
     return None

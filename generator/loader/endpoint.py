@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator import ir, naming
-from generator.loader.document import Node
+from generator.loader.document import AZURE_AD_HOSTS, Node
 from generator.loader.spec import METHODS, RawParameter, Spec
 
-AZURE_AD_HOSTS = ("login.microsoftonline.com", "login.windows.net", "login.microsoftonline.us")
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
@@ -62,6 +61,9 @@ def _parameterized(spec: Spec, node: Node) -> Endpoint:
     template += _base_path(spec.root)
     params = node.list_at("parameters")
     raw = tuple(_host_parameter(spec, p) for p in params.elements()) if params else ()
+    leading = re.match(r"\{([^{}]+)\}(?:/|$)", template)
+    endpoint = leading.group(1) if leading is not None else None
+    raw = tuple(dataclasses.replace(p, is_endpoint=p.name == endpoint) for p in raw)
     defaults = {p.name: _default_text(p) for p in raw}
     return Endpoint(template, _substitute(template, defaults), raw, False, "")
 
@@ -256,6 +258,11 @@ def _scheme_of(
                 "basic" if scheme == "basic" else "bearer",
                 bearer_format=node.str_at("bearerFormat"),
                 description=description,
+            )
+        written = node.str_at("scheme").strip()
+        if written and " " not in written:
+            return ir.ApiKeyScheme(
+                name, "Authorization", "header", description=description, prefix=written
             )
         spec.warn(
             node, f"HTTP authentication '{scheme}' is not supported; scheme '{name}' left out"

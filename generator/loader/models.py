@@ -67,6 +67,10 @@ class ModelFinisher:
             self._parents[name], self._raw[name] = self._split_parents(draft)
         self._inherited: dict[str, dict[str, tuple[str, ...]]] = {}
         self._building: set[str] = set()
+        self._children: dict[str, list[str]] = {}
+        for child, parents in self._parents.items():
+            for parent in parents:
+                self._children.setdefault(parent, []).append(child)
 
     def _has_additional(self, parents: list[str]) -> bool:
         return any(
@@ -103,9 +107,7 @@ class ModelFinisher:
             self._inherited[name][bag] = ()
         py_name = self._py_names[name]
         subtypes = sorted(
-            child.name
-            for child in self._drafts.values()
-            if name in self._parents[child.name] and values[child.name] is not None
+            {child for child in self._children.get(name, ()) if values[child] is not None}
         )
         model = ir.Model(
             name=name,

@@ -35,10 +35,14 @@ class OperationsBuilder:
 
     def collect_client_parameters(self, raws: list[RawParameter], context: str) -> None:
         for raw in raws:
-            if is_client_level(raw, self.schemas.spec.azure) and raw.name not in self.client:
+            if self.on_client(raw) and raw.name not in self.client:
                 self.client.add(
                     build_parameter(self.schemas, raw, self._context(context), client_level=True)
                 )
+
+    def on_client(self, raw: RawParameter) -> bool:
+        spec = self.schemas.spec
+        return is_client_level(raw, spec.azure, oas3=spec.flavor.is_oas3)
 
     def _context(self, operation_id: str) -> ParamContext:
         return ParamContext(naming.pascal_case(operation_id), self.api_version)
@@ -141,7 +145,7 @@ class OperationsBuilder:
         method_level: list[ir.Parameter] = []
         for index, param in enumerate((*raw.parameters, *host)):
             self.grouping.note(raw.operation_id, index, param)
-            if is_client_level(param, self.schemas.spec.azure):
+            if self.on_client(param):
                 slots.append(self.client.get(param.name))
                 continue
             slots.append(None)

@@ -18,20 +18,33 @@ class ParamContext:
     api_version: str  # info.version: the default of an `api-version` query parameter
 
 
-def is_client_level(raw: RawParameter, azure: bool = True) -> bool:
+# The parameters Azure's guidelines make client properties; every other one is the method's.
+_AZURE_CLIENT_PARAMETERS = frozenset({"subscriptionid", "api-version"})
+
+
+def is_client_level(raw: RawParameter, azure: bool = True, oas3: bool = False) -> bool:
     """A parameter marked `x-ms-parameter-location` is where it says. Otherwise, in an Azure spec,
     AutoRest's rule: one from a `parameters` section belongs to the client (subscriptionId,
     api-version, the endpoint), one written inline to the method. Elsewhere a shared parameter is
     just shared text: every parameter is the method's. A body never is the client's; OpenAPI 3
-    server variables (host parameters without `in`) always are."""
+    server variables (host parameters without `in`) always are, and so is the endpoint a host
+    template starts with as a whole authority ("{endpoint}/widgets", no scheme before it: TypeSpec
+    writes it inline; "{account}{host}" is two values, whose first stays AutoRest's method one).
+
+    OpenAPI 3 documents (TypeSpec's among them) put every named parameter in
+    `components/parameters` and mark none with `x-ms-parameter-location`, so there a shared
+    parameter goes to the client only when Azure makes it a client property: subscriptionId and
+    api-version. A resource group or resource URI stays an argument of each method."""
     if raw.location in (ir.ParamLocation.BODY, ir.ParamLocation.FORM):
         return False
     where = raw.node.str_at("x-ms-parameter-location")
     if where:
         return where == "client"
-    if _is_server_variable(raw):
+    if _is_server_variable(raw) or raw.is_endpoint:
         return True
-    return raw.from_section and azure
+    if not (raw.from_section and azure):
+        return False
+    return not oas3 or raw.name.lower() in _AZURE_CLIENT_PARAMETERS
 
 
 def wire_py_name(raw: RawParameter) -> str:

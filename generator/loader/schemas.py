@@ -65,8 +65,9 @@ class SchemaReader:
         self.spec = spec
         self.enums = EnumRegistry()
         self.models: dict[Key, str] = {}
+        self._model_names: set[str] = set()  # the values of `models`, for quick look-ups
         self.drafts: dict[str, ModelDraft] = {}
-        self._pending: list[tuple[str, Node]] = []
+        self._pending: dict[str, Node] = {}  # registered, not drafted yet (in order)
         self._converting: set[Key] = set()
         self._reserved: tuple[int, set[str]] = (-1, set())
         self.unions = UnionReader(self, definition_name)
@@ -257,8 +258,9 @@ class SchemaReader:
             return self.models[key]
         name, is_new = self._model_name(plain, context)
         self.models[key] = name
+        self._model_names.add(name)
         if is_new:
-            self._pending.append((name, plain))
+            self._pending[name] = plain
         return name
 
     def _model_name(self, schema: Node, context: str) -> tuple[str, bool]:
@@ -277,11 +279,11 @@ class SchemaReader:
         draft = self.drafts.get(name)
         if draft is not None:
             return draft.node
-        return next((node for pending, node in self._pending if pending == name), None)
+        return self._pending.get(name)
 
     def _free_model_name(self, base: str, *, made_up: bool) -> str:
         """A definition keeps its own name unless taken; made-up names avoid every spec name."""
-        used = set(self.models.values())
+        used = self._model_names
         reserved = self._reserved_names()
         candidate, counter = base, 2
         while candidate in used or ((made_up or candidate != base) and candidate in reserved):
@@ -297,7 +299,8 @@ class SchemaReader:
         names: set[str] = set()
         for doc in documents:
             names.update(name for name, _ in schema_sections(doc.node()))
-            names.update(_enum_names(doc.root))
+            if "x-ms-enum" in doc.contents.keys:
+                names.update(_enum_names(doc.root))
         self._reserved = (len(documents), names)
         return names
 
@@ -307,7 +310,8 @@ class SchemaReader:
         """Draft every registered model, then pull in subtypes of polymorphic ones, until done."""
         while True:
             while self._pending:
-                name, node = self._pending.pop(0)
+                name = next(iter(self._pending))
+                node = self._pending.pop(name)
                 self.drafts[name] = self._draft(name, node)
             if not self._register_subtypes():
                 return

@@ -45,6 +45,8 @@ class RawParameter:
     collection_format: ir.CollectionFormat | None = None
     explode: bool = False
     content_types: tuple[str, ...] = ()
+    # the host template's leading placeholder with no scheme before it: the service endpoint
+    is_endpoint: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,21 +143,84 @@ def operations(spec: Spec) -> list[RawOperation]:
 
 
 def _unique_ids(spec: Spec, found: list[RawOperation]) -> list[RawOperation]:
+    """Operation ids as written where they are unique. Operations that repeat one are told apart
+    by the words of their paths that differ (`Explode_Array` at /path/label/explode/array and
+    /query/query-expansion/explode/array become `Explode_Array_PathLabel` and
+    `Explode_Array_QueryQueryExpansion`), so the names do not depend on the order of the paths;
+    where the paths do not tell them apart, later ones get a numeric suffix."""
+    qualified = _qualified_duplicates(found)
     written = {raw.operation_id for raw in found if raw.named}
     taken: set[str] = set()
     result: list[RawOperation] = []
-    for raw in found:
+    for index, raw in enumerate(found):
         wanted = raw.operation_id if raw.named else naming.route_operation_id(raw.method, raw.path)
-        unique = naming.unique_names([wanted], taken | (written - {wanted}))[0]
-        if raw.named and unique != wanted:
+        wanted = qualified.get(index, wanted)
+
+        def is_taken(name: str, own: str = wanted) -> bool:
+            return name in taken or (name != own and name in written)
+
+        unique = naming.free_name(wanted, is_taken)
+        if raw.named and unique != raw.operation_id:
             spec.warn(
                 raw.node.get("operationId") or raw.node,
-                f"duplicate operationId '{wanted}'; this operation is named '{unique}'",
+                f"duplicate operationId '{raw.operation_id}'; this operation is named '{unique}'",
                 "duplicate-operation-id",
             )
         taken.add(unique)
         result.append(replace(raw, operation_id=unique))
     return result
+
+
+def _qualified_duplicates(found: list[RawOperation]) -> dict[int, str]:
+    """Index -> operation id qualified by its path, for every operation whose written id
+    another one repeats and whose path tells it apart from theirs."""
+    by_id: dict[str, list[int]] = {}
+    for index, raw in enumerate(found):
+        if raw.named:
+            by_id.setdefault(raw.operation_id, []).append(index)
+    qualified: dict[int, str] = {}
+    for operation_id, indexes in by_id.items():
+        if len(indexes) < 2:
+            continue
+        qualifiers = _distinguishing_words([found[i] for i in indexes])
+        if qualifiers is None:
+            continue
+        for index, qualifier in zip(indexes, qualifiers, strict=True):
+            if qualifier:
+                qualified[index] = f"{operation_id}_{qualifier}"
+    return qualified
+
+
+def _distinguishing_words(operations: list[RawOperation]) -> list[str] | None:
+    """PascalCase words of each operation's path that the others do not share at that place
+    (the common beginning and end left out), with the method where only it differs; None when
+    that does not tell every operation apart."""
+    paths = [_path_words(raw.path) for raw in operations]
+    head = _common_length(paths)
+    tail = _common_length([words[head:][::-1] for words in paths])
+    middles = [words[head : len(words) - tail] for words in paths]
+    qualifiers = [naming.pascal_case(" ".join(words)) if words else "" for words in middles]
+    if len(set(qualifiers)) < len(qualifiers):
+        qualifiers = [
+            naming.pascal_case(" ".join([raw.method.lower(), *words]))
+            for raw, words in zip(operations, middles, strict=True)
+        ]
+    return qualifiers if len(set(qualifiers)) == len(qualifiers) else None
+
+
+def _path_words(path: str) -> list[str]:
+    """The literal segments of a path ("/a/{id}/b?x=1" -> ["a", "b"])."""
+    segments = (re.sub(r"\{[^}]*\}", "", s) for s in path.split("?", 1)[0].split("/"))
+    return [s for s in segments if s]
+
+
+def _common_length(lists: list[list[str]]) -> int:
+    length = 0
+    for items in zip(*lists, strict=False):
+        if len(set(items)) > 1:
+            break
+        length += 1
+    return length
 
 
 def _path_operations(spec: Spec, path: str, item: Node) -> list[RawOperation]:

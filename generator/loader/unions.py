@@ -50,7 +50,10 @@ class UnionReader:
         if len(flat) == 1:
             return flat[0]
         discriminator, mapping = self._discriminator(schema, pairs, flat)
-        return ir.UnionType(self._name(schema, context), tuple(flat), discriminator, mapping)
+        first_match = schema.get("oneOf") is None and schema.get("anyOf") is not None
+        return ir.UnionType(
+            self._name(schema, context), tuple(flat), discriminator, mapping, first_match
+        )
 
     def type_list(self, schema: Node, types: list[str], context: str) -> ir.TypeRef:
         """OpenAPI 3.1 `type: [integer, string]`: one member per type ("null" is nullability)."""

@@ -37,7 +37,7 @@ def plan_package(api: ir.Api, options: Options) -> list[OutputFile]:
         *_package_files(api, options),
         *_model_files(api, options),
         *_operation_files(api, options),
-        *_runtime_files(),
+        *_runtime_files(api),
     ]
     return sorted(files, key=lambda f: f.path)
 
@@ -114,8 +114,23 @@ def _operation_files(api: ir.Api, options: Options) -> list[OutputFile]:
     return files
 
 
-def _runtime_files() -> list[OutputFile]:
+# Copied only into multi-API packages, at their top (generator/plan/multiapi.py).
+_MULTIAPI_ONLY = frozenset({"versions.py"})
+
+
+def _runtime_files(api: ir.Api) -> list[OutputFile]:
+    """The runtime modules; with the Azure compatibility surface, `runtime/azure/` holds the
+    versions that replace some of them (error_bases.py: azure-core's exceptions as bases)."""
+    azure = RUNTIME_DIR / "azure"
     return [
-        OutputFile(f"_runtime/{path.name}", None, {}, copy_from=path)
+        OutputFile(
+            f"_runtime/{path.name}",
+            None,
+            {},
+            copy_from=azure / path.name
+            if api.azure_compat and (azure / path.name).is_file()
+            else path,
+        )
         for path in sorted(RUNTIME_DIR.glob("*.py"))
+        if path.name not in _MULTIAPI_ONLY
     ]

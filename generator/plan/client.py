@@ -79,8 +79,10 @@ def _client_param(names: TypeNames, p: ir.Parameter) -> ClientParamView:
 
 
 def _host_value(p: ir.Parameter) -> str:
+    # A constant is no client attribute (nobody sets it): its value goes in as it is.
+    value = literal(p.type.value) if isinstance(p.type, ir.ConstantType) else f"self.{p.py_name}"
     return (
-        f"{p.wire_name!r}: _s.quote_path(_s.to_query_value(self.{p.py_name}), "
+        f"{p.wire_name!r}: _s.quote_path(_s.to_query_value({value}), "
         f"skip_encoding={p.skip_url_encoding!r})"
     )
 
@@ -97,16 +99,31 @@ def _base_url(api: ir.Api, imports: ImportSet, dot: str) -> tuple[ClientParamVie
     return param, "endpoint"
 
 
+def _base_url_alias(
+    api: ir.Api, endpoint: ClientParamView | None, imports: ImportSet, dot: str
+) -> tuple[ClientParamView, str] | None:
+    """azure-mgmt clients take the service URL as `base_url`, after the required arguments;
+    an Azure-compatible client takes it as another name for `endpoint`."""
+    if not api.azure_compat or endpoint is None or not endpoint.default:
+        return None
+    imports.name(f"{dot}_runtime", "codec as _s")
+    param = ClientParamView(
+        "base_url", "str | None", " = None", "Another name for endpoint, as azure-mgmt has it."
+    )
+    default = endpoint.default.removeprefix(" = ")
+    return param, f"_s.endpoint_or_base_url(endpoint, base_url, {default})"
+
+
 def _settable(api: ir.Api) -> list[ir.Parameter]:
     """Client parameters the caller gives; a constant is sent as its value, never asked for."""
     return [p for p in api.client_parameters if not isinstance(p.type, ir.ConstantType)]
 
 
 def _checks(api: ir.Api, imports: ImportSet, dot: str) -> tuple[str, ...]:
-    found = [check_statement(p, p.py_name) for p in _settable(api)]
+    found = [check_statement(p, p.py_name, module="_v") for p in _settable(api)]
     checks = tuple(c for c in found if c is not None)
-    if checks:
-        imports.name(f"{dot}_runtime", "codec as _s")
+    if checks:  # not through the codec, which constructing a client does not need
+        imports.name(f"{dot}_runtime", "validation as _v")
     return checks
 
 
@@ -124,7 +141,7 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     imports.name("__future__", "annotations")
     imports.name("typing", "Any", "Self")
     imports.name("collections.abc", "Mapping", "Sequence")
-    imports.module("httpx")
+    imports.typing_only("httpx")  # annotations only: the first request imports it
     dot = ".." if is_async else "."
     pipeline_module = "aio_pipeline" if is_async else "pipeline"
     pipeline_class = "AsyncPipeline" if is_async else "Pipeline"
@@ -135,21 +152,26 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     params = [_client_param(names, p) for p in _settable(api)]
     endpoint, base_url_expr = _base_url(api, imports, dot)
     credential = security.positional
-    positional = [_as_param(credential)] if credential else []
+    positional = [_as_param(credential)] if credential and not credential.default else []
     positional += [p for p in params if not p.default]
-    keyword = [p for p in params if p.default]
+    keyword = [_as_param(credential)] if credential and credential.default else []
+    keyword += [p for p in params if p.default]
     keyword += [_as_param(p) for p in security.keyword]
     if endpoint is not None:
         (keyword if endpoint.default else positional).insert(0, endpoint)
+    alias = _base_url_alias(api, endpoint, imports, dot)
+    if alias is not None:
+        positional.append(alias[0])
+        base_url_expr = alias[1]
     mixins = [g for g in api.groups if g.name == ""]
     for g in mixins:  # through the package, so that a customized mixin in _patch.py is used
         imports.name(".operations", group_class_name(api, g))
-    for g in api.groups:
-        if g.name:
-            imports.typing_only(f".operations.{g.module_name}", g.class_name)
-            # Groups are attributes made on first use.
-            imports.name("functools", "cached_property")
-            imports.name("typing", "TYPE_CHECKING")
+    if any(g.name for g in api.groups):
+        # Groups are attributes made on first use. They are named through the operations package,
+        # which imports each group module on first use: typing.get_type_hints resolves them, a
+        # customized group in _patch.py is the one made, and the client module stays light.
+        imports.name(".", "operations as _operations")
+        imports.name("functools", "cached_property")
     checks = _checks(api, imports, dot)
     return ClientView(
         class_name=api.client_name,

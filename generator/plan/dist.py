@@ -202,7 +202,12 @@ def _constructor(api: ir.Api) -> Iterator[ArgumentView]:
 
 def _readme(api: ir.Api, package: str) -> ReadmeView:
     # Azure AD tokens come from azure.identity; elsewhere the example passes a token string.
-    oauth = api.azure and not per_scheme(api) and isinstance(api.security[0], ir.OAuth2Scheme)
+    oauth = (
+        api.azure
+        and bool(api.security)
+        and not per_scheme(api)
+        and isinstance(api.security[0], ir.OAuth2Scheme)
+    )
     credential_import = (
         "from azure.identity import DefaultAzureCredential  # or any object with get_token(*scopes)"
         if oauth

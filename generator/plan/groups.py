@@ -11,7 +11,7 @@ import dataclasses
 
 from generator import ir
 from generator.plan.method import OperationView
-from generator.plan.params import ArgView
+from generator.plan.params import ArgView, split_arguments
 from generator.plan.pytypes import TypeNames
 
 
@@ -42,9 +42,10 @@ def grouped_view(names: TypeNames, op: ir.Operation, view: OperationView) -> Ope
     args = [a for a in (*view.positional, *view.keyword) if a.py_name not in hidden]
     args += _group_args(names, op)
     reads = tuple(f"{p.py_name} = {group_value(op, p)}" for p in grouped)
+    positional, keyword = split_arguments(args)
     return dataclasses.replace(
         view,
-        positional=tuple(a for a in args if not a.default),
-        keyword=tuple(a for a in args if a.default),
+        positional=positional,
+        keyword=keyword,
         checks=(*reads, *view.checks),
     )

@@ -20,7 +20,19 @@ class ImportSet:
         self._names.setdefault(module, set()).update(names)
 
     def typing_only(self, module: str, *names: str) -> None:
+        """`from module import names` for type checkers; without names, `import module`."""
+        self.name("typing", "TYPE_CHECKING")
         self._typing_names.setdefault(module, set()).update(names)
+
+    def without(self, other: ImportSet) -> ImportSet:
+        """The runtime imports of this set that `other` does not have."""
+        rest = ImportSet()
+        rest._modules = self._modules - other._modules
+        for module, names in self._names.items():
+            missing = names - other._names.get(module, set())
+            if missing:
+                rest._names[module] = missing
+        return rest
 
     def runtime_lines(self) -> list[str]:
         future = (
@@ -45,7 +57,10 @@ class ImportSet:
         return future + plain + absolute + relative
 
     def typing_lines(self) -> list[str]:
-        return [_from_line(module, names) for module, names in sorted(self._typing_names.items())]
+        return [
+            _from_line(module, names) if names else f"import {module}"
+            for module, names in sorted(self._typing_names.items())
+        ]
 
 
 def _from_line(module: str, names: set[str]) -> str:

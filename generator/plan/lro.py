@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from generator import ir
 from generator.plan.body import source_expr
+from generator.plan.compat import polling_arguments
 from generator.plan.method import Context, OperationView, copy_fields, runtime_package
 from generator.plan.paging import PagesView, pages_view
 from generator.plan.params import ArgView
@@ -30,8 +31,13 @@ class LroView(OperationView):
     operation_id: str  # a string literal
     final_state_via: str  # a string literal or "None"
     polling_headers: str  # a dict expression
+    polling: str  # the `polling` argument saying whether to poll, "" for none
     result_annotation: str
     result_expr: str  # decodes the final `response`
+    # The function the poller decodes the final response with: `_decode`, or `_result` that
+    # hands its value to `cls` (Azure-compatible clients).
+    decode_name: str = "_decode"
+    decoded: str = "_decode(response)"  # the result in `_result` ("None" for operations without)
     pages: PagesView | None = None
 
 
@@ -99,7 +105,7 @@ def lro_view(
     assert op.long_running is not None
     module = "aio_polling" if context.is_async else "polling"
     names.imports.name(f"{runtime_package(context.is_async)}_runtime", f"{module} as _polling")
-    names.imports.module("httpx")
+    names.imports.typing_only("httpx")
     pages = None
     if op.paging is not None:
         pages = pages_view(names, op, basic, context, "(200,)")
@@ -109,14 +115,22 @@ def lro_view(
         result_annotation, result_expr = _result(names, op)
     poller = "AsyncLROPoller" if context.is_async else "LROPoller"
     via = op.long_running.final_state_via
+    with_cls = names.api.azure_compat
     fields = copy_fields(basic)
     fields.update(
         template="operation_lro.py.jinja",
-        keyword=(*basic.keyword, *_polling_args()),
+        keyword=(*basic.keyword, *polling_arguments(names.api), *_polling_args()),
         return_annotation=f"_polling.{poller}[{result_annotation}]",
         return_description="a poller; its result() waits for the operation to end and returns "
         + ("its result." if result_annotation != "None" else "None."),
-        cls_annotation="",
+        cls_annotation=(
+            f"Callable[[httpx.Response, {result_annotation}, dict[str, Any]], _R]"
+            if with_cls
+            else ""
+        ),
+        cls_description="Called with the final response, the result and the typed response "
+        "headers; its value is the poller's result.",
+        cls_return=f"_polling.{poller}[_R]",
     )
     return LroView(
         **fields,  # type: ignore[arg-type]
@@ -124,7 +138,10 @@ def lro_view(
         operation_id=repr(op.operation_id),
         final_state_via=repr(via.value) if via is not None else "None",
         polling_headers=_polling_headers(op, basic),
+        polling="polling" if names.api.azure_compat else "",
         result_annotation=result_annotation,
         result_expr=result_expr,
         pages=pages,
+        decode_name="_result" if with_cls else "_decode",
+        decoded="None" if result_annotation == "None" else "_decode(response)",
     )

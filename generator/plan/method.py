@@ -13,6 +13,11 @@ from dataclasses import dataclass
 
 from generator import ir
 from generator.plan.body import flatten_body_arguments, flattened_body_setup
+from generator.plan.compat import (
+    azure_mgmt_aliases,
+    call_arguments,
+    optional_body_by_position,
+)
 from generator.plan.forms import FormField, file_annotation, form_view
 from generator.plan.media import body_parameter, request_body_view
 from generator.plan.params import (
@@ -22,6 +27,7 @@ from generator.plan.params import (
     by_location,
     checks,
     method_parameters,
+    split_arguments,
 )
 from generator.plan.pytypes import TypeNames
 from generator.plan.responses import BranchView, result_view
@@ -71,9 +77,14 @@ class OperationView:
     stream: bool = False  # the response body is handed to the caller unread
     response_headers: str = "{}"  # a dict literal of the typed response headers
     call_headers: str = ""  # the argument holding extra request headers ("" for none)
+    call_params: str = ""  # the argument holding extra query parameters ("" for none)
+    # The argument mapping status codes to exception classes, as the last argument of
+    # `_s.raise_error` (", error_map"), "" for none.
+    error_classes: str = ""
     # The annotation of the `cls` keyword's callable, "" for a method without `cls`.
     cls_annotation: str = ""
     cls_description: str = _CLS_DOC
+    cls_return: str = "_R"  # what the method returns when given `cls`
     # A form body: the pipeline's argument ("form" or "multipart", "" for none), the annotation of
     # the `_form` list and the statements filling it.
     form_keyword: str = ""
@@ -148,6 +159,10 @@ def operation_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> Ope
     if body.content_type_arg is not None:
         args.append(body.content_type_arg)
     args.append(_HEADERS_ARG if names.api.azure else _PLAIN_HEADERS_ARG)
+    args = optional_body_by_position(names.api, op, args)
+    args, alias_reads = azure_mgmt_aliases(names.api, op, [*args, *call_arguments(names.api)])
+    positional, keyword = split_arguments(args)
+    compat = names.api.azure_compat
     result = result_view(names, op, is_async=is_async)
     form = form_view(names, op)
     return OperationView(
@@ -155,8 +170,8 @@ def operation_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> Ope
         py_name=op.py_name,
         summary=op.summary or op.description or op.operation_id,
         description=op.description if op.summary and op.description != op.summary else "",
-        positional=tuple(a for a in args if not a.default),
-        keyword=tuple(a for a in args if a.default),
+        positional=positional,
+        keyword=keyword,
         return_annotation=result.return_annotation,
         return_description=result.return_description,
         method=op.method.upper(),
@@ -173,9 +188,11 @@ def operation_view(names: TypeNames, op: ir.Operation, *, is_async: bool) -> Ope
         default_error=result.default_error,
         branches=result.branches,
         fallback_expr=result.fallback_expr,
-        checks=(*flattened_body_setup(names, op), *checks(op)),
+        checks=(*alias_reads, *flattened_body_setup(names, op), *checks(op)),
         body_setup=body.setup,
         call_headers=_HEADERS_ARG.py_name,
+        call_params="params" if compat else "",
+        error_classes=", error_map" if compat else "",
         stream=result.stream,
         response_headers=result.response_headers,
         cls_annotation=(

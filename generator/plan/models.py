@@ -38,6 +38,9 @@ class ModelView:
     description: str
     imports: tuple[str, ...]
     fields: tuple[FieldView, ...]
+    # Imports only the annotations of inherited fields name: the dataclass __init__ of this class
+    # repeats them, and typing.get_type_hints resolves them in this module.
+    inherited_imports: tuple[str, ...]
     is_root: bool  # declares the store of unknown wire properties
     known: str  # a literal of the wire names this model reads
     subtypes: str  # "" or a dict literal: discriminator value -> subclass
@@ -186,10 +189,15 @@ def _field_view(names: TypeNames, f: ir.Field) -> FieldView:
     if isinstance(f.type, ir.ConstantType):
         default = f" = _dc.field(default={names.constant(f.type)}, init=False)"
         return FieldView(f.py_name, annotation, default, f.description)
+    if isinstance(f.type, ir.EnumType):
+        # As method parameters do: the plain value is accepted where the member is.
+        annotation = f"{annotation} | str"
     if f.required and not f.read_only:
         optional = " | None" if f.nullable else ""
         return FieldView(f.py_name, annotation + optional, "", f.description)
-    default = f" = {model_default(names, f)}"
+    # Only the service sets a read-only property: its default is applied when a response leaves
+    # it out (see _path_expr), never to an object the caller builds.
+    default = " = None" if f.read_only else f" = {model_default(names, f)}"
     return FieldView(f.py_name, f"{annotation} | None", default, f.description)
 
 
@@ -240,7 +248,7 @@ def _known_tree(fields: list[ir.Field]) -> str:
 
 def _decode_expr(names: TypeNames, f: ir.Field, containers: dict[tuple[str, ...], str]) -> str:
     required = f.required and not f.read_only and not f.nullable
-    return names.decode_inline(f.type, _path_expr(f, containers), required=required)
+    return names.decode_inline(f.type, _path_expr(f, containers, names), required=required)
 
 
 def _containers(fields: list[ir.Field]) -> dict[tuple[str, ...], str]:
@@ -315,9 +323,14 @@ def _after_decode(
     )
 
 
-def _path_expr(f: ir.Field, containers: dict[tuple[str, ...], str]) -> str:
+def _path_expr(
+    f: ir.Field, containers: dict[tuple[str, ...], str], names: TypeNames | None = None
+) -> str:
     # Read straight from the mapping, or from the flattened container read once before.
     parent = containers.get(f.wire_path[:-1], "data")
+    if names is not None and f.read_only and model_default(names, f) != "None":
+        # A read-only property the response leaves out has the spec's default.
+        return f"{parent}.get({f.wire_path[-1]!r}, {literal(f.default)})"
     return f"{parent}.get({f.wire_path[-1]!r})"
 
 
@@ -467,6 +480,7 @@ def model_view(
             "{} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)"
         )
     return ModelView(
+        inherited_imports=_inherited_imports(api, imports, fields, model),
         class_name=model.py_name,
         bases=f"({', '.join(p.py_name for p in parents)})" if parents else "",
         description=model.description,
@@ -487,6 +501,21 @@ def model_view(
         validate=model_checks(fields, _bag_field(api, model)),
         shape=_shape(fields) if model.name in in_unions else "",
     )
+
+
+def _inherited_imports(
+    api: ir.Api, imports: ImportSet, fields: list[ir.Field], model: ir.Model
+) -> tuple[str, ...]:
+    inherited = ImportSet()
+    names = TypeNames(api, inherited, "..")
+    own = {f.py_name for f in model.fields}
+    for f in fields:
+        if f.py_name not in own:
+            names.annotation(f.type)
+    bag = _bag(api, model)
+    if bag is not None and bag.name != model.name and bag.additional_properties is not None:
+        names.annotation(bag.additional_properties)
+    return tuple(inherited.without(imports).runtime_lines())
 
 
 def _bag_field(api: ir.Api, model: ir.Model) -> tuple[str, ir.TypeRef] | None:

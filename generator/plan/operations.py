@@ -17,6 +17,7 @@ __all__ = ["ArgView", "GroupView", "OperationView", "group_class_name", "group_v
 class GroupView:
     class_name: str
     client_class: str
+    client_annotation: str  # the client class as annotations name it
     is_mixin: bool
     def_kw: str  # "def" or "async def"
     await_kw: str  # "" or "await "
@@ -34,9 +35,10 @@ def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> Grou
     up = "..." if is_async else ".."
     imports = ImportSet()
     imports.name("__future__", "annotations")
-    imports.name("typing", "TYPE_CHECKING")
     imports.name(f"{up}_runtime", "codec as _s")
-    imports.typing_only(".._client", api.client_name)
+    # The client module, not its class: the client imports this module (a mixin is its base),
+    # and an attribute of a module resolves at run time for typing.get_type_hints.
+    imports.name("..", "_client as _client_module")
     imports.name("collections.abc", "Mapping")  # the per-call `headers` of every method
     names = TypeNames(api, imports, up)
     context = Context(api, group, is_async)
@@ -47,10 +49,11 @@ def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> Grou
     if uses_cls:
         imports.name("typing", "Any", "TypeVar", "overload")
         imports.name("collections.abc", "Callable")
-        imports.module("httpx")
+        imports.typing_only("httpx")
     return GroupView(
         class_name=group_class_name(api, group),
         client_class=api.client_name,
+        client_annotation=f"_client_module.{api.client_name}",
         is_mixin=group.name == "",
         def_kw="async def" if is_async else "def",
         await_kw="await " if is_async else "",

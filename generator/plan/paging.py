@@ -22,7 +22,7 @@ from generator.plan.method import (
     operation_view,
     runtime_package,
 )
-from generator.plan.params import ArgView
+from generator.plan.params import ArgView, string_expr
 from generator.plan.pytypes import TypeNames
 
 
@@ -92,7 +92,7 @@ def pages_view(
     assert paging is not None
     module = "aio_paging" if context.is_async else "paging"
     names.imports.name(f"{runtime_package(context.is_async)}_runtime", f"{module} as _paging")
-    names.imports.module("httpx")
+    names.imports.typing_only("httpx")
     item = _item_type(context.api, op, paging)
     if item is None:
         names.imports.name("typing", "Any")
@@ -108,7 +108,7 @@ def pages_view(
         item_decoder=(names.decoder(item) if item is not None else None) or "_s.identity",
         success_codes=codes,
         accept=view.accept,
-        api_version=_api_version(view),
+        api_version=_api_version(names, view),
         call_headers=call_headers(view),
         page_url="None" if next_request is not None else "str(response.request.url)",
         next_request=next_request,
@@ -120,9 +120,21 @@ def call_headers(view: OperationView) -> str:
     return "headers" if any(a.py_name == "headers" for a in view.keyword) else ""
 
 
-def _api_version(view: OperationView) -> str:
+def _api_version(names: TypeNames, view: OperationView) -> str:
+    """The api-version next links are read with: the operation's, or else the client's (as Azure
+    SDKs do; a service may send next links without one and expect it back)."""
     value = next((v for v in view.query if v.wire.lower() == "'api-version'"), None)
-    return "None" if value is None else value.expr
+    if value is not None:
+        return value.expr
+    client = next(
+        (
+            p
+            for p in names.api.client_parameters
+            if p.location is ir.ParamLocation.QUERY and p.wire_name.lower() == "api-version"
+        ),
+        None,
+    )
+    return "None" if client is None else string_expr(names, client)
 
 
 def _next_request(

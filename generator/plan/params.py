@@ -18,6 +18,20 @@ class ArgView:
     annotation: str
     default: str  # "" when the argument is required
     description: str
+    # An optional argument that may still be given by position (after the required ones), as
+    # azure-mgmt takes optional bodies.
+    positional: bool = False
+
+    @property
+    def by_position(self) -> bool:
+        return self.positional or not self.default
+
+
+def split_arguments(args: list[ArgView]) -> tuple[tuple[ArgView, ...], tuple[ArgView, ...]]:
+    """The positional arguments (required ones first) and the keyword-only ones."""
+    required = [a for a in args if not a.default]
+    positional = required + [a for a in args if a.default and a.positional]
+    return tuple(positional), tuple(a for a in args if not a.by_position)
 
 
 @dataclass(frozen=True)
@@ -51,15 +65,15 @@ def arg_view(names: TypeNames, p: ir.Parameter, annotation: str | None = None) -
     return ArgView(p.py_name, f"{annotation} | None", " = None", p.description)
 
 
-def check_statement(p: ir.Parameter, value: str) -> str | None:
-    """The `_s.check(...)` call validating `value` (an expression), or None when nothing is
-    checked."""
+def check_statement(p: ir.Parameter, value: str, module: str = "_s") -> str | None:
+    """The `check(...)` call (of the runtime module imported as `module`) validating `value` (an
+    expression), or None when nothing is checked."""
     args = constraint_args(p.constraints)
     if p.required and not p.nullable:
         args.insert(0, "required=True")
     if not args:
         return None
-    return f"_s.check({p.py_name!r}, {value}, {', '.join(args)})"
+    return f"{module}.check({p.py_name!r}, {value}, {', '.join(args)})"
 
 
 def checks(op: ir.Operation) -> tuple[str, ...]:
@@ -85,10 +99,20 @@ def string_expr(names: TypeNames, p: ir.Parameter) -> str:
     return f"_s.to_query_value({names.encode(p.type, value, exclude_readonly='True')})"
 
 
+def url_expr(names: TypeNames, p: ir.Parameter) -> str:
+    """The percent-encoded text of a path or host value; a collection keeps its commas."""
+    skip = f"skip_encoding={p.skip_url_encoding!r}"
+    fmt = (p.collection_format or ir.CollectionFormat.CSV).value
+    if isinstance(p.type, ir.ListType) and fmt != ir.CollectionFormat.MULTI.value:
+        items = names.encode(p.type, source_expr(p), exclude_readonly="True")
+        return f"_s.quote_path_collection({items}, {fmt!r}, {skip})"
+    return f"_s.quote_path({string_expr(names, p)}, {skip})"
+
+
 def wire_value(names: TypeNames, p: ir.Parameter) -> WireValue:
     expr = string_expr(names, p)
     if p.location in (ir.ParamLocation.PATH, ir.ParamLocation.HOST):
-        expr = f"_s.quote_path({expr}, skip_encoding={p.skip_url_encoding!r})"
+        expr = url_expr(names, p)
     required = p.required or isinstance(p.type, ir.ConstantType)
     multi = p.collection_format == ir.CollectionFormat.MULTI and isinstance(p.type, ir.ListType)
     wire = repr(p.wire_name)

@@ -222,9 +222,14 @@ class TypeNames:
                 return f"v if {test} else {_required(convert) if required else convert}"
             case ir.ModelType(name=name):
                 cls = self.model(name)
-                test = f"type(v := {source}) is dict"
-                absent = "" if required else "None if v is None else "
-                return f"{cls}.from_dict(v) if {test} else {absent}_s.decode_model({cls}, v)"
+                if required:
+                    test = f"type(v := {source}) is dict"
+                    return f"{cls}.from_dict(v) if {test} else _s.decode_model({cls}, v)"
+                # Most optional properties are absent: that test comes first.
+                return (
+                    f"None if (v := {source}) is None else {cls}.from_dict(v) "
+                    f"if type(v) is dict else _s.decode_model({cls}, v)"
+                )
             case ir.ListType(item=ir.ModelType(name=name)):
                 cls = self.model(name)
                 item = f"{cls}.from_dict(_i) if type(_i) is dict else _s.decode_model({cls}, _i)"
@@ -261,6 +266,7 @@ class TypeNames:
                 item = "_i.to_dict(exclude_readonly=exclude_readonly)"
                 return f"[None if _i is None else {item} for _i in {value}]"
         return self.encode(t, value)
+
     # Unions
 
     def union_codec(self, t: ir.UnionType) -> str:
@@ -270,6 +276,8 @@ class TypeNames:
         if t.discriminator is not None:
             mapping = "".join(f"({literal(m.value)}, {self.model(m.model)}), " for m in t.mapping)
             args += [literal(t.discriminator), f"({mapping})"]
+        if t.first_match:
+            args.append("first_match=True")
         return f"_s.union_of({', '.join(args)})"
 
     def union_member(self, t: ir.TypeRef) -> str:

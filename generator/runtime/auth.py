@@ -8,11 +8,11 @@ classes ever shows a secret in its repr.
 from __future__ import annotations
 
 import base64
-import inspect
 import math
 import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
@@ -148,7 +148,9 @@ class AsyncBearerTokenAuth:
                 token = await self._renew()
         return token
 
-    def _get_lock(self) -> asyncio.Lock:
+    # Annotated by what the lock does rather than asyncio.Lock, so that typing.get_type_hints
+    # resolves it without asyncio imported here.
+    def _get_lock(self) -> AbstractAsyncContextManager[Any]:
         if self._lock is None:
             # Imported here: synchronous clients import this module too and should not pay for
             # asyncio.
@@ -171,6 +173,8 @@ class AsyncBearerTokenAuth:
 
     async def _fetch(self) -> AccessTokenLike:
         get_token = self._credential.get_token
+        import inspect  # only asynchronous clients ask
+
         if inspect.iscoroutinefunction(get_token):
             result: object = get_token(*self._cache.scopes)
         else:
@@ -395,14 +399,18 @@ class Security:
 
 
 def api_key_auth(
-    key: str | KeyCredential | None, *, name: str, location: Literal["header", "query", "cookie"]
+    key: str | KeyCredential | None,
+    *,
+    name: str,
+    location: Literal["header", "query", "cookie"],
+    prefix: str = "",
 ) -> ApiKeyAuth | CookieKeyAuth | None:
     """The scheme for a key the caller gave (None: not given)."""
     if key is None:
         return None
     if location == "cookie":
         return CookieKeyAuth(key, name=name)
-    return ApiKeyAuth(key, name=name, location=location)
+    return ApiKeyAuth(key, name=name, location=location, prefix=prefix)
 
 
 def token_auth(
@@ -425,6 +433,43 @@ def async_token_auth(
     if isinstance(credential, str):
         return StaticTokenAuth(credential)
     return AsyncBearerTokenAuth(credential, scopes, allow_no_scopes=True)
+
+
+def _is_token_credential(credential: object) -> bool:
+    return callable(getattr(credential, "get_token", None))
+
+
+def key_or_token_auth(
+    credential: str | KeyCredential | TokenCredential,
+    *,
+    scopes: Sequence[str],
+    name: str,
+    location: Literal["header", "query"],
+    prefix: str = "",
+) -> BearerTokenAuth | ApiKeyAuth:
+    """One credential for a service that takes a key or a token: a token credential (an object
+    with get_token) is asked for `scopes`; anything else is the key."""
+    if _is_token_credential(credential):
+        return BearerTokenAuth(cast(TokenCredential, credential), scopes)
+    return ApiKeyAuth(
+        cast("str | KeyCredential", credential), name=name, location=location, prefix=prefix
+    )
+
+
+def async_key_or_token_auth(
+    credential: str | KeyCredential | TokenCredential | AsyncTokenCredential,
+    *,
+    scopes: Sequence[str],
+    name: str,
+    location: Literal["header", "query"],
+    prefix: str = "",
+) -> AsyncBearerTokenAuth | ApiKeyAuth:
+    if _is_token_credential(credential):
+        token = cast("TokenCredential | AsyncTokenCredential", credential)
+        return AsyncBearerTokenAuth(token, scopes)
+    return ApiKeyAuth(
+        cast("str | KeyCredential", credential), name=name, location=location, prefix=prefix
+    )
 
 
 def basic_auth(value: tuple[str, str] | BasicAuth | None) -> BasicAuth | None:

@@ -3,19 +3,19 @@
 Every exception derives from `SdkError`. Messages never contain credentials: bodies quoted in
 messages are scrubbed of the secret header and query values of the request that produced them.
 
-When azure-core is installed, each exception also derives from azure-core's exception of the
-same name (`SdkError` from `AzureError`), so code written for Azure SDKs
-(`except azure.core.exceptions.HttpResponseError`) catches them; httpx stays the only dependency.
-`.response` is the `httpx.Response` either way.
+Besides their own hierarchy they derive from what `error_bases` gives: nothing more, or in
+packages generated with the Azure compatibility surface azure-core's exception of the same name
+when azure-core is installed. `.response` is the `httpx.Response` either way.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
+from collections.abc import Mapping
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
+from . import error_bases as _bases
 from .redaction import Redactor
 
 if TYPE_CHECKING:
@@ -23,50 +23,10 @@ if TYPE_CHECKING:
     import httpx
 
 _MAX_BODY_CHARS = 2048
+_M = TypeVar("_M")
 
 
-def _azure_core_exceptions() -> Any:
-    # Looked up by name, so that type checkers do not need azure-core to be installed.
-    try:
-        return importlib.import_module("azure.core.exceptions")
-    except ImportError:
-        return None
-
-
-_AZURE = _azure_core_exceptions()
-
-
-def _also(name: str) -> type[Exception]:
-    """azure-core's exception `name`, or Exception (already a base) without azure-core."""
-    found = getattr(_AZURE, name, None)
-    return found if isinstance(found, type) and issubclass(found, Exception) else Exception
-
-
-if TYPE_CHECKING:  # to type checkers the bases are Exception, whether azure-core is there or not
-    from builtins import Exception as _AzureClientAuthenticationError
-    from builtins import Exception as _AzureDecodeError
-    from builtins import Exception as _AzureError
-    from builtins import Exception as _AzureHttpResponseError
-    from builtins import Exception as _AzureResourceExistsError
-    from builtins import Exception as _AzureResourceModifiedError
-    from builtins import Exception as _AzureResourceNotFoundError
-    from builtins import Exception as _AzureResourceNotModifiedError
-    from builtins import Exception as _AzureServiceRequestError
-    from builtins import Exception as _AzureServiceResponseError
-else:
-    _AzureClientAuthenticationError = _also("ClientAuthenticationError")
-    _AzureDecodeError = _also("DecodeError")
-    _AzureError = _also("AzureError")
-    _AzureHttpResponseError = _also("HttpResponseError")
-    _AzureResourceExistsError = _also("ResourceExistsError")
-    _AzureResourceModifiedError = _also("ResourceModifiedError")
-    _AzureResourceNotFoundError = _also("ResourceNotFoundError")
-    _AzureResourceNotModifiedError = _also("ResourceNotModifiedError")
-    _AzureServiceRequestError = _also("ServiceRequestError")
-    _AzureServiceResponseError = _also("ServiceResponseError")
-
-
-class SdkError(_AzureError):
+class SdkError(_bases.BaseSdkError):
     """Base class of every exception the client raises."""
 
     def __init__(self, message: str | None = None) -> None:
@@ -77,11 +37,11 @@ class SdkError(_AzureError):
         return self.message
 
 
-class ServiceRequestError(SdkError, _AzureServiceRequestError):
+class ServiceRequestError(SdkError, _bases.BaseServiceRequestError):
     """The request could not be sent (connection refused, DNS failure, connect or write timeout)."""
 
 
-class ServiceResponseError(SdkError, _AzureServiceResponseError):
+class ServiceResponseError(SdkError, _bases.BaseServiceResponseError):
     """The request was sent but no full response came back (dropped connection, read timeout)."""
 
 
@@ -107,7 +67,7 @@ class DeserializationError(SdkError, ValueError):
     """A value could not be converted from its wire form."""
 
 
-class HttpResponseError(SdkError, _AzureHttpResponseError):
+class HttpResponseError(SdkError, _bases.BaseHttpResponseError):
     """The service answered with a status the operation does not expect."""
 
     def __init__(
@@ -129,29 +89,36 @@ class HttpResponseError(SdkError, _AzureHttpResponseError):
         self.model = model
         self.status_code: int | None = response.status_code if response is not None else None
         self.reason: str | None = reason
+        _bases.describe(self, response)
+
+    def model_as(self, model_class: type[_M]) -> _M | None:
+        """The error body as `model_class` (the error model the spec gives the operation), typed
+        as such; None when the body was not one (no body, another model, or a body that did not
+        fit): `err.model_as(models.CloudError)`."""
+        return self.model if isinstance(self.model, model_class) else None
 
 
-class ResourceNotFoundError(HttpResponseError, _AzureResourceNotFoundError):
+class ResourceNotFoundError(HttpResponseError, _bases.BaseResourceNotFoundError):
     """404 Not Found."""
 
 
-class ResourceExistsError(HttpResponseError, _AzureResourceExistsError):
+class ResourceExistsError(HttpResponseError, _bases.BaseResourceExistsError):
     """409 Conflict."""
 
 
-class ClientAuthenticationError(HttpResponseError, _AzureClientAuthenticationError):
+class ClientAuthenticationError(HttpResponseError, _bases.BaseClientAuthenticationError):
     """401 Unauthorized or 403 Forbidden."""
 
 
-class ResourceModifiedError(HttpResponseError, _AzureResourceModifiedError):
+class ResourceModifiedError(HttpResponseError, _bases.BaseResourceModifiedError):
     """412 Precondition Failed: the resource changed since the given ETag."""
 
 
-class ResourceNotModifiedError(HttpResponseError, _AzureResourceNotModifiedError):
+class ResourceNotModifiedError(HttpResponseError, _bases.BaseResourceNotModifiedError):
     """304 Not Modified."""
 
 
-class DecodeError(HttpResponseError, _AzureDecodeError):
+class DecodeError(HttpResponseError, _bases.BaseDecodeError):
     """The response body does not have the shape the API description promises."""
 
 
@@ -185,8 +152,12 @@ def error_for_status(status_code: int) -> type[HttpResponseError]:
     return _ERRORS_BY_STATUS.get(status_code, HttpResponseError)
 
 
-def raise_for_response(response: httpx.Response, model: object | None) -> NoReturn:
-    """Raise the exception matching the response's status.
+def raise_for_response(
+    response: httpx.Response,
+    model: object | None,
+    error_map: Mapping[int, type[Exception]] | None = None,
+) -> NoReturn:
+    """Raise the exception matching the response's status, or the class `error_map` names for it.
 
     Without an error model, or with one that holds no code or message (the body did not have the
     model's shape), the (truncated) body is quoted, so the message still says what went wrong.
@@ -197,7 +168,34 @@ def raise_for_response(response: httpx.Response, model: object | None) -> NoRetu
         body = _body_excerpt(response)
         if body:
             message = f"Operation returned an invalid status '{_reason(response)}'\nContent: {body}"
+    mapped = (error_map or {}).get(response.status_code)
+    if mapped is not None:
+        error_cls = _mapped_class(mapped, error_cls)
     raise error_cls(message, response=response, model=model)
+
+
+_MAPPED: dict[tuple[type[Exception], type[HttpResponseError]], type[HttpResponseError]] = {}
+
+
+def _mapped_class(
+    wanted: type[Exception], ours: type[HttpResponseError]
+) -> type[HttpResponseError]:
+    """The class to raise for a caller's `error_map` entry: `wanted` itself when it is one of
+    ours; otherwise a subclass of both `wanted` and `ours`, so that `except wanted` and
+    `except HttpResponseError` both catch it and it has our attributes (its __init__ is ours,
+    as `wanted`'s may expect another kind of response). A class that cannot be combined with
+    ours (a conflicting layout) leaves ours."""
+    if issubclass(wanted, HttpResponseError):
+        return wanted
+    key = (wanted, ours)
+    found = _MAPPED.get(key)
+    if found is None:
+        try:
+            found = type(wanted.__name__, (ours, wanted), {"__module__": wanted.__module__})
+        except TypeError:
+            found = ours
+        _MAPPED[key] = found
+    return found
 
 
 def _reason(response: httpx.Response | None) -> str | None:

@@ -6,16 +6,14 @@ Credentials go only to trusted origins (see `origins`); each call ends by its de
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from types import TracebackType
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from . import deadline
 from .auth import ApiKeyAuth, BasicAuth, BearerTokenAuth, Credentials, Requirements, Security
-from .forms import FormPart
 from .redaction import guard_library_logs, secrets_in_flight
 from .retry import RetryPolicy
 from .transfer import (
@@ -27,6 +25,15 @@ from .transfer import (
     make_body,
     settings_for,
 )
+
+if TYPE_CHECKING:
+    import httpx
+
+    from .forms import FormPart
+else:
+    from .lazy import LazyModule
+
+    httpx = LazyModule("httpx")  # imported by the first request
 
 
 def _streams(stream: bool, response: httpx.Response) -> bool:
@@ -88,10 +95,9 @@ class Pipeline:
         )
         self.retry = self._settings.retry
         self._owns_client = transport is None
-        if transport is None:
-            transport = httpx.Client(timeout=timeout, cookies=call_scoped_cookies())
-            deadline.install(transport)
-        self._client = transport
+        self._timeout = timeout
+        self._http: httpx.Client | None = transport
+        self._lock = threading.Lock()
         self._sleep: Callable[[float], None] = time.sleep
         guard_library_logs()
 
@@ -149,6 +155,19 @@ class Pipeline:
             if delay > 0:
                 self._sleep(delay)
 
+    @property
+    def _client(self) -> httpx.Client:
+        """The client given, or one made (and httpx imported) when the first request is sent."""
+        client = self._http
+        if client is None:
+            with self._lock:
+                client = self._http
+                if client is None:
+                    client = httpx.Client(timeout=self._timeout, cookies=call_scoped_cookies())
+                    deadline.install(client)
+                    self._http = client
+        return client
+
     def _authorization(self, security: Requirements | None) -> str | Credentials | None:
         if isinstance(self._auth, Security):
             return self._auth.credentials(security)
@@ -177,8 +196,8 @@ class Pipeline:
             return reader.response()
 
     def close(self) -> None:
-        if self._owns_client:
-            self._client.close()
+        if self._owns_client and self._http is not None:  # one never made needs no closing
+            self._http.close()
 
     def __enter__(self) -> Pipeline:
         return self

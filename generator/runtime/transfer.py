@@ -10,17 +10,14 @@ do the sending, reading and sleeping.
 from __future__ import annotations
 
 import contextlib
-import http.cookiejar
+import functools
 import json
 import logging
 import time
-import uuid
 from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
-
-import httpx
 
 from .auth import ApiKeyAuth, Credentials, Security
 from .errors import (
@@ -31,10 +28,20 @@ from .errors import (
     ServiceResponseError,
     ValidationError,
 )
-from .forms import URLENCODED, FormPart, encode_multipart, encode_urlencoded
 from .origins import TrustedOrigins
 from .redaction import REDACT_EXTENSION, Redactor
 from .retry import RetryPolicy, retry_after
+
+if TYPE_CHECKING:
+    import http.cookiejar
+
+    import httpx
+
+    from .forms import FormPart
+else:
+    from .lazy import LazyModule
+
+    httpx = LazyModule("httpx")  # imported by the first request
 
 REQUEST_ID_HEADER = "x-ms-client-request-id"
 DEFAULT_MAX_REDIRECTS = 30
@@ -47,22 +54,29 @@ _JSON_SEPARATORS = (", ", ": ")
 RequestContent = bytes | str | Iterable[bytes] | AsyncIterable[bytes]
 BodyContent = bytes | Iterable[bytes] | AsyncIterable[bytes] | None
 
-# Errors that prove the request never left: resending cannot duplicate a side effect.
-_NOTHING_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-_RETRIABLE = (
-    httpx.NetworkError,
-    httpx.TimeoutException,
-    httpx.RemoteProtocolError,
-    httpx.ProxyError,
-)
-_REQUEST_SIDE = (
-    *_NOTHING_SENT,
-    httpx.WriteError,
-    httpx.WriteTimeout,
-    httpx.ProxyError,
-    httpx.UnsupportedProtocol,
-    httpx.LocalProtocolError,
-)
+
+@functools.cache
+def _error_kinds() -> tuple[tuple[type[Exception], ...], ...]:
+    """(nothing sent, retriable, request side): httpx errors by what they say of a request."""
+    # Errors that prove the request never left: resending cannot duplicate a side effect.
+    nothing_sent = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+    retriable = (
+        httpx.NetworkError,
+        httpx.TimeoutException,
+        httpx.RemoteProtocolError,
+        httpx.ProxyError,
+    )
+    request_side = (
+        *nothing_sent,
+        httpx.WriteError,
+        httpx.WriteTimeout,
+        httpx.ProxyError,
+        httpx.UnsupportedProtocol,
+        httpx.LocalProtocolError,
+    )
+    return nothing_sent, retriable, request_side
+
+
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _FRAMING = frozenset({"host", "content-length", "transfer-encoding"})
 
@@ -105,12 +119,22 @@ def make_body(
         raise ValidationError("A request takes one of content, json, form or multipart")
     if json_body is not None:
         return _json_body(json_body)
+    if form is not None or multipart is not None:
+        return _form_body(form, multipart)
+    return _content_body(content)
+
+
+def _form_body(
+    form: Sequence[tuple[str, str]] | None, multipart: Sequence[tuple[str, FormPart]] | None
+) -> Body:
+    from .forms import URLENCODED, encode_multipart, encode_urlencoded  # loaded for forms only
+
     if form is not None:
         return Body(encode_urlencoded(form), replayable=True, content_type=URLENCODED)
     if multipart is not None:
         data, content_type = encode_multipart(multipart)
         return Body(data, replayable=True, content_type=content_type)
-    return _content_body(content)
+    raise AssertionError("a form or a multipart body")
 
 
 def _json_body(json_body: Any) -> Body:
@@ -205,6 +229,8 @@ def settings_for(
 
 
 def call_scoped_cookies() -> http.cookiejar.CookieJar:
+    import http.cookiejar  # with its dependencies, as long to import as the runtime: on first use
+
     """A cookie jar that stores nothing, for clients the pipeline creates: cookies are kept per
     call by `Transfer`, not across calls."""
     # A bare CookieJar, not httpx.Cookies: the client would copy the latter into a default jar,
@@ -240,7 +266,7 @@ class Transfer:
         self._body = body
         self._request_id: str | None = None
         if settings.request_id and REQUEST_ID_HEADER not in self._omitted:
-            self._request_id = self._headers.get(REQUEST_ID_HEADER) or str(uuid.uuid4())
+            self._request_id = self._headers.get(REQUEST_ID_HEADER) or _new_request_id()
         # Cookies live for this call only, so retries and redirects carry what the service set
         # (affinity, throttling) without one call's cookies leaking into the next.
         self._cookies = httpx.Cookies()
@@ -343,8 +369,9 @@ class Transfer:
         """The wait before the next attempt, or raises the client's error for `error`."""
         if self.expired():
             raise self.timed_out() from error
-        nothing_sent = isinstance(error, _NOTHING_SENT)
-        if isinstance(error, _RETRIABLE) and self._may_retry(nothing_sent=nothing_sent):
+        nothing_sent_errors, retriable, _ = _error_kinds()
+        nothing_sent = isinstance(error, nothing_sent_errors)
+        if isinstance(error, retriable) and self._may_retry(nothing_sent=nothing_sent):
             self.retries += 1
             delay = self._settings.retry.backoff(self.retries)
             self._check_wait(delay)
@@ -395,7 +422,7 @@ class Transfer:
             f"{self.method} {redactor.url(self.url)} failed after {attempts} "
             f"attempt{'s' if attempts > 1 else ''}: {type(error).__name__}: {detail}"
         )
-        if isinstance(error, _REQUEST_SIDE):
+        if isinstance(error, _error_kinds()[2]):
             return ServiceRequestError(message)
         return ServiceResponseError(message)
 
@@ -529,3 +556,9 @@ class BodyReader:
             f"The response body {detail}, more than max_response_size ({limit} bytes) allows",
             response=self._response,
         )
+
+
+def _new_request_id() -> str:
+    import uuid  # (and the platform module it loads) on the first request, not with the client
+
+    return str(uuid.uuid4())

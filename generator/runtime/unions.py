@@ -2,9 +2,11 @@
 
 Decoding follows the union's discriminator when it has one. Otherwise every alternative is tried
 and scored by how well the value fits it (its JSON type, its required properties, its constants,
-its format, whether it decodes at all); the best one wins. A value that fits none, or fits two as
-different Python values equally well, raises `DeserializationError` naming the union: a value is
-never decoded as an alternative it may not be.
+its format, whether it decodes at all); the best one wins. A value that fits none raises
+`DeserializationError` naming the union: a value is never decoded as an alternative it may not
+be. One that fits two as different Python values equally well is the first of them in an anyOf
+(`first_match`: JSON Schema lets a value match several) and an error in a oneOf (which forbids
+that).
 
 Encoding picks the alternative the Python value is an instance of (the most specific class first)
 and writes that alternative's JSON form.
@@ -400,11 +402,13 @@ class UnionCodec:
         members: tuple[Member, ...],
         discriminator: str | None = None,
         mapping: Mapping[str, Any] | None = None,
+        first_match: bool = False,
     ) -> None:
         self.name = name
         self.members = members
         self.discriminator = discriminator
         self.mapping = mapping or {}
+        self.first_match = first_match
         self._encoders = {
             flag: functools.partial(self.encode, exclude_readonly=flag) for flag in (False, True)
         }
@@ -453,7 +457,7 @@ class UnionCodec:
         top = max(fit[0] for fit, _ in scored)
         best = [(fit[1], m) for fit, m in scored if fit[0] == top]
         decoded = best[0][0]
-        if any(other != decoded for other, _ in best[1:]):
+        if not self.first_match and any(other != decoded for other, _ in best[1:]):
             names = " and ".join(m.name for _, m in best)
             raise DeserializationError(
                 f"Expected one of {self._describe()}, got {describe_value(value)}, "
@@ -489,7 +493,9 @@ def union_of(
     members: tuple[Member, ...],
     discriminator: str | None = None,
     mapping: tuple[tuple[str, Any], ...] = (),
+    *,
+    first_match: bool = False,
 ) -> UnionCodec:
     """The codec for a union, built once: generated code names it where it is used, and codecs
     made from its methods (`list_of(codec.decode)`) are cached by their arguments."""
-    return UnionCodec(name, members, discriminator, dict(mapping))
+    return UnionCodec(name, members, discriminator, dict(mapping), first_match)

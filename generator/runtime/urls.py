@@ -119,15 +119,48 @@ def to_query_value(value: Any) -> str:
     return str(value)
 
 
-def format_collection(values: Sequence[Any], fmt: str) -> str:
-    """Join values with the separator of a collection format: csv, ssv, tsv or pipes."""
+def _separator(fmt: str) -> str:
     separator = _SEPARATORS.get(fmt)
     if separator is None:
         known = ", ".join(sorted(_SEPARATORS))
         raise ValueError(f"Unknown collection format {fmt!r} (expected one of {known})")
-    return separator.join(to_query_value(value) for value in values)
+    return separator
+
+
+def format_collection(values: Sequence[Any], fmt: str) -> str:
+    """Join values with the separator of a collection format: csv, ssv, tsv or pipes."""
+    return _separator(fmt).join(to_query_value(value) for value in values)
+
+
+def quote_path_collection(values: Sequence[Any], fmt: str, *, skip_encoding: bool = False) -> str:
+    """A collection in a path: each item percent-encoded, the separators between them as a URI
+    template writes them ("a b", "c" -> "a%20b,c": a comma is allowed in a path segment and
+    tells the items apart from a comma inside one, "%2C"; a space, tab or bar is encoded)."""
+    separator = _separator(fmt)
+    items = [quote_path(to_query_value(value), skip_encoding=skip_encoding) for value in values]
+    return (separator if skip_encoding else quote(separator, safe=",")).join(items)
 
 
 def server_url(base_url: str, server: str) -> str:
     """An operation's relative server URL ("/v3", "upload") against the client's base URL."""
     return urljoin(base_url.rstrip("/") + "/", server).rstrip("/")
+
+
+def merge_params(params: list[tuple[str, str]], extra: Mapping[str, str] | None) -> None:
+    """Add a call's extra query parameters; one named like a parameter the method set replaces
+    it (every value of that name)."""
+    if not extra:
+        return
+    names = set(extra)
+    params[:] = [(name, value) for name, value in params if name not in names]
+    params.extend((name, str(value)) for name, value in extra.items())
+
+
+def endpoint_or_base_url(endpoint: str, base_url: str | None, default: str) -> str:
+    """The service URL of a client that takes azure-mgmt's `base_url` as another name for
+    `endpoint`; giving both (an endpoint other than the default) is refused."""
+    if base_url is None:
+        return endpoint
+    if endpoint != default:
+        raise TypeError("give the service URL as endpoint= or as base_url=, not both")
+    return base_url

@@ -7,14 +7,16 @@ Patterns are read in the description's dialect (ECMA-262), see `patterns`.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping, Sized
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ValidationError
-from .patterns import compiled
 
-_Number = int | float | Decimal
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    _Number = int | float | Decimal
 
 
 def check(
@@ -57,13 +59,21 @@ def _check_pattern(name: str, value: str, pattern: str | None) -> None:
     not checked (the generator warned about it)."""
     if pattern is None:
         return
+    from .patterns import compiled  # the pattern translator loads when a pattern is checked
+
     regex = compiled(pattern)
     if regex is not None and regex.search(value) is None:
         raise ValidationError(f"{name} must match the pattern {pattern!r}, not {value!r}")
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, _Number) and not isinstance(value, bool)
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    # A Decimal exists only once its module is loaded: constructing a client need not load it.
+    decimal = sys.modules.get("decimal")
+    return decimal is not None and isinstance(value, decimal.Decimal)
 
 
 def _text(number: float) -> str:
@@ -95,6 +105,8 @@ def _check_number(
 def _is_multiple(value: _Number, factor: float) -> bool:
     if factor == 0:
         return True
+    from decimal import Decimal
+
     # Decimal arithmetic, so 0.3 counts as a multiple of 0.1 despite binary floats.
     quotient = Decimal(str(value)) / Decimal(str(factor))
     return quotient == quotient.to_integral_value()

@@ -13,6 +13,8 @@ from generator.runtime.auth import (
     AsyncBearerTokenAuth,
     BasicAuth,
     BearerTokenAuth,
+    async_key_or_token_auth,
+    key_or_token_auth,
 )
 
 
@@ -200,6 +202,26 @@ def test_api_key_in_header_or_query() -> None:
         ApiKeyAuth("k", name="n", location="cookie")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         ApiKeyAuth("", name="n", location="query")
+
+
+def test_one_credential_argument_is_a_key_or_a_token() -> None:
+    where = {"scopes": ["https://s/.default"], "name": "x-api-key", "location": "header"}
+    token = key_or_token_auth(FakeCredential(Clock()), **where)  # type: ignore[arg-type]
+    assert isinstance(token, BearerTokenAuth)
+    assert token.authorization() == "Bearer token-1"
+    key = key_or_token_auth("k1", **where)  # type: ignore[arg-type]
+    assert isinstance(key, ApiKeyAuth)
+    headers: dict[str, str] = {}
+    key.apply(headers, [])
+    assert headers == {"x-api-key": "k1"}
+    custom = key_or_token_auth(
+        "k2", scopes=(), name="Authorization", location="header", prefix="SharedAccessKey"
+    )
+    custom.apply(headers, [])  # type: ignore[union-attr]
+    assert headers["Authorization"] == "SharedAccessKey k2"
+    async_token = async_key_or_token_auth(FakeAsyncCredential(Clock()), **where)  # type: ignore[arg-type]
+    assert isinstance(async_token, AsyncBearerTokenAuth)
+    assert isinstance(async_key_or_token_auth("k3", **where), ApiKeyAuth)  # type: ignore[arg-type]
 
 
 def test_api_key_rotation() -> None:

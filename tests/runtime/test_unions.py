@@ -152,6 +152,15 @@ def test_two_models_fitting_alike_is_an_error_not_a_guess() -> None:
     assert str(caught.value).startswith("Expected one of Pet (Cat, Dog), got ")
 
 
+def test_an_any_of_takes_the_first_member_fitting_alike() -> None:
+    any_of = s.union_of("Pet", PETS.members, first_match=True)
+    assert type(any_of.decode({"petType": "x", "name": "Rex"})) is Cat
+    reversed_any_of = s.union_of("Pet", PETS.members[::-1], first_match=True)
+    assert type(reversed_any_of.decode({"petType": "x", "name": "Rex"})) is Dog
+    # A better fit still wins over order.
+    assert type(any_of.decode({"petType": "x", "name": "Rex", "barks": True})) is Dog
+
+
 def test_missing_required_properties_or_undecodable_values_do_not_fit() -> None:
     with pytest.raises(DeserializationError, match=r"Expected one of Pet \(Cat, Dog\)"):
         PETS.decode({"name": "no type"})

@@ -6,7 +6,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from generator.runtime.errors import ValidationError
-from generator.runtime.urls import format_collection, format_url, quote_path, to_query_value
+from generator.runtime.urls import (
+    format_collection,
+    format_url,
+    quote_path,
+    quote_path_collection,
+    to_query_value,
+)
 
 
 def test_quote_path_encodes_all_but_unreserved() -> None:
@@ -91,3 +97,23 @@ def test_format_collection_rejects_unknown_formats() -> None:
     assert format_collection([], "csv") == ""
     with pytest.raises(ValueError, match="multi"):
         format_collection(["a"], "multi")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("csv", "a%20b,c%2Cd,1"),
+        ("ssv", "a%20b%20c%2Cd%201"),
+        ("pipes", "a%20b%7Cc%2Cd%7C1"),
+    ],
+)
+def test_quote_path_collection_encodes_items_and_keeps_commas(fmt: str, expected: str) -> None:
+    assert quote_path_collection(["a b", "c,d", 1], fmt) == expected
+
+
+def test_quote_path_collection_unencoded() -> None:
+    assert quote_path_collection(["a/b", "c"], "csv", skip_encoding=True) == "a/b,c"
+    with pytest.raises(ValidationError):
+        quote_path_collection(["a\nb"], "csv", skip_encoding=True)
+    with pytest.raises(ValueError, match="Unknown collection format"):
+        quote_path_collection(["a"], "multi")

@@ -63,12 +63,18 @@ class Area:
     # non-strict xfail: no failure either way, not counted on the scoreboard
     unstable: Mapping[str, str] = field(default_factory=dict)
     version: str = ""  # which document of a versioned folder
+    # scenario -> which document, where a folder describes several services (one document each)
+    versions: Mapping[str, str] = field(default_factory=dict)
+    # placeholder -> value, for ":name"s in a mock's URI that its scenario leaves without a value
+    # (the mock accepts any value there)
+    path_values: Mapping[str, str] = field(default_factory=dict)
     client: Mapping[str, Any] = field(default_factory=dict)  # client arguments for every scenario
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # ... for one scenario
 
     def names(self) -> list[str]:
         found = scenarios(self.package, self.folder)
-        unknown = (set(self.skip) | set(self.xfail) | set(self.unstable)) - set(found)
+        named = set(self.skip) | set(self.xfail) | set(self.unstable) | set(self.versions)
+        unknown = named - set(found)
         if found and unknown:
             raise ValueError(f"{self.folder}: unknown scenarios {sorted(unknown)}")
         names = [name for name in found if name not in self.skip]
@@ -92,13 +98,21 @@ class Area:
         if name == UNAVAILABLE:
             pytest.fail(f"{self.package}/{self.folder}: no compiled scenarios", pytrace=False)
         data: dict[str, Any] = scenarios(self.package, self.folder)[name]
+        if self.path_values:
+            data = {**data, "apis": [self._fill_path_values(api) for api in data["apis"]]}
         return data
 
-    def document(self, clients: SpectorClients) -> Document:
-        return clients.document(self.package, self.folder, self.emitter, self.version)
+    def _fill_path_values(self, api: Mapping[str, Any]) -> dict[str, Any]:
+        request = api["request"]
+        values = {**self.path_values, **(request.get("pathParams") or {})}
+        return {**api, "request": {**request, "pathParams": values}}
+
+    def document(self, clients: SpectorClients, name: str = "") -> Document:
+        version = self.versions.get(name, self.version)
+        return clients.document(self.package, self.folder, self.emitter, version)
 
     def run(
         self, name: str, server: SpectorSession, clients: SpectorClients, **options: Any
     ) -> None:
         arguments = {**self.client, **self.options.get(name, {}), **options}
-        run_scenario(self.document(clients), server.url, self.scenario(name), **arguments)
+        run_scenario(self.document(clients, name), server.url, self.scenario(name), **arguments)

@@ -23,6 +23,9 @@ def package_name(package: str, folder: str, emitter: str, document: str) -> str:
     """ "type/model/empty" compiled by openapi3 -> "type_model_empty_o3" (one name per document)."""
     version = Path(document).parent.name if emitter == "autorest" else Path(document).stem
     version = "" if version in ("typespec-autorest", "openapi") else version.replace("openapi.", "")
+    # "Azure.ResourceManager.MultiService.Compute.2025-04-01": the service and its version are
+    # enough (the namespace repeats the folder, and package names have a length limit).
+    version = ".".join(version.split(".")[-2:])
     prefix = "az_" if package == "azure-http-specs" else ""
     words = f"{prefix}{folder}_{version}_{SUFFIX[emitter]}"
     name = re.sub(r"[^0-9a-zA-Z]+", "_", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", words))

@@ -12,7 +12,6 @@ folder and per package, and floor.json enforced when every test file here ran un
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from tests.spector.compile import missing_prerequisite as missing_compiler
 from tests.spector.server import ServerError, SpectorSession
 from tests.spector.server import missing_prerequisite as missing_server
 from tests.support import selection
+from tests.support.node_server import require
 
 HERE = Path(__file__).resolve().parent
 
@@ -33,17 +33,9 @@ _PASSED = pytest.StashKey[set[str]]()
 _FLOOR_RESULT = pytest.StashKey[list[str]]()
 
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
 def _require_spector() -> None:
     reason = missing_server() or missing_compiler()
-    if reason is None:
-        return
-    if _in_ci():
-        pytest.fail(f"tests/spector cannot run in CI: {reason}", pytrace=False)
-    pytest.skip(f"Spector unavailable: {reason}")
+    require(reason, suite="tests/spector", unavailable="Spector unavailable")
 
 
 @pytest.fixture(autouse=True)

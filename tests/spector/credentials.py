@@ -33,3 +33,12 @@ class FixedToken:
 
     def get_token(self, *scopes: str, **kwargs: Any) -> Token:
         return Token(self._token, int(time.time()) + 3600)
+
+
+# ARM clients take a token credential (their documents name Entra ID OAuth2; the mock checks no
+# token, so any will do) and the subscription every ARM scenario uses (extension resources and
+# provider operations have no subscription in their path to take it from).
+ARM_CLIENT = {
+    "credential": FixedToken("arm-token"),
+    "subscription_id": "00000000-0000-0000-0000-000000000000",
+}

@@ -73,6 +73,10 @@ class Document:
             name = parameter["py_name"]
             if parameter["wire_name"] == "endpoint" or name in options or call is None:
                 continue
+            if not parameter["client_level"]:
+                continue  # a host value of each method (AutoRest's rule for inline ones)
+            if parameter["type"]["kind"] == "constant":
+                continue  # sent as its value; the client takes no argument for it
             found, value = call.value_of(parameter)
             if found:
                 values[name] = value
@@ -102,7 +106,11 @@ class Document:
             for group, operation in self.operations():
                 if operation["method"].upper() != method.upper():
                     continue
-                values = match_path(self.host_path() + operation["path"], path, segment)
+                # An x-ms-paths key may carry a query string ("/a?fixed=true").
+                template = operation["path"].split("?", 1)[0]
+                if template == "/" and self.host_path():
+                    template = ""  # the server URL's own path is the operation's
+                values = match_path(self.host_path() + template, path, segment)
                 if values is not None:
                     candidates.append(Call(self, group, operation, values))
             if candidates:
@@ -113,7 +121,8 @@ class Document:
 
     def find_request(self, api: Mapping[str, Any]) -> Call:
         request = api["request"]
-        call = self.find(api["method"], api["uri"], request.get("headers"))
+        uri = with_path_params(api["uri"], request.get("pathParams") or {})
+        call = self.find(api["method"], uri, request.get("headers"))
         call.request = request
         return call
 
@@ -124,6 +133,17 @@ class Document:
     def enum_class(self, name: str) -> Any:
         enum = next(e for e in self.ir["enums"] if e["name"] == name)
         return getattr(self.models, enum["py_name"])
+
+
+def with_path_params(uri: str, values: Mapping[str, Any]) -> str:
+    """The mock's URI with its ":name" placeholders filled from the scenario's path values (its
+    names need not be the document's: ":resourceGroup" for "{resourceGroupName}")."""
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return urllib.parse.quote(str(values[name]), safe="") if name in values else match.group(0)
+
+    return re.sub(r"(?<!\\):([A-Za-z_][A-Za-z0-9_]*)", value, uri)
 
 
 def _best(candidates: list[Call], headers: Mapping[str, Any]) -> Call:
@@ -215,6 +235,8 @@ class Call:
         """(found, value) of one parameter in the request the scenario expects."""
         location, kind = parameter["location"], parameter["type"]
         decode = Decoder(self.document)
+        if location == "host":
+            return self.value_of(parameter)
         if location == "body":
             body = request.get("body")
             return (False, None) if body is None else (True, decode.body(kind, body))
@@ -258,6 +280,18 @@ class Decoder:
             return {key: self.json(kind["value"], item) for key, item in value.items()}
         if tag == "primitive":
             return self.primitive(kind["primitive"], value)
+        if tag == "union":
+            return self.union(kind, value)
+        return value
+
+    def union(self, kind: TypeRef, value: Json) -> Any:
+        """A discriminated union's value as the member model its discriminator names (what a
+        user builds to call the method); other union values go as they are."""
+        discriminator = kind.get("discriminator")
+        if discriminator and isinstance(value, dict):
+            for entry in kind.get("mapping", []):
+                if entry["value"] == value.get(discriminator):
+                    return self.json({"kind": "model", "name": entry["model"]}, value)
         return value
 
     def primitive(self, primitive: str, value: Json) -> Any:

@@ -13,20 +13,35 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import subprocess
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 
 from tests.spector.compile import NODE, NODE_MODULES, PACKAGES
-from tests.testserver.server import BIND_LOCALHOST
+from tests.support.node_server import (
+    BIND_LOCALHOST,
+    HOST,
+    NodeServer,
+    ServerError,
+    free_port,
+    start_on_a_free_port,
+)
+
+__all__ = [
+    "HOST",
+    "Coverage",
+    "ServerError",
+    "SpectorServer",
+    "SpectorSession",
+    "free_port",
+    "missing_prerequisite",
+    "start_server",
+]
 
 HERE = Path(__file__).resolve().parent
 CLI = NODE_MODULES / "@typespec" / "spector" / "cmd" / "cli.mjs"
-HOST = "127.0.0.1"
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 30.0
 STOP_PATH = "/.admin/stop"
@@ -35,20 +50,10 @@ STOP_PATH = "/.admin/stop"
 Coverage = dict[str, dict[str, str]]
 
 
-class ServerError(RuntimeError):
-    pass
-
-
 def missing_prerequisite() -> str | None:
     if not NODE.is_file() or not CLI.is_file():
         return "Spector is not installed: run `make spector-deps` (npm ci in tests/spector)"
     return None
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((HOST, 0))
-        return int(probe.getsockname()[1])
 
 
 def spec_dirs() -> list[Path]:
@@ -67,25 +72,18 @@ def parse_coverage(text: str) -> Coverage:
     return coverage
 
 
-@dataclass
-class SpectorServer:
-    port: int
-    coverage_file: Path
-    log_path: Path
-    process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+def _any_answer(url: str) -> bool:
+    # Any answer means the routes are mounted; an unknown path answers 404.
+    httpx.get(f"{url}/.sdkforge/ready", timeout=1.0)
+    return True
 
-    @property
-    def url(self) -> str:
-        return f"http://{HOST}:{self.port}"
+
+@dataclass
+class SpectorServer(NodeServer):
+    coverage_file: Path = field(kw_only=True)
 
     def _cli(self, *args: str) -> list[str]:
         return [str(NODE), "--require", str(BIND_LOCALHOST), str(CLI), *args]
-
-    def log_tail(self, limit: int = 4000) -> str:
-        try:
-            return self.log_path.read_text(encoding="utf-8", errors="replace")[-limit:]
-        except OSError:
-            return ""
 
     def start(self) -> None:
         command = self._cli(
@@ -96,36 +94,14 @@ class SpectorServer:
             "--coverageFile",
             str(self.coverage_file),
         )
-        with self.log_path.open("wb") as log:
-            self.process = subprocess.Popen(
-                command,
-                cwd=HERE,
-                env={**os.environ, "NODE_OPTIONS": ""},
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        self._wait_until_ready()
-
-    def _wait_until_ready(self) -> None:
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.process is not None and self.process.poll() is not None:
-                raise ServerError(
-                    f"Spector exited with {self.process.returncode}:\n{self.log_tail()}"
-                )
-            try:
-                # Any answer means the routes are mounted; an unknown path answers 404.
-                httpx.get(f"{self.url}/.sdkforge/ready", timeout=1.0)
-                return
-            except httpx.TransportError:
-                time.sleep(0.1)
-        self.kill()
-        raise ServerError(f"Spector did not answer within {START_TIMEOUT}s:\n{self.log_tail()}")
+        self.spawn(command, HERE, {**os.environ, "NODE_OPTIONS": ""})
+        self.wait_until_ready(
+            lambda: _any_answer(self.url), name="Spector", timeout=START_TIMEOUT, interval=0.1
+        )
 
     def stop(self) -> Coverage:
         """Stop the server (it writes the coverage file on exit) and read that file."""
-        if self.process is not None and self.process.poll() is None:
+        if self.running():
             with contextlib.suppress(subprocess.TimeoutExpired):
                 subprocess.run(
                     self._cli("server", "stop", "--port", str(self.port)),
@@ -136,34 +112,16 @@ class SpectorServer:
                     timeout=STOP_TIMEOUT,
                     check=False,
                 )
-            if not self._exited(2.0):
+            if not self.exited(2.0):
                 with contextlib.suppress(httpx.TransportError):
                     httpx.post(f"{self.url}{STOP_PATH}", timeout=5.0)
-            if not self._exited(STOP_TIMEOUT):
+            if not self.exited(STOP_TIMEOUT):
                 self.kill()
                 raise ServerError(f"Spector did not stop; no coverage:\n{self.log_tail()}")
         try:
             return parse_coverage(self.coverage_file.read_text(encoding="utf-8"))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ServerError(f"unreadable coverage file {self.coverage_file}: {exc}") from exc
-
-    def _exited(self, timeout: float) -> bool:
-        assert self.process is not None
-        try:
-            self.process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            return False
-        return True
-
-    def kill(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
 
 
 def merge_coverage(first: Coverage, second: Coverage) -> Coverage:
@@ -212,20 +170,16 @@ class SpectorSession:
 
 
 def start_server(workdir: Path, attempts: int = 3) -> SpectorServer:
-    """Start on a free port; another process may take the port between probe and bind, so retry."""
-    error: ServerError | None = None
+    """Start on a free port (retried when another process takes it first)."""
     workdir.mkdir(parents=True, exist_ok=True)
-    for attempt in range(attempts):
+
+    def start(port: int, attempt: int) -> SpectorServer:
         server = SpectorServer(
-            port=free_port(),
-            coverage_file=workdir / f"coverage-{attempt}.json",
+            port=port,
             log_path=workdir / f"server-{attempt}.log",
+            coverage_file=workdir / f"coverage-{attempt}.json",
         )
-        try:
-            server.start()
-        except ServerError as exc:
-            error = exc
-            continue
+        server.start()
         return server
-    assert error is not None
-    raise error
+
+    return start_on_a_free_port(start, attempts)

@@ -6,15 +6,6 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
-XFAIL = {
-    "Authentication_Http_Custom_invalid": (
-        "the generated client does not offer the credential kind this scenario uses"
-    ),
-    "Authentication_Http_Custom_valid": (
-        "the generated client does not offer the credential kind this scenario uses"
-    ),
-}
 AREA = Area(
     "http-specs",
     "authentication/http/custom",
@@ -23,7 +14,6 @@ AREA = Area(
         "Authentication_Http_Custom_valid": {"credential": "valid-key"},
         "Authentication_Http_Custom_invalid": {"credential": "invalid-key"},
     },
-    xfail=XFAIL,
 )
 
 

@@ -7,12 +7,6 @@ from tests.spector.clients import SpectorClients
 from tests.spector.credentials import ScopeAsToken
 from tests.spector.server import SpectorSession
 
-# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
-XFAIL = {
-    "Authentication_Noauth_Union_validNoAuth": (
-        "the generated client does not offer the credential kind this scenario uses"
-    ),
-}
 AREA = Area(
     "http-specs",
     "authentication/noauth/union",
@@ -21,7 +15,6 @@ AREA = Area(
         "Authentication_Noauth_Union_validNoAuth": {},
         "Authentication_Noauth_Union_validToken": {"credential": ScopeAsToken()},
     },
-    xfail=XFAIL,
 )
 
 

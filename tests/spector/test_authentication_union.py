@@ -7,12 +7,6 @@ from tests.spector.clients import SpectorClients
 from tests.spector.credentials import ScopeAsToken
 from tests.spector.server import SpectorSession
 
-# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
-XFAIL = {
-    "Authentication_Union_validToken": (
-        "TypeError: An API key must be a str or an object with a .key string"
-    ),
-}
 AREA = Area(
     "http-specs",
     "authentication/union",
@@ -21,7 +15,6 @@ AREA = Area(
         "Authentication_Union_validKey": {"credential": "valid-key"},
         "Authentication_Union_validToken": {"credential": ScopeAsToken()},
     },
-    xfail=XFAIL,
 )
 
 

@@ -8,13 +8,11 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
-XFAIL = {
-    "Client_Structure_Service": (
-        "TypeError: MultiClient.__init__() got an unexpected keyword argument 'endpoint'"
-    ),
-}
-AREA = Area("azure-http-specs", "client/structure/default", "autorest", xfail=XFAIL)
+AREA = Area(
+    "azure-http-specs",
+    "client/structure/default",
+    "autorest",
+)
 
 
 @AREA.parametrize

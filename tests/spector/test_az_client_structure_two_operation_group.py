@@ -8,13 +8,7 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
-XFAIL = {
-    "Client_Structure_TwoOperationGroup": (
-        "TypeError: MultiClient.__init__() got an unexpected keyword argument 'endpoint'"
-    ),
-}
-AREA = Area("azure-http-specs", "client/structure/two-operation-group", "autorest", xfail=XFAIL)
+AREA = Area("azure-http-specs", "client/structure/two-operation-group", "autorest")
 
 
 @AREA.parametrize

@@ -1,4 +1,5 @@
-"""service/multi-service: driven as plain operations."""
+"""service/multi-service: two services, one document each; each scenario is driven with its
+service's newest document."""
 
 from __future__ import annotations
 
@@ -6,14 +7,11 @@ from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
-# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
-XFAIL = {
-    "Service_MultiService_ServiceA_Foo_test": (
-        "ScenarioMismatchError: no operation answers GET "
-        "/service/multi-service/service-a/foo/test"
-    ),
+DOCUMENTS = {
+    "Service_MultiService_ServiceA_Foo_test": "Service.MultiService.ServiceA",
+    "Service_MultiService_ServiceB_Bar_test": "Service.MultiService.ServiceB",
 }
-AREA = Area("azure-http-specs", "service/multi-service", "autorest", xfail=XFAIL)
+AREA = Area("azure-http-specs", "service/multi-service", "autorest", versions=DOCUMENTS)
 
 
 @AREA.parametrize

@@ -1,36 +1,31 @@
 """azure/resource-manager/multi-service-older-versions:
-ARM operations, from the OpenAPI 3 document (the Swagger one $refs common-types no package
-ships).
+ARM operations of several services, one OpenAPI 3 document each (the Swagger ones $ref
+common-types no package ships); each scenario is driven with its service's document.
 """
 
 from __future__ import annotations
 
 from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
+from tests.spector.credentials import ARM_CLIENT
 from tests.spector.server import SpectorSession
 
-# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
-XFAIL = {
-    "Azure_ResourceManager_MultiServiceOlderVersions_ComputeDisk_Disks_createOrUpdate": (
-        "the generated client does not offer the credential kind this scenario uses"
-    ),
-    "Azure_ResourceManager_MultiServiceOlderVersions_ComputeDisk_Disks_get": (
-        "the generated client does not offer the credential kind this scenario uses"
-    ),
-    "Azure_ResourceManager_MultiServiceOlderVersions_Compute_VirtualMachines_createOrUpdate": (
-        "ScenarioMismatchError: no operation answers PUT "
-        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/test-rg/providers/Microsoft.Compute"
-    ),
-    "Azure_ResourceManager_MultiServiceOlderVersions_Compute_VirtualMachines_get": (
-        "ScenarioMismatchError: no operation answers GET "
-        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/test-rg/providers/Microsoft.Compute"
-    ),
+PREFIX = "Azure_ResourceManager_MultiServiceOlderVersions_"
+DOCUMENTS = {
+    PREFIX + scenario: document
+    for scenario, document in {
+        "Compute_VirtualMachines_get": ".Compute.2024-11-01",
+        "Compute_VirtualMachines_createOrUpdate": ".Compute.2024-11-01",
+        "ComputeDisk_Disks_get": ".ComputeDisk.2024-03-02",
+        "ComputeDisk_Disks_createOrUpdate": ".ComputeDisk.2024-03-02",
+    }.items()
 }
 AREA = Area(
     "azure-http-specs",
     "azure/resource-manager/multi-service-older-versions",
     "openapi3",
-    xfail=XFAIL,
+    client=ARM_CLIENT,
+    versions=DOCUMENTS,
 )
 
 

@@ -1,36 +1,31 @@
 """azure/resource-manager/multi-service-shared-models:
-ARM operations, from the OpenAPI 3 document (the Swagger one $refs common-types no package
-ships).
+ARM operations of several services, one OpenAPI 3 document each (the Swagger ones $ref
+common-types no package ships); each scenario is driven with its service's document.
 """
 
 from __future__ import annotations
 
 from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
+from tests.spector.credentials import ARM_CLIENT
 from tests.spector.server import SpectorSession
 
-# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
-XFAIL = {
-    "Azure_ResourceManager_MultiServiceSharedModels_Compute_VirtualMachines_createOrUpdate": (
-        "ScenarioMismatchError: no operation answers PUT "
-        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/test-rg/providers/Microsoft.Compute"
-    ),
-    "Azure_ResourceManager_MultiServiceSharedModels_Compute_VirtualMachines_get": (
-        "ScenarioMismatchError: no operation answers GET "
-        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/test-rg/providers/Microsoft.Compute"
-    ),
-    "Azure_ResourceManager_MultiServiceSharedModels_Storage_StorageAccounts_createOrUpdate": (
-        "the generated client does not offer the credential kind this scenario uses"
-    ),
-    "Azure_ResourceManager_MultiServiceSharedModels_Storage_StorageAccounts_get": (
-        "the generated client does not offer the credential kind this scenario uses"
-    ),
+PREFIX = "Azure_ResourceManager_MultiServiceSharedModels_"
+DOCUMENTS = {
+    PREFIX + scenario: document
+    for scenario, document in {
+        "Compute_VirtualMachines_get": ".Compute.2025-05-01",
+        "Compute_VirtualMachines_createOrUpdate": ".Compute.2025-05-01",
+        "Storage_StorageAccounts_get": ".Storage.2025-02-01",
+        "Storage_StorageAccounts_createOrUpdate": ".Storage.2025-02-01",
+    }.items()
 }
 AREA = Area(
     "azure-http-specs",
     "azure/resource-manager/multi-service-shared-models",
     "openapi3",
-    xfail=XFAIL,
+    client=ARM_CLIENT,
+    versions=DOCUMENTS,
 )
 
 

@@ -1,21 +1,18 @@
-"""azure/resource-manager/non-resource: ARM operations on non-resources."""
+"""azure/resource-manager/non-resource:
+ARM operations, from the OpenAPI 3 document (the Swagger one $refs common-types no package
+ships).
+"""
 
 from __future__ import annotations
 
 from tests.spector.areas import Area
 from tests.spector.clients import SpectorClients
+from tests.spector.credentials import ARM_CLIENT
 from tests.spector.server import SpectorSession
 
-# Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
-XFAIL = {
-    "Azure_ResourceManager_NonResource_NonResourceOperations_create": (
-        "the generated client does not offer the credential kind this scenario uses"
-    ),
-    "Azure_ResourceManager_NonResource_NonResourceOperations_get": (
-        "the generated client does not offer the credential kind this scenario uses"
-    ),
-}
-AREA = Area("azure-http-specs", "azure/resource-manager/non-resource", "openapi3", xfail=XFAIL)
+AREA = Area(
+    "azure-http-specs", "azure/resource-manager/non-resource", "openapi3", client=ARM_CLIENT
+)
 
 
 @AREA.parametrize

@@ -7,26 +7,15 @@ from tests.spector.clients import SpectorClients
 from tests.spector.server import SpectorSession
 
 # Known defects (EXCEPTIONS.md): scenario -> what goes wrong.
+_OLD_CLIENT = (
+    "needs the client of old.tsp (its requests say client:v1); the cache compiles each folder's "
+    "main.tsp only, whose documents say client:v2"
+)
 XFAIL = {
-    "Resiliency_ServiceDriven_AddOptionalParam_fromNone": (
-        "ScenarioMismatchError: no operation answers HEAD "
-        "/resiliency/service-driven/client:v1/service:v1/api-version:v1/add-optional-param/from-none"
-    ),
-    "Resiliency_ServiceDriven_AddOptionalParam_fromOneOptional": (
-        "ScenarioMismatchError: no operation answers GET "
-        "/resiliency/service-driven/client:v1/service:v1/api-version:v1/add-optional-param/from-one-optional"
-    ),
-    "Resiliency_ServiceDriven_AddOptionalParam_fromOneRequired": (
-        "ScenarioMismatchError: no operation answers GET "
-        "/resiliency/service-driven/client:v1/service:v1/api-version:v1/add-optional-param/from-one-required"
-    ),
-    "Resiliency_ServiceDriven_addOperation": (
-        "TypeError: Title.__init__() got an unexpected keyword argument 'endpoint'"
-    ),
-    "Resiliency_ServiceDriven_breakTheGlass": (
-        "ScenarioMismatchError: no operation answers DELETE "
-        "/resiliency/service-driven/client:v1/service:v2/api-version:v2/add-operation"
-    ),
+    "Resiliency_ServiceDriven_AddOptionalParam_fromNone": _OLD_CLIENT,
+    "Resiliency_ServiceDriven_AddOptionalParam_fromOneOptional": _OLD_CLIENT,
+    "Resiliency_ServiceDriven_AddOptionalParam_fromOneRequired": _OLD_CLIENT,
+    "Resiliency_ServiceDriven_breakTheGlass": _OLD_CLIENT,
 }
 AREA = Area("azure-http-specs", "resiliency/srv-driven", "autorest", xfail=XFAIL)
 

@@ -13,6 +13,7 @@ from typing import NoReturn
 
 import pytest
 
+from tests.support import type_hints
 from tests.testserver.server import SWAGGER_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,6 +76,25 @@ class GeneratedClients:
             self._modules[key] = self._import(key, out, name)
         return self._modules[key]
 
+    def multiapi(self, package: str, *swaggers: str) -> ModuleType:
+        """One multi-API package generated from several swagger files (one per api-version)."""
+        key = f"{package}: {', '.join(swaggers)}"
+        if key in self._failures:
+            pytest.fail(self._failures[key], pytrace=False)
+        if key not in self._modules:
+            specs = [str(self._swagger_dir / swagger_file_name(s)) for s in swaggers]
+            out = self._workdir / package
+            command = [sys.executable, "-m", "generator", "generate", *specs]
+            command += ["--out", str(out), "--package-name", package, "--azure"]
+            result = subprocess.run(
+                command, cwd=ROOT, capture_output=True, text=True, timeout=GENERATE_TIMEOUT,
+                check=False,
+            )
+            if result.returncode != 0:
+                self._fail(key, f"$ {' '.join(command)}\n{result.stderr}{result.stdout}")
+            self._modules[key] = self._import(key, out, package)
+        return self._modules[key]
+
     def _fail(self, file_name: str, message: str) -> NoReturn:
         self._failures[file_name] = message
         pytest.fail(message, pytrace=False)
@@ -131,10 +151,19 @@ class GeneratedClients:
         if str(out) not in sys.path:
             sys.path.insert(0, str(out))
         try:
-            return importlib.import_module(name)
+            module = importlib.import_module(name)
+            # Every package the suites generate is checked as introspection tools see it.
+            checked, unresolved = type_hints.unresolved(name)
         except Exception:  # any import-time error of generated code is a test failure
             self._fail(
                 file_name,
                 f"importing the client generated for {file_name} failed:\n"
                 f"{traceback.format_exc()}",
             )
+        if unresolved or not checked:
+            self._fail(
+                file_name,
+                f"typing.get_type_hints fails on the client generated for {file_name}:\n"
+                + "\n".join(unresolved),
+            )
+        return module

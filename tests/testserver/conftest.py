@@ -12,13 +12,13 @@ printed, and when every test file of this directory ran unfiltered, floor.json i
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.support import selection
+from tests.support.node_server import require
 from tests.testserver import coverage
 from tests.testserver.clients import GeneratedClients
 from tests.testserver.server import ServerError, TestServer, missing_prerequisite, start_server
@@ -31,17 +31,12 @@ _REPORTS = pytest.StashKey[coverage.Reports]()
 _FLOOR_RESULT = pytest.StashKey[list[str]]()
 
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
 def _require_server() -> None:
-    reason = missing_prerequisite()
-    if reason is None:
-        return
-    if _in_ci():
-        pytest.fail(f"tests/testserver cannot run in CI: {reason}", pytrace=False)
-    pytest.skip(f"AutoRest test server unavailable: {reason}")
+    require(
+        missing_prerequisite(),
+        suite="tests/testserver",
+        unavailable="AutoRest test server unavailable",
+    )
 
 
 @pytest.fixture(autouse=True)

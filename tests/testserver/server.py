@@ -15,27 +15,38 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+
+from tests.support.node_server import (
+    BIND_LOCALHOST,
+    HOST,
+    NodeServer,
+    ServerError,
+    free_port,
+    start_on_a_free_port,
+)
+
+__all__ = [
+    "BIND_LOCALHOST",
+    "HOST",
+    "ServerError",
+    "TestServer",
+    "free_port",
+    "missing_prerequisite",
+    "start_server",
+]
 
 HERE = Path(__file__).resolve().parent
 NODE_MODULES = HERE / "node_modules"
 PACKAGE_DIR = NODE_MODULES / "@microsoft.azure" / "autorest.testserver"
 CLI = PACKAGE_DIR / "dist" / "cli" / "cli.js"
 SWAGGER_DIR = PACKAGE_DIR / "swagger"
-BIND_LOCALHOST = HERE / "bind_localhost.js"
-HOST = "127.0.0.1"
 START_TIMEOUT = 30.0
 STOP_TIMEOUT = 10.0
-
-
-class ServerError(RuntimeError):
-    pass
 
 
 def missing_prerequisite() -> str | None:
@@ -50,12 +61,6 @@ def missing_prerequisite() -> str | None:
     return None
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((HOST, 0))
-        return int(probe.getsockname()[1])
-
-
 def _child_env() -> dict[str, str]:
     # The CLI reads AUTOREST_TESTSERVER_* as option defaults; a stray one must not redirect it.
     env = {k: v for k, v in os.environ.items() if not k.startswith("AUTOREST_TESTSERVER")}
@@ -64,19 +69,12 @@ def _child_env() -> dict[str, str]:
 
 
 @dataclass
-class TestServer:
+class TestServer(NodeServer):
     """One running server. `url` is "http://127.0.0.1:PORT"."""
 
     __test__ = False  # not a test class, despite the name
 
-    port: int
-    coverage_dir: Path
-    log_path: Path
-    process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
-
-    @property
-    def url(self) -> str:
-        return f"http://{HOST}:{self.port}"
+    coverage_dir: Path = field(kw_only=True)
 
     def _node(self, command: str) -> list[str]:
         return [
@@ -89,40 +87,16 @@ class TestServer:
             f"--coverageDirectory={self.coverage_dir}",
         ]
 
-    def log_tail(self, limit: int = 4000) -> str:
-        try:
-            return self.log_path.read_text(encoding="utf-8", errors="replace")[-limit:]
-        except OSError:
-            return ""
-
     def start(self) -> None:
         self.coverage_dir.mkdir(parents=True, exist_ok=True)
-        with self.log_path.open("wb") as log:
-            self.process = subprocess.Popen(
-                self._node("run"),
-                cwd=HERE,
-                env=_child_env(),
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        self._wait_until_ready()
+        self.spawn(self._node("run"), HERE, _child_env())
+        self.wait_until_ready(
+            lambda: httpx.get(f"{self.url}/report/vanilla", timeout=1.0).status_code == 200,
+            name="test server",
+            timeout=START_TIMEOUT,
+            interval=0.05,
+        )
         httpx.post(f"{self.url}/report/clear", timeout=5.0).raise_for_status()
-
-    def _wait_until_ready(self) -> None:
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.process is not None and self.process.poll() is not None:
-                raise ServerError(
-                    f"test server exited with {self.process.returncode}:\n{self.log_tail()}"
-                )
-            try:
-                if httpx.get(f"{self.url}/report/vanilla", timeout=1.0).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.05)
-        self.kill()
-        raise ServerError(f"test server did not answer within {START_TIMEOUT}s:\n{self.log_tail()}")
 
     def report(self, category: str) -> dict[str, int]:
         response = httpx.get(f"{self.url}/report/{category}", timeout=5.0)
@@ -142,8 +116,9 @@ class TestServer:
 
     def stop(self) -> None:
         """`cli.js stop` first (it posts /.admin/stop); terminate the process if that fails."""
-        if self.process is None or self.process.poll() is not None:
+        if not self.running():
             return
+        assert self.process is not None
         try:
             subprocess.run(
                 self._node("stop"),
@@ -158,31 +133,17 @@ class TestServer:
         except subprocess.TimeoutExpired:
             self.kill()
 
-    def kill(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
 
 def start_server(workdir: Path, attempts: int = 3) -> TestServer:
-    """Start on a free port; another process may grab the port between probe and bind, so retry."""
-    error: ServerError | None = None
-    for attempt in range(attempts):
+    """Start on a free port (retried when another process takes it first)."""
+
+    def start(port: int, attempt: int) -> TestServer:
         server = TestServer(
-            port=free_port(),
-            coverage_dir=workdir / "coverage",
+            port=port,
             log_path=workdir / f"server-{attempt}.log",
+            coverage_dir=workdir / "coverage",
         )
-        try:
-            server.start()
-        except ServerError as exc:
-            error = exc
-            continue
+        server.start()
         return server
-    assert error is not None
-    raise error
+
+    return start_on_a_free_port(start, attempts)

@@ -117,3 +117,83 @@ def test_console_script_is_the_same_command() -> None:
                             capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 0
     assert json.loads(result.stdout)["client_name"] == "ComputeManagementClient"
+
+
+class _Token:
+    def get_token(self, *scopes: str, **kwargs: Any) -> Any:
+        return type("T", (), {"token": " ".join(scopes), "expires_on": 2**40})()
+
+
+def test_azure_credential_may_be_a_key_or_a_token_and_may_be_left_out(tmp_path: Path) -> None:
+    spec = _spec(
+        securityDefinitions={
+            "key": {"type": "apiKey", "in": "header", "name": "x-ms-api-key"},
+            "aad": {
+                "type": "oauth2",
+                "flow": "implicit",
+                "authorizationUrl": "https://login.microsoftonline.com/common/oauth2/authorize",
+                "scopes": {"https://s.example/.default": ""},
+            },
+        },
+        security=[{"key": []}, {"aad": ["https://s.example/.default"]}, {}],
+    )
+    pkg = _generate(tmp_path, spec, "shape_key_or_token")
+    client_cls = pkg.AutoRestComplexTestService
+    credential = inspect.signature(client_cls).parameters["credential"]
+    assert (credential.kind, credential.default) == (inspect.Parameter.KEYWORD_ONLY, None)
+    answers = [Exchange("GET", "/ping", body="pong", repeat=True)]
+    with ExampleServer(answers) as server:
+        for given in ("k1", _Token(), None):
+            with client_cls(credential=given, endpoint=server.url) as client:
+                assert client.ping() == "pong"
+        sent = [
+            (r.headers.get("x-ms-api-key"), r.headers.get("Authorization"))
+            for r in server.requests
+        ]
+    assert sent == [("k1", None), (None, "Bearer https://s.example/.default"), (None, None)]
+
+
+def test_a_custom_http_scheme_sends_its_name_before_the_key(tmp_path: Path) -> None:
+    spec = _spec(
+        swagger=None,
+        openapi="3.0.0",
+        servers=[{"url": "http://localhost:3000"}],
+        paths={
+            "/ping": {"get": {"operationId": "Ping", "responses": {"204": {"description": "ok"}}}}
+        },
+        components={"securitySchemes": {"sak": {"type": "http", "scheme": "SharedAccessKey"}}},
+        security=[{"sak": []}],
+    )
+    del spec["swagger"], spec["host"], spec["schemes"]
+    pkg = _generate(tmp_path, spec, "shape_custom_http")
+    with ExampleServer([Exchange("GET", "/ping", status=204)]) as server:
+        with pkg.AutoRestComplexTestService(sak="secret", endpoint=server.url) as client:
+            client.ping()
+        (request,) = server.requests
+    assert request.headers["Authorization"] == "SharedAccessKey secret"
+
+
+def test_a_server_variable_with_one_value_is_sent_as_it_is(tmp_path: Path) -> None:
+    spec = {
+        "openapi": "3.0.0",
+        "info": {"title": "Versioned Server", "version": "v1.0"},
+        "servers": [
+            {
+                "url": "{endpoint}/api/{apiVersion}",
+                "variables": {
+                    "endpoint": {"default": "http://localhost:3000"},
+                    "apiVersion": {"default": "v1.0", "enum": ["v1.0"]},
+                },
+            }
+        ],
+        "paths": {
+            "/ping": {"get": {"operationId": "Ping", "responses": {"204": {"description": "ok"}}}}
+        },
+    }
+    pkg = _generate(tmp_path, spec, "shape_constant_server_variable")
+    assert "api_version" not in inspect.signature(pkg.VersionedServer).parameters
+    with ExampleServer([Exchange("GET", "/api/v1.0/ping", status=204)]) as server:
+        with pkg.VersionedServer(endpoint=server.url) as client:
+            client.ping()
+        (request,) = server.requests
+    assert request.path == "/api/v1.0/ping"

@@ -1,5 +1,6 @@
 """Importing a generated package, or its models, loads neither httpx nor any model it does not
-name: the client module and httpx wait for the client, each model for its first use."""
+name: the client module waits for the client, httpx for the first request, each model for its first
+use. Constructing the client loads neither httpx nor a model."""
 
 from __future__ import annotations
 
@@ -22,6 +23,14 @@ compute_rolling_upgrades.ComputeManagementClient
 print(json.dumps([after_import, after_model, loaded()]))
 """
 
+CLIENT_PROBE = """
+import json, sys
+import compute_rolling_upgrades
+client = compute_rolling_upgrades.ComputeManagementClient(object(), "sub")
+constructed = sorted(m for m in sys.modules if m.startswith(("httpx", "compute_rolling_upgrades.")))
+print(json.dumps(constructed))
+"""
+
 
 def test_package_and_models_import_lazily() -> None:
     result = subprocess.run([sys.executable, "-c", PROBE], cwd=GENERATED, capture_output=True,
@@ -30,3 +39,14 @@ def test_package_and_models_import_lazily() -> None:
     assert after_import == []
     assert after_model == ["compute_rolling_upgrades.models._rolling_upgrade_policy"]
     assert "compute_rolling_upgrades._client" in after_client
+
+
+def test_constructing_the_client_loads_no_model_and_not_httpx() -> None:
+    result = subprocess.run([sys.executable, "-c", CLIENT_PROBE], cwd=GENERATED,
+                            capture_output=True, text=True, timeout=60, check=True)
+    constructed = json.loads(result.stdout)
+    assert "httpx" not in constructed
+    # The operations package itself is a lazy index (the client's annotations name groups through
+    # it); no operation group's module is loaded.
+    assert not [m for m in constructed if ".models." in m or ".operations._" in m]
+    assert "compute_rolling_upgrades._client" in constructed

@@ -180,6 +180,83 @@ def test_yaml_and_json_twins_give_the_same_ir(tmp_path: Path) -> None:
     assert from_yaml == from_json
 
 
+def _arm_document(tmp_path: Path, *, region_on_client: bool = True) -> Path:
+    """An OpenAPI 3 document written the way TypeSpec writes ARM ones: every shared parameter
+    in components/parameters, none marked with x-ms-parameter-location."""
+    param = "#/components/parameters/"
+    string = {"type": "string"}
+    document = {
+        "openapi": "3.0.0",
+        "info": {"title": "Widgets", "version": "2024-01-01"},
+        "servers": [{"url": "https://management.azure.com"}],
+        "paths": {
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/widgets": {
+                "get": {
+                    "operationId": "Widgets_List",
+                    "parameters": [
+                        {"$ref": param + "ApiVersion"},
+                        {"$ref": param + "SubscriptionId"},
+                        {"$ref": param + "ResourceGroupName"},
+                        {"$ref": param + "Region"},
+                    ],
+                    "responses": {"200": {"description": "OK"}},
+                }
+            }
+        },
+        "components": {
+            "parameters": {
+                "ApiVersion": {
+                    "name": "api-version",
+                    "in": "query",
+                    "required": True,
+                    "schema": string,
+                },
+                "SubscriptionId": {
+                    "name": "subscriptionId",
+                    "in": "path",
+                    "required": True,
+                    "schema": string,
+                },
+                "ResourceGroupName": {
+                    "name": "resourceGroupName",
+                    "in": "path",
+                    "required": True,
+                    "schema": string,
+                },
+                "Region": {
+                    "name": "region",
+                    "in": "header",
+                    "schema": string,
+                    **({"x-ms-parameter-location": "client"} if region_on_client else {}),
+                },
+            }
+        },
+    }
+    path = tmp_path / "arm.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def test_azure_oas3_shared_parameters_are_the_methods_but_subscription_and_version(
+    tmp_path: Path,
+) -> None:
+    api = load_api(_arm_document(tmp_path), azure=True)
+    assert [p.wire_name for p in api.client_parameters] == [
+        "subscriptionId",
+        "api-version",
+        "region",
+    ]
+    params = {p.wire_name: p for p in _op(api, "Widgets_List").parameters}
+    assert not params["resourceGroupName"].client_level
+    assert params["resourceGroupName"].py_name == "resource_group_name"
+
+
+def test_oas3_shared_parameters_outside_azure_are_the_methods(tmp_path: Path) -> None:
+    api = load_api(_arm_document(tmp_path, region_on_client=False), azure=False)
+    assert not api.azure
+    assert api.client_parameters == ()
+
+
 def test_shared_path_parameters_are_method_arguments_not_constructor_ones(tmp_path: Path) -> None:
     """GitHub's shape: `owner` and `repo` live in components/parameters and every operation refers
     to them. Outside Azure that is shared text, so they are the methods' arguments; only the server

@@ -643,6 +643,25 @@ def test_parameterized_host_with_defaults_and_no_scheme_prefix(tmp_path: Path) -
     api = _load(tmp_path, spec)
     assert api.host.template == "{endpoint}/{region}"
     assert api.default_endpoint == "https://x.io/eu"
+    # The template's leading authority is the service endpoint: the client's, though inline.
+    assert [(p.py_name, p.client_level) for p in api.host.parameters] == [
+        ("endpoint", True),
+        ("region", False),
+    ]
+
+
+def test_only_a_whole_leading_authority_is_the_endpoint(tmp_path: Path) -> None:
+    spec = _spec({})
+    spec["x-ms-parameterized-host"] = {
+        "hostTemplate": "{account}{host}",
+        "useSchemePrefix": False,
+        "parameters": [
+            {"name": "account", "in": "path", "type": "string"},
+            {"name": "host", "in": "path", "type": "string"},
+        ],
+    }
+    api = _load(tmp_path, spec)
+    assert [p.client_level for p in api.host.parameters] == [False, False]
 
 
 def test_x_ms_paths_client_default_and_api_version_flag(tmp_path: Path) -> None:

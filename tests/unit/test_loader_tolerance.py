@@ -177,14 +177,41 @@ def test_paths_stay_required_before_31(tmp_path: Path) -> None:
         _load(tmp_path, _oas("3.0.3", None))
 
 
-def test_duplicate_operation_id_gets_a_suffix(tmp_path: Path) -> None:
+def test_duplicate_operation_ids_are_told_apart_by_their_paths(tmp_path: Path) -> None:
     paths = {
-        "/a": {"get": {"operationId": "Things_Get", "responses": OK}},
-        "/b": {"get": {"operationId": "Things_Get", "responses": OK}},
+        "/things/label/{id}": {"get": {"operationId": "Things_Get", "responses": OK}},
+        "/things/matrix/{id}": {"get": {"operationId": "Things_Get", "responses": OK}},
+        "/other": {"get": {"operationId": "Other_Get", "responses": OK}},
     }
     api, warnings = _load(tmp_path, _swagger(paths))
     assert _found(warnings) == [
-        ("/paths/~1b/get/operationId", "duplicate-operation-id",
+        ("/paths/~1things~1label~1{id}/get/operationId", "duplicate-operation-id",
+         "duplicate operationId 'Things_Get'; this operation is named 'Things_Get_Label'"),
+        ("/paths/~1things~1matrix~1{id}/get/operationId", "duplicate-operation-id",
+         "duplicate operationId 'Things_Get'; this operation is named 'Things_Get_Matrix'"),
+    ]
+    assert _operations(api) == {"Things_Get_Label": ("Things", "get_label"),
+                                "Things_Get_Matrix": ("Things", "get_matrix"),
+                                "Other_Get": ("Other", "get")}
+
+
+def test_duplicate_operation_ids_on_one_path_are_told_apart_by_method(tmp_path: Path) -> None:
+    paths = {
+        "/things": {"get": {"operationId": "Things_Do", "responses": OK},
+                    "post": {"operationId": "Things_Do", "responses": OK}},
+    }
+    api, _ = _load(tmp_path, _swagger(paths))
+    assert set(_operations(api)) == {"Things_Do_Get", "Things_Do_Post"}
+
+
+def test_duplicate_operation_ids_the_paths_cannot_tell_apart_get_a_suffix(
+    tmp_path: Path,
+) -> None:
+    spec = _swagger({"/a": {"get": {"operationId": "Things_Get", "responses": OK}}})
+    spec["x-ms-paths"] = {"/a?b=1": {"get": {"operationId": "Things_Get", "responses": OK}}}
+    api, warnings = _load(tmp_path, spec)
+    assert _found(warnings) == [
+        ("/x-ms-paths/~1a?b=1/get/operationId", "duplicate-operation-id",
          "duplicate operationId 'Things_Get'; this operation is named 'Things_Get_2'")
     ]
     assert _operations(api) == {"Things_Get": ("Things", "get"),

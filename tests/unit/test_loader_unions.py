@@ -151,8 +151,9 @@ def test_primitives_formats_and_lists_are_members_in_order(tmp_path: Path) -> No
             ]
         },
     )
+    # An anyOf: a value several members fit alike is the first of them (a oneOf's is an error).
     assert fields["value"].type == ir.UnionType(
-        "HolderValue", (INT, DATE, ir.ListType(ir.ModelType("Cat")))
+        "HolderValue", (INT, DATE, ir.ListType(ir.ModelType("Cat"))), first_match=True
     )
 
 
@@ -322,6 +323,7 @@ def test_unions_dump_in_the_ir_json(tmp_path: Path) -> None:
         "members": [{"name": "Cat", "kind": "model"}, {"name": "Dog", "kind": "model"}],
         "discriminator": "petType",
         "mapping": [{"value": "Cat", "model": "Cat"}, {"value": "Dog", "model": "Dog"}],
+        "first_match": False,
         "kind": "union",
     }
 

@@ -6,8 +6,10 @@ straight-line code is written with: decoders and encoders for lists, dictionarie
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
+import reprlib
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -88,9 +90,12 @@ from .unions import (
 )
 from .urls import (
     append_raw_query,
+    endpoint_or_base_url,
     format_collection,
     format_url,
+    merge_params,
     quote_path,
+    quote_path_collection,
     server_url,
     to_query_value,
 )
@@ -139,7 +144,9 @@ __all__ = [
     "deserialize_unixtime",
     "dict_member",
     "dict_of",
+    "either",
     "encode_body",
+    "endpoint_or_base_url",
     "enum_decoder",
     "enum_member",
     "form_file",
@@ -157,13 +164,16 @@ __all__ = [
     "list_of",
     "merge_additional",
     "merge_headers",
+    "merge_params",
     "merge_unknown",
     "model_decoder",
     "model_encoder",
     "model_member",
+    "model_repr",
     "primitive_member",
     "put",
     "quote_path",
+    "quote_path_collection",
     "raise_error",
     "raw_content",
     "response_json",
@@ -341,6 +351,19 @@ def keep_value(model: object, name: str, value: Any) -> None:
         setattr(model, name, value)
 
 
+@reprlib.recursive_repr()
+def model_repr(model: Any) -> str:
+    """`Name(field=value, ...)` of a model with only the fields that are set: a large model
+    with a few properties given prints those few, not every other one as None."""
+    shown = []
+    for f in dataclasses.fields(model):
+        value = getattr(model, f.name, None)
+        if not f.repr or value is None or (value == {} and f.default_factory is dict):
+            continue
+        shown.append(f"{f.name}={value!r}")
+    return f"{type(model).__qualname__}({', '.join(shown)})"
+
+
 def response_json(response: httpx.Response) -> Any:
     """The JSON body of a response; None for an empty body."""
     if not response.content:
@@ -352,9 +375,13 @@ def response_json(response: httpx.Response) -> Any:
 
 
 def raise_error(
-    response: httpx.Response, decoders: Mapping[int, Codec], default: Codec | None
+    response: httpx.Response,
+    decoders: Mapping[int, Codec],
+    default: Codec | None,
+    error_map: Mapping[int, type[Exception]] | None = None,
 ) -> None:
-    """Raise the HttpResponseError for an error response, with the error model when it parses."""
+    """Raise the HttpResponseError for an error response, with the error model when it parses;
+    `error_map` (the caller's) names the exception class for some statuses."""
     decoder = decoders.get(response.status_code, default)
     model: Any = None
     if decoder is not None:
@@ -362,7 +389,16 @@ def raise_error(
             model = decoder(response_json(response))
         except (DeserializationError, ValueError, TypeError, KeyError, AttributeError):
             model = None
-    raise_for_response(response, model)
+    raise_for_response(response, model, error_map)
+
+
+def either(name: str, value: _T | None, alias_name: str, alias: _T | None) -> _T | None:
+    """The value of an argument that has two names; giving both is refused."""
+    if alias is None:
+        return value
+    if value is not None:
+        raise TypeError(f"give {name} or {alias_name}, not both")
+    return alias
 
 
 def format_host(template: str, values: Mapping[str, Any]) -> str:

@@ -13,9 +13,15 @@ import contextlib
 import contextvars
 import time
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
+else:
+    from .lazy import LazyModule
+
+    httpx = LazyModule("httpx")  # imported by the first request
+
 
 __all__ = ["bounded_by", "install", "time_left"]
 

@@ -64,6 +64,7 @@ class LroOptions:
     headers: Mapping[str, str] = field(default_factory=dict)  # sent with every status request
     error_map: Mapping[int, Codec] = field(default_factory=dict)
     default_error: Codec | None = None
+    polling: bool = True  # False: the first response ends the operation (polling=False)
 
 
 def with_api_version(url: str, initial_url: str) -> str:
@@ -156,6 +157,9 @@ class LroState:
         operation_url = _header_url(response, *_OPERATION_HEADERS)
         location = _header_url(response, "location")
         state = cls(options, url, "done", location_url=location, last=response)
+        if not options.polling:
+            state.status = SUCCEEDED
+            return state
         if options.method.upper() in ("PUT", "PATCH") and state._ends_at_once(response):
             return state
         if operation_url:

@@ -6,9 +6,11 @@ import math
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
+
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
 RETRIABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
@@ -72,6 +74,8 @@ def retry_after(headers: httpx.Headers, now: float) -> float | None:
     value = _number(text)
     if value is not None:
         return max(value, 0.0)
+    from email.utils import parsedate_to_datetime  # loaded when a date is given
+
     try:
         moment: datetime = parsedate_to_datetime(text.strip())
     except (TypeError, ValueError, IndexError, OverflowError):

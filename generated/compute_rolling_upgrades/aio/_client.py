@@ -7,18 +7,15 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self
 
-import httpx
-
 from .._runtime import codec as _s
+from .._runtime import validation as _v
 from .._runtime.aio_pipeline import AsyncPipeline
 from .._runtime.auth import AsyncBearerTokenAuth, AsyncTokenCredential, TokenCredential
 from .._runtime.pipeline import RetryPolicy
+from . import operations as _operations
 
 if TYPE_CHECKING:
-    from .operations._virtual_machine_scale_set_rolling_upgrades import (
-        VirtualMachineScaleSetRollingUpgradesOperations,
-    )
-    from .operations._virtual_machine_scale_sets import VirtualMachineScaleSetsOperations
+    import httpx
 
 
 class ComputeManagementClient:
@@ -26,6 +23,7 @@ class ComputeManagementClient:
 
     :param credential: Credential used to authorize requests: any object with get_token(*scopes), e.g. azure.identity.DefaultAzureCredential().
     :param subscription_id: Subscription credentials which uniquely identify Microsoft Azure subscription. The subscription ID forms part of the URI for every service call.
+    :param base_url: Another name for endpoint, as azure-mgmt has it.
     :keyword endpoint: The service URL.
     :keyword api_version: Client Api Version.
     :keyword retry: how failed requests are retried (RetryPolicy()); its max_retry_after bounds the waits the service may ask for.
@@ -40,6 +38,7 @@ class ComputeManagementClient:
         self,
         credential: AsyncTokenCredential | TokenCredential,
         subscription_id: str,
+        base_url: str | None = None,
         *,
         endpoint: str = "https://management.azure.com",
         api_version: str = "2024-07-01",
@@ -50,13 +49,13 @@ class ComputeManagementClient:
         trusted_origins: Sequence[str] = (),
         transport: httpx.AsyncClient | None = None,
     ) -> None:
-        _s.check("subscription_id", subscription_id, required=True)
-        _s.check("api_version", api_version, required=True)
+        _v.check("subscription_id", subscription_id, required=True)
+        _v.check("api_version", api_version, required=True)
         self._client = self
         self.subscription_id = subscription_id
         self.api_version = api_version
         self._pipeline = AsyncPipeline(
-            base_url=endpoint,
+            base_url=_s.endpoint_or_base_url(endpoint, base_url, "https://management.azure.com"),
             auth=AsyncBearerTokenAuth(
                 credential, scopes=("https://management.azure.com/.default",)
             ),
@@ -73,22 +72,14 @@ class ComputeManagementClient:
     @cached_property
     def virtual_machine_scale_set_rolling_upgrades(
         self,
-    ) -> VirtualMachineScaleSetRollingUpgradesOperations:
+    ) -> _operations.VirtualMachineScaleSetRollingUpgradesOperations:
         """Operations of the VirtualMachineScaleSetRollingUpgradesOperations group."""
-        from .operations import (
-            VirtualMachineScaleSetRollingUpgradesOperations,  # a customized one if _patch.py has it
-        )
-
-        return VirtualMachineScaleSetRollingUpgradesOperations(self)
+        return _operations.VirtualMachineScaleSetRollingUpgradesOperations(self)
 
     @cached_property
-    def virtual_machine_scale_sets(self) -> VirtualMachineScaleSetsOperations:
+    def virtual_machine_scale_sets(self) -> _operations.VirtualMachineScaleSetsOperations:
         """Operations of the VirtualMachineScaleSetsOperations group."""
-        from .operations import (
-            VirtualMachineScaleSetsOperations,  # a customized one if _patch.py has it
-        )
-
-        return VirtualMachineScaleSetsOperations(self)
+        return _operations.VirtualMachineScaleSetsOperations(self)
 
     async def send_request(
         self,

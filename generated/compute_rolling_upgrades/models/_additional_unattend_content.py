@@ -11,19 +11,19 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class AdditionalUnattendContent:
     """Specifies additional XML formatted information that can be included in the Unattend.xml file, which is used by Windows Setup. Contents are defined by setting name, component name, and the pass in which the content is applied."""
 
-    pass_name: _models.PassNames | None = None
+    pass_name: _models.PassNames | str | None = None
     """The pass name. Currently, the only allowable value is OobeSystem."""
-    component_name: _models.ComponentNames | None = None
+    component_name: _models.ComponentNames | str | None = None
     """The component name. Currently, the only allowable value is Microsoft-Windows-Shell-Setup."""
-    setting_name: _models.SettingNames | None = None
+    setting_name: _models.SettingNames | str | None = None
     """Specifies the name of the setting to which the content applies. Possible values are: FirstLogonCommands and AutoLogon."""
     content: str | None = None
     """Specifies the XML formatted content that is added to the unattend.xml file for the specified path and component. The XML must be less than 4KB and must include the root element for the setting or feature that is being inserted."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -33,28 +33,53 @@ class AdditionalUnattendContent:
         "content": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "pass_name": None
-            if (v := data.get("passName")) is None
-            else _s.decode_enum(_models.PassNames, v),
-            "component_name": None
+        result.pass_name = (
+            None if (v := data.get("passName")) is None else _s.decode_enum(_models.PassNames, v)
+        )
+        result.component_name = (
+            None
             if (v := data.get("componentName")) is None
-            else _s.decode_enum(_models.ComponentNames, v),
-            "setting_name": None
+            else _s.decode_enum(_models.ComponentNames, v)
+        )
+        result.setting_name = (
+            None
             if (v := data.get("settingName")) is None
-            else _s.decode_enum(_models.SettingNames, v),
-            "content": v
-            if (v := data.get("content")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.SettingNames, v)
+        )
+        result.content = (
+            v if (v := data.get("content")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

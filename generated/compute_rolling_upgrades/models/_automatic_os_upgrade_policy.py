@@ -10,7 +10,7 @@ from typing import Any, ClassVar, Self
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class AutomaticOSUpgradePolicy:
     """The configuration parameters used for performing automatic OS upgrade."""
 
@@ -22,7 +22,7 @@ class AutomaticOSUpgradePolicy:
     """Indicates whether rolling upgrade policy should be used during Auto OS Upgrade. Default value is false. Auto OS Upgrade will fallback to the default policy if no policy is defined on the VMSS."""
     os_rolling_upgrade_deferral: bool | None = None
     """Indicates whether Auto OS Upgrade should undergo deferral. Deferred OS upgrades will send advanced notifications on a per-VM basis that an OS upgrade from rolling upgrades is incoming, via the IMDS tag 'Platform.PendingOSUpgrade'. The upgrade then defers until the upgrade is approved via an ApproveRollingUpgrade call."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -32,28 +32,57 @@ class AutomaticOSUpgradePolicy:
         "osRollingUpgradeDeferral": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "enable_automatic_os_upgrade": v
+        result.enable_automatic_os_upgrade = (
+            v
             if (v := data.get("enableAutomaticOSUpgrade")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "disable_automatic_rollback": v
+            else _s.deserialize_bool(v)
+        )
+        result.disable_automatic_rollback = (
+            v
             if (v := data.get("disableAutomaticRollback")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "use_rolling_upgrade_policy": v
+            else _s.deserialize_bool(v)
+        )
+        result.use_rolling_upgrade_policy = (
+            v
             if (v := data.get("useRollingUpgradePolicy")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "os_rolling_upgrade_deferral": v
+            else _s.deserialize_bool(v)
+        )
+        result.os_rolling_upgrade_deferral = (
+            v
             if (v := data.get("osRollingUpgradeDeferral")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_bool(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class AutomaticRepairsPolicy:
     """Specifies the configuration parameters for automatic repairs on the virtual machine scale set."""
 
@@ -19,32 +19,55 @@ class AutomaticRepairsPolicy:
     """Specifies whether automatic repairs should be enabled on the virtual machine scale set. The default value is false."""
     grace_period: str | None = None
     """The amount of time for which automatic repairs are suspended due to a state change on VM. The grace time starts after the state change has completed. This helps avoid premature or accidental repairs. The time duration should be specified in ISO 8601 format. The minimum allowed grace period is 10 minutes (PT10M), which is also the default value. The maximum allowed grace period is 90 minutes (PT90M)."""
-    repair_action: _models.RepairAction | None = None
+    repair_action: _models.RepairAction | str | None = None
     """Type of repair action (replace, restart, reimage) that will be used for repairing unhealthy virtual machines in the scale set. Default value is replace."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {"enabled": None, "gracePeriod": None, "repairAction": None}
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "enabled": v
-            if (v := data.get("enabled")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "grace_period": v
-            if (v := data.get("gracePeriod")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "repair_action": None
+        result.enabled = (
+            v if (v := data.get("enabled")) is None or type(v) is bool else _s.deserialize_bool(v)
+        )
+        result.grace_period = (
+            v if (v := data.get("gracePeriod")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.repair_action = (
+            None
             if (v := data.get("repairAction")) is None
-            else _s.decode_enum(_models.RepairAction, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.RepairAction, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from .._runtime import codec as _s
 from ._sub_resource import SubResource
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class ImageReference(SubResource):
     """Specifies information about the image to use. You can specify information about platform images, marketplace images, or virtual machine images. This element is required when you want to use a platform image, marketplace image, or virtual machine image, but is not used in other creation operations. NOTE: Image reference publisher and offer can only be set when you create the scale set."""
 
@@ -44,33 +44,40 @@ class ImageReference(SubResource):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "id": v if (v := data.get("id")) is None or type(v) is str else _s.deserialize_str(v),
-            "publisher": v
-            if (v := data.get("publisher")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "offer": v
-            if (v := data.get("offer")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "sku": v if (v := data.get("sku")) is None or type(v) is str else _s.deserialize_str(v),
-            "version": v
-            if (v := data.get("version")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "exact_version": v
+        result.id = v if (v := data.get("id")) is None or type(v) is str else _s.deserialize_str(v)
+        result.publisher = (
+            v if (v := data.get("publisher")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.offer = (
+            v if (v := data.get("offer")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.sku = (
+            v if (v := data.get("sku")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.version = (
+            v if (v := data.get("version")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.exact_version = (
+            v
             if (v := data.get("exactVersion")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "shared_gallery_image_id": v
+            else _s.deserialize_str(v)
+        )
+        result.shared_gallery_image_id = (
+            v
             if (v := data.get("sharedGalleryImageId")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "community_gallery_image_id": v
+            else _s.deserialize_str(v)
+        )
+        result.community_gallery_image_id = (
+            v
             if (v := data.get("communityGalleryImageId")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_str(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -12,13 +12,13 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class InstanceViewStatus:
     """Instance view status."""
 
     code: str | None = None
     """The status code."""
-    level: _models.StatusLevelTypes | None = None
+    level: _models.StatusLevelTypes | str | None = None
     """The level code."""
     display_status: str | None = None
     """The short localizable label for the status."""
@@ -26,7 +26,7 @@ class InstanceViewStatus:
     """The detailed status message, including for alerts and error messages."""
     time: _dt.datetime | None = None
     """The time of the status."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -37,29 +37,54 @@ class InstanceViewStatus:
         "time": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "code": v
-            if (v := data.get("code")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "level": None
+        result.code = (
+            v if (v := data.get("code")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.level = (
+            None
             if (v := data.get("level")) is None
-            else _s.decode_enum(_models.StatusLevelTypes, v),
-            "display_status": v
+            else _s.decode_enum(_models.StatusLevelTypes, v)
+        )
+        result.display_status = (
+            v
             if (v := data.get("displayStatus")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "message": v
-            if (v := data.get("message")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "time": None if (v := data.get("time")) is None else _s.deserialize_datetime(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_str(v)
+        )
+        result.message = (
+            v if (v := data.get("message")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.time = None if (v := data.get("time")) is None else _s.deserialize_datetime(v)
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class LinuxConfiguration:
     """Specifies the Linux operating system settings on the virtual machine. For a list of supported Linux distributions, see [Linux on Azure-Endorsed Distributions](https://docs.microsoft.com/azure/virtual-machines/linux/endorsed-distros)."""
 
@@ -25,7 +25,7 @@ class LinuxConfiguration:
     """[Preview Feature] Specifies settings related to VM Guest Patching on Linux."""
     enable_vm_agent_platform_updates: bool | None = None
     """Indicates whether VMAgent Platform Updates is enabled for the Linux virtual machine. Default value is false."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -36,35 +36,66 @@ class LinuxConfiguration:
         "enableVMAgentPlatformUpdates": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "disable_password_authentication": v
+        result.disable_password_authentication = (
+            v
             if (v := data.get("disablePasswordAuthentication")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "ssh": _models.SshConfiguration.from_dict(v)
-            if type(v := data.get("ssh")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.SshConfiguration, v),
-            "provision_vm_agent": v
+            else _s.deserialize_bool(v)
+        )
+        result.ssh = (
+            None
+            if (v := data.get("ssh")) is None
+            else _models.SshConfiguration.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.SshConfiguration, v)
+        )
+        result.provision_vm_agent = (
+            v
             if (v := data.get("provisionVMAgent")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "patch_settings": _models.LinuxPatchSettings.from_dict(v)
-            if type(v := data.get("patchSettings")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.LinuxPatchSettings, v),
-            "enable_vm_agent_platform_updates": v
+            else _s.deserialize_bool(v)
+        )
+        result.patch_settings = (
+            None
+            if (v := data.get("patchSettings")) is None
+            else _models.LinuxPatchSettings.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.LinuxPatchSettings, v)
+        )
+        result.enable_vm_agent_platform_updates = (
+            v
             if (v := data.get("enableVMAgentPlatformUpdates")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_bool(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -11,19 +11,19 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class LinuxPatchSettings:
     """Specifies settings related to VM Guest Patching on Linux."""
 
-    patch_mode: _models.LinuxVMGuestPatchMode | None = None
+    patch_mode: _models.LinuxVMGuestPatchMode | str | None = None
     """Specifies the mode of VM Guest Patching to IaaS virtual machine or virtual machines associated to virtual machine scale set with OrchestrationMode as Flexible.<br /><br /> Possible values are:<br /><br /> **ImageDefault** - The virtual machine's default patching configuration is used. <br /><br /> **AutomaticByPlatform** - The virtual machine will be automatically updated by the platform. The property provisionVMAgent must be true"""
-    assessment_mode: _models.LinuxPatchAssessmentMode | None = None
+    assessment_mode: _models.LinuxPatchAssessmentMode | str | None = None
     """Specifies the mode of VM Guest Patch Assessment for the IaaS virtual machine.<br /><br /> Possible values are:<br /><br /> **ImageDefault** - You control the timing of patch assessments on a virtual machine. <br /><br /> **AutomaticByPlatform** - The platform will trigger periodic patch assessments. The property provisionVMAgent must be true."""
     automatic_by_platform_settings: _models.LinuxVMGuestPatchAutomaticByPlatformSettings | None = (
         None
     )
     """Specifies additional settings for patch mode AutomaticByPlatform in VM Guest Patching on Linux."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -32,29 +32,54 @@ class LinuxPatchSettings:
         "automaticByPlatformSettings": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "patch_mode": None
+        result.patch_mode = (
+            None
             if (v := data.get("patchMode")) is None
-            else _s.decode_enum(_models.LinuxVMGuestPatchMode, v),
-            "assessment_mode": None
+            else _s.decode_enum(_models.LinuxVMGuestPatchMode, v)
+        )
+        result.assessment_mode = (
+            None
             if (v := data.get("assessmentMode")) is None
-            else _s.decode_enum(_models.LinuxPatchAssessmentMode, v),
-            "automatic_by_platform_settings": _models.LinuxVMGuestPatchAutomaticByPlatformSettings.from_dict(
-                v
-            )
-            if type(v := data.get("automaticByPlatformSettings")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.LinuxVMGuestPatchAutomaticByPlatformSettings, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.LinuxPatchAssessmentMode, v)
+        )
+        result.automatic_by_platform_settings = (
+            None
+            if (v := data.get("automaticByPlatformSettings")) is None
+            else _models.LinuxVMGuestPatchAutomaticByPlatformSettings.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.LinuxVMGuestPatchAutomaticByPlatformSettings, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -11,21 +11,21 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class PatchSettings:
     """Specifies settings related to VM Guest Patching on Windows."""
 
-    patch_mode: _models.WindowsVMGuestPatchMode | None = None
+    patch_mode: _models.WindowsVMGuestPatchMode | str | None = None
     """Specifies the mode of VM Guest Patching to IaaS virtual machine or virtual machines associated to virtual machine scale set with OrchestrationMode as Flexible.<br /><br /> Possible values are:<br /><br /> **Manual** - You  control the application of patches to a virtual machine. You do this by applying patches manually inside the VM. In this mode, automatic updates are disabled; the property WindowsConfiguration.enableAutomaticUpdates must be false<br /><br /> **AutomaticByOS** - The virtual machine will automatically be updated by the OS. The property WindowsConfiguration.enableAutomaticUpdates must be true. <br /><br /> **AutomaticByPlatform** - the virtual machine will automatically updated by the platform. The properties provisionVMAgent and WindowsConfiguration.enableAutomaticUpdates must be true"""
     enable_hotpatching: bool | None = None
     """Enables customers to patch their Azure VMs without requiring a reboot. For enableHotpatching, the 'provisionVMAgent' must be set to true and 'patchMode' must be set to 'AutomaticByPlatform'."""
-    assessment_mode: _models.WindowsPatchAssessmentMode | None = None
+    assessment_mode: _models.WindowsPatchAssessmentMode | str | None = None
     """Specifies the mode of VM Guest patch assessment for the IaaS virtual machine.<br /><br /> Possible values are:<br /><br /> **ImageDefault** - You control the timing of patch assessments on a virtual machine.<br /><br /> **AutomaticByPlatform** - The platform will trigger periodic patch assessments. The property provisionVMAgent must be true."""
     automatic_by_platform_settings: (
         _models.WindowsVMGuestPatchAutomaticByPlatformSettings | None
     ) = None
     """Specifies additional settings for patch mode AutomaticByPlatform in VM Guest Patching on Windows."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -35,32 +35,59 @@ class PatchSettings:
         "automaticByPlatformSettings": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "patch_mode": None
+        result.patch_mode = (
+            None
             if (v := data.get("patchMode")) is None
-            else _s.decode_enum(_models.WindowsVMGuestPatchMode, v),
-            "enable_hotpatching": v
+            else _s.decode_enum(_models.WindowsVMGuestPatchMode, v)
+        )
+        result.enable_hotpatching = (
+            v
             if (v := data.get("enableHotpatching")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "assessment_mode": None
+            else _s.deserialize_bool(v)
+        )
+        result.assessment_mode = (
+            None
             if (v := data.get("assessmentMode")) is None
-            else _s.decode_enum(_models.WindowsPatchAssessmentMode, v),
-            "automatic_by_platform_settings": _models.WindowsVMGuestPatchAutomaticByPlatformSettings.from_dict(
-                v
-            )
-            if type(v := data.get("automaticByPlatformSettings")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.WindowsVMGuestPatchAutomaticByPlatformSettings, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.WindowsPatchAssessmentMode, v)
+        )
+        result.automatic_by_platform_settings = (
+            None
+            if (v := data.get("automaticByPlatformSettings")) is None
+            else _models.WindowsVMGuestPatchAutomaticByPlatformSettings.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.WindowsVMGuestPatchAutomaticByPlatformSettings, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any, ClassVar, Self
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class PriorityMixPolicy:
     """Specifies the target splits for Spot and Regular priority VMs within a scale set with flexible orchestration mode. With this property the customer is able to specify the base number of regular priority VMs created as the VMSS flex instance scales out and the split between Spot and Regular priority VMs after this base target has been reached."""
 
@@ -18,7 +18,7 @@ class PriorityMixPolicy:
     """The base number of regular priority VMs that will be created in this scale set as it scales out."""
     regular_priority_percentage_above_base: int | None = None
     """The percentage of VM instances, after the base regular priority count has been reached, that are expected to use regular priority."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -26,22 +26,47 @@ class PriorityMixPolicy:
         "regularPriorityPercentageAboveBase": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "base_regular_priority_count": v
+        result.base_regular_priority_count = (
+            v
             if (v := data.get("baseRegularPriorityCount")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "regular_priority_percentage_above_base": v
+            else _s.deserialize_int(v)
+        )
+        result.regular_priority_percentage_above_base = (
+            v
             if (v := data.get("regularPriorityPercentageAboveBase")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_int(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class ProxyAgentSettings:
     """Specifies ProxyAgent settings for the virtual machine or virtual machine scale set. Minimum api-version: 2023-09-01."""
 
@@ -23,7 +23,7 @@ class ProxyAgentSettings:
     """Specifies the WireServer endpoint settings while creating the virtual machine or virtual machine scale set. Minimum api-version: 2024-03-01."""
     imds: _models.HostEndpointSettings | None = None
     """Specifies the IMDS endpoint settings while creating the virtual machine or virtual machine scale set. Minimum api-version: 2024-03-01."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -33,32 +33,59 @@ class ProxyAgentSettings:
         "imds": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "enabled": v
-            if (v := data.get("enabled")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "key_incarnation_id": v
+        result.enabled = (
+            v if (v := data.get("enabled")) is None or type(v) is bool else _s.deserialize_bool(v)
+        )
+        result.key_incarnation_id = (
+            v
             if (v := data.get("keyIncarnationId")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "wire_server": _models.HostEndpointSettings.from_dict(v)
-            if type(v := data.get("wireServer")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.HostEndpointSettings, v),
-            "imds": _models.HostEndpointSettings.from_dict(v)
-            if type(v := data.get("imds")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.HostEndpointSettings, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_int(v)
+        )
+        result.wire_server = (
+            None
+            if (v := data.get("wireServer")) is None
+            else _models.HostEndpointSettings.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.HostEndpointSettings, v)
+        )
+        result.imds = (
+            None
+            if (v := data.get("imds")) is None
+            else _models.HostEndpointSettings.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.HostEndpointSettings, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any, ClassVar, Self
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class RollingUpgradePolicy:
     """The configuration parameters used while performing a rolling upgrade."""
 
@@ -30,7 +30,7 @@ class RollingUpgradePolicy:
     """Rollback failed instances to previous model if the Rolling Upgrade policy is violated."""
     max_surge: bool | None = None
     """Create new virtual machines to upgrade the scale set, rather than updating the existing virtual machines. Existing virtual machines will be deleted once the new virtual machines are created for each batch."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -44,40 +44,75 @@ class RollingUpgradePolicy:
         "maxSurge": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "max_batch_instance_percent": v
+        result.max_batch_instance_percent = (
+            v
             if (v := data.get("maxBatchInstancePercent")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "max_unhealthy_instance_percent": v
+            else _s.deserialize_int(v)
+        )
+        result.max_unhealthy_instance_percent = (
+            v
             if (v := data.get("maxUnhealthyInstancePercent")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "max_unhealthy_upgraded_instance_percent": v
+            else _s.deserialize_int(v)
+        )
+        result.max_unhealthy_upgraded_instance_percent = (
+            v
             if (v := data.get("maxUnhealthyUpgradedInstancePercent")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "pause_time_between_batches": v
+            else _s.deserialize_int(v)
+        )
+        result.pause_time_between_batches = (
+            v
             if (v := data.get("pauseTimeBetweenBatches")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "enable_cross_zone_upgrade": v
+            else _s.deserialize_str(v)
+        )
+        result.enable_cross_zone_upgrade = (
+            v
             if (v := data.get("enableCrossZoneUpgrade")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "prioritize_unhealthy_instances": v
+            else _s.deserialize_bool(v)
+        )
+        result.prioritize_unhealthy_instances = (
+            v
             if (v := data.get("prioritizeUnhealthyInstances")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "rollback_failed_instances_on_policy_breach": v
+            else _s.deserialize_bool(v)
+        )
+        result.rollback_failed_instances_on_policy_breach = (
+            v
             if (v := data.get("rollbackFailedInstancesOnPolicyBreach")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "max_surge": v
-            if (v := data.get("maxSurge")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_bool(v)
+        )
+        result.max_surge = (
+            v if (v := data.get("maxSurge")) is None or type(v) is bool else _s.deserialize_bool(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -12,19 +12,19 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class RollingUpgradeRunningStatus:
     """Information about the current running state of the overall upgrade."""
 
-    code: _models.RollingUpgradeStatusCode | None = None
+    code: _models.RollingUpgradeStatusCode | str | None = None
     """Code indicating the current status of the upgrade."""
     start_time: _dt.datetime | None = None
     """Start time of the upgrade."""
-    last_action: _models.RollingUpgradeActionType | None = None
+    last_action: _models.RollingUpgradeActionType | str | None = None
     """The last action performed on the rolling upgrade."""
     last_action_time: _dt.datetime | None = None
     """Last action time of the upgrade."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -34,28 +34,53 @@ class RollingUpgradeRunningStatus:
         "lastActionTime": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "code": None
+        result.code = (
+            None
             if (v := data.get("code")) is None
-            else _s.decode_enum(_models.RollingUpgradeStatusCode, v),
-            "start_time": None
-            if (v := data.get("startTime")) is None
-            else _s.deserialize_datetime(v),
-            "last_action": None
+            else _s.decode_enum(_models.RollingUpgradeStatusCode, v)
+        )
+        result.start_time = (
+            None if (v := data.get("startTime")) is None else _s.deserialize_datetime(v)
+        )
+        result.last_action = (
+            None
             if (v := data.get("lastAction")) is None
-            else _s.decode_enum(_models.RollingUpgradeActionType, v),
-            "last_action_time": None
-            if (v := data.get("lastActionTime")) is None
-            else _s.deserialize_datetime(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.RollingUpgradeActionType, v)
+        )
+        result.last_action_time = (
+            None if (v := data.get("lastActionTime")) is None else _s.deserialize_datetime(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from .._runtime import codec as _s
 from ._resource import Resource
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class RollingUpgradeStatusInfo(Resource):
     """The status of the latest virtual machine scale set rolling upgrade."""
 
@@ -38,42 +38,49 @@ class RollingUpgradeStatusInfo(Resource):
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         _c0 = _s.container(data, "properties")
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "id": v if (v := data.get("id")) is None or type(v) is str else _s.deserialize_str(v),
-            "name": v
-            if (v := data.get("name")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "type": v
-            if (v := data.get("type")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "location": v
-            if type(v := data.get("location")) is str
-            else _s.as_required(_s.deserialize_str(v)),
-            "tags": None if (v := data.get("tags")) is None else _s.dict_of(_s.deserialize_str)(v),
-            "policy": _models.RollingUpgradePolicy.from_dict(v)
-            if type(v := _c0.get("policy")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.RollingUpgradePolicy, v),
-            "running_status": _models.RollingUpgradeRunningStatus.from_dict(v)
-            if type(v := _c0.get("runningStatus")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.RollingUpgradeRunningStatus, v),
-            "progress": _models.RollingUpgradeProgressInfo.from_dict(v)
-            if type(v := _c0.get("progress")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.RollingUpgradeProgressInfo, v),
-            "error": _models.ApiError.from_dict(v)
-            if type(v := _c0.get("error")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ApiError, v),
-            "_unknown": _s.unknown_fields(data, cls._KNOWN),
-        }
+        result.id = v if (v := data.get("id")) is None or type(v) is str else _s.deserialize_str(v)
+        result.name = (
+            v if (v := data.get("name")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.type = (
+            v if (v := data.get("type")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.location = (
+            v if type(v := data.get("location")) is str else _s.as_required(_s.deserialize_str(v))
+        )
+        result.tags = None if (v := data.get("tags")) is None else _s.dict_of(_s.deserialize_str)(v)
+        result.policy = (
+            None
+            if (v := _c0.get("policy")) is None
+            else _models.RollingUpgradePolicy.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.RollingUpgradePolicy, v)
+        )
+        result.running_status = (
+            None
+            if (v := _c0.get("runningStatus")) is None
+            else _models.RollingUpgradeRunningStatus.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.RollingUpgradeRunningStatus, v)
+        )
+        result.progress = (
+            None
+            if (v := _c0.get("progress")) is None
+            else _models.RollingUpgradeProgressInfo.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.RollingUpgradeProgressInfo, v)
+        )
+        result.error = (
+            None
+            if (v := _c0.get("error")) is None
+            else _models.ApiError.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ApiError, v)
+        )
+        result._unknown = _s.unknown_fields(data, cls._KNOWN)
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

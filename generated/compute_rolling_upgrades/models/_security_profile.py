@@ -11,7 +11,7 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class SecurityProfile:
     """Specifies the Security profile settings for the virtual machine or virtual machine scale set."""
 
@@ -19,13 +19,13 @@ class SecurityProfile:
     """Specifies the security settings like secure boot and vTPM used while creating the virtual machine. Minimum api-version: 2020-12-01."""
     encryption_at_host: bool | None = None
     """This property can be used by user in the request to enable or disable the Host Encryption for the virtual machine or virtual machine scale set. This will enable the encryption for all the disks including Resource/Temp disk at host itself. The default behavior is: The Encryption at host will be disabled unless this property is set to true for the resource."""
-    security_type: _models.SecurityTypes | None = None
+    security_type: _models.SecurityTypes | str | None = None
     """Specifies the SecurityType of the virtual machine. It has to be set to any specified value to enable UefiSettings. The default behavior is: UefiSettings will not be enabled unless this property is set."""
     encryption_identity: _models.EncryptionIdentity | None = None
     """Specifies the Managed Identity used by ADE to get access token for keyvault operations."""
     proxy_agent_settings: _models.ProxyAgentSettings | None = None
     """Specifies ProxyAgent settings for the virtual machine or virtual machine scale set. Minimum api-version: 2023-09-01."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -36,37 +36,68 @@ class SecurityProfile:
         "proxyAgentSettings": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "uefi_settings": _models.UefiSettings.from_dict(v)
-            if type(v := data.get("uefiSettings")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.UefiSettings, v),
-            "encryption_at_host": v
+        result.uefi_settings = (
+            None
+            if (v := data.get("uefiSettings")) is None
+            else _models.UefiSettings.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.UefiSettings, v)
+        )
+        result.encryption_at_host = (
+            v
             if (v := data.get("encryptionAtHost")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "security_type": None
+            else _s.deserialize_bool(v)
+        )
+        result.security_type = (
+            None
             if (v := data.get("securityType")) is None
-            else _s.decode_enum(_models.SecurityTypes, v),
-            "encryption_identity": _models.EncryptionIdentity.from_dict(v)
-            if type(v := data.get("encryptionIdentity")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.EncryptionIdentity, v),
-            "proxy_agent_settings": _models.ProxyAgentSettings.from_dict(v)
-            if type(v := data.get("proxyAgentSettings")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ProxyAgentSettings, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.SecurityTypes, v)
+        )
+        result.encryption_identity = (
+            None
+            if (v := data.get("encryptionIdentity")) is None
+            else _models.EncryptionIdentity.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.EncryptionIdentity, v)
+        )
+        result.proxy_agent_settings = (
+            None
+            if (v := data.get("proxyAgentSettings")) is None
+            else _models.ProxyAgentSettings.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ProxyAgentSettings, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

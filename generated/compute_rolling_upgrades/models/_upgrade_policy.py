@@ -11,17 +11,17 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class UpgradePolicy:
     """Describes an upgrade policy - automatic, manual, or rolling."""
 
-    mode: _models.UpgradeMode | None = None
+    mode: _models.UpgradeMode | str | None = None
     """Specifies the mode of an upgrade to virtual machines in the scale set.<br /><br /> Possible values are:<br /><br /> **Manual** - You  control the application of updates to virtual machines in the scale set. You do this by using the manualUpgrade action.<br /><br /> **Automatic** - All virtual machines in the scale set are  automatically updated at the same time."""
     rolling_upgrade_policy: _models.RollingUpgradePolicy | None = None
     """The configuration parameters used while performing a rolling upgrade."""
     automatic_os_upgrade_policy: _models.AutomaticOSUpgradePolicy | None = None
     """Configuration parameters used for performing automatic OS Upgrade."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -30,29 +30,54 @@ class UpgradePolicy:
         "automaticOSUpgradePolicy": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "mode": None
-            if (v := data.get("mode")) is None
-            else _s.decode_enum(_models.UpgradeMode, v),
-            "rolling_upgrade_policy": _models.RollingUpgradePolicy.from_dict(v)
-            if type(v := data.get("rollingUpgradePolicy")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.RollingUpgradePolicy, v),
-            "automatic_os_upgrade_policy": _models.AutomaticOSUpgradePolicy.from_dict(v)
-            if type(v := data.get("automaticOSUpgradePolicy")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.AutomaticOSUpgradePolicy, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+        result.mode = (
+            None if (v := data.get("mode")) is None else _s.decode_enum(_models.UpgradeMode, v)
+        )
+        result.rolling_upgrade_policy = (
+            None
+            if (v := data.get("rollingUpgradePolicy")) is None
+            else _models.RollingUpgradePolicy.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.RollingUpgradePolicy, v)
+        )
+        result.automatic_os_upgrade_policy = (
+            None
+            if (v := data.get("automaticOSUpgradePolicy")) is None
+            else _models.AutomaticOSUpgradePolicy.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.AutomaticOSUpgradePolicy, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

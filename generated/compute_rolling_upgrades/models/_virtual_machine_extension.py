@@ -12,7 +12,7 @@ from .._runtime import codec as _s
 from ._resource_with_optional_location import ResourceWithOptionalLocation
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineExtension(ResourceWithOptionalLocation):
     """Describes a Virtual Machine Extension."""
 
@@ -70,61 +70,78 @@ class VirtualMachineExtension(ResourceWithOptionalLocation):
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         _c0 = _s.container(data, "properties")
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "location": v
-            if (v := data.get("location")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "id": v if (v := data.get("id")) is None or type(v) is str else _s.deserialize_str(v),
-            "name": v
-            if (v := data.get("name")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "type": v
-            if (v := data.get("type")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "tags": None if (v := data.get("tags")) is None else _s.dict_of(_s.deserialize_str)(v),
-            "force_update_tag": v
+        result.location = (
+            v if (v := data.get("location")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.id = v if (v := data.get("id")) is None or type(v) is str else _s.deserialize_str(v)
+        result.name = (
+            v if (v := data.get("name")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.type = (
+            v if (v := data.get("type")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.tags = None if (v := data.get("tags")) is None else _s.dict_of(_s.deserialize_str)(v)
+        result.force_update_tag = (
+            v
             if (v := _c0.get("forceUpdateTag")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "publisher": v
-            if (v := _c0.get("publisher")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "properties_type": v
-            if (v := _c0.get("type")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "type_handler_version": v
+            else _s.deserialize_str(v)
+        )
+        result.publisher = (
+            v if (v := _c0.get("publisher")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.properties_type = (
+            v if (v := _c0.get("type")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.type_handler_version = (
+            v
             if (v := _c0.get("typeHandlerVersion")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "auto_upgrade_minor_version": v
+            else _s.deserialize_str(v)
+        )
+        result.auto_upgrade_minor_version = (
+            v
             if (v := _c0.get("autoUpgradeMinorVersion")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "enable_automatic_upgrade": v
+            else _s.deserialize_bool(v)
+        )
+        result.enable_automatic_upgrade = (
+            v
             if (v := _c0.get("enableAutomaticUpgrade")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "settings": _c0.get("settings"),
-            "protected_settings": _c0.get("protectedSettings"),
-            "provisioning_state": v
+            else _s.deserialize_bool(v)
+        )
+        result.settings = _c0.get("settings")
+        result.protected_settings = _c0.get("protectedSettings")
+        result.provisioning_state = (
+            v
             if (v := _c0.get("provisioningState")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "instance_view": _models.VirtualMachineExtensionInstanceView.from_dict(v)
-            if type(v := _c0.get("instanceView")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualMachineExtensionInstanceView, v),
-            "suppress_failures": v
+            else _s.deserialize_str(v)
+        )
+        result.instance_view = (
+            None
+            if (v := _c0.get("instanceView")) is None
+            else _models.VirtualMachineExtensionInstanceView.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualMachineExtensionInstanceView, v)
+        )
+        result.suppress_failures = (
+            v
             if (v := _c0.get("suppressFailures")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "protected_settings_from_key_vault": _models.KeyVaultSecretReference.from_dict(v)
-            if type(v := _c0.get("protectedSettingsFromKeyVault")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.KeyVaultSecretReference, v),
-            "provision_after_extensions": None
+            else _s.deserialize_bool(v)
+        )
+        result.protected_settings_from_key_vault = (
+            None
+            if (v := _c0.get("protectedSettingsFromKeyVault")) is None
+            else _models.KeyVaultSecretReference.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.KeyVaultSecretReference, v)
+        )
+        result.provision_after_extensions = (
+            None
             if (v := _c0.get("provisionAfterExtensions")) is None
-            else _s.list_of(_s.deserialize_str)(v),
-            "_unknown": _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.list_of(_s.deserialize_str)(v)
+        )
+        result._unknown = _s.unknown_fields(data, cls._KNOWN)
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from .._runtime import codec as _s
 from ._resource import Resource
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSet(Resource):
     """Describes a Virtual Machine Scale Set."""
 
@@ -51,7 +51,7 @@ class VirtualMachineScaleSet(Resource):
     """Specifies additional capabilities enabled or disabled on the Virtual Machines in the Virtual Machine Scale Set. For instance: whether the Virtual Machines have the capability to support attaching managed data disks with UltraSSD_LRS storage account type."""
     scale_in_policy: _models.ScaleInPolicy | None = None
     """Specifies the policies applied when scaling in Virtual Machines in the Virtual Machine Scale Set."""
-    orchestration_mode: _models.OrchestrationMode | None = None
+    orchestration_mode: _models.OrchestrationMode | str | None = None
     """Specifies the orchestration mode for the virtual machine scale set."""
     spot_restore_policy: _models.SpotRestorePolicy | None = None
     """Specifies the Spot Restore properties for the virtual machine scale set."""
@@ -63,7 +63,9 @@ class VirtualMachineScaleSet(Resource):
     """Optional property which must either be set to True or omitted."""
     resiliency_policy: _models.ResiliencyPolicy | None = None
     """Policy for Resiliency"""
-    zonal_platform_fault_domain_align_mode: _models.ZonalPlatformFaultDomainAlignMode | None = None
+    zonal_platform_fault_domain_align_mode: (
+        _models.ZonalPlatformFaultDomainAlignMode | str | None
+    ) = None
     """Specifies the align mode between Virtual Machine Scale Set compute and storage Fault Domain count."""
     identity: _models.VirtualMachineScaleSetIdentity | None = None
     """The identity of the virtual machine scale set, if configured."""
@@ -116,136 +118,183 @@ class VirtualMachineScaleSet(Resource):
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         _c0 = _s.container(data, "properties")
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "id": v if (v := data.get("id")) is None or type(v) is str else _s.deserialize_str(v),
-            "name": v
-            if (v := data.get("name")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "type": v
-            if (v := data.get("type")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "location": v
-            if type(v := data.get("location")) is str
-            else _s.as_required(_s.deserialize_str(v)),
-            "tags": None if (v := data.get("tags")) is None else _s.dict_of(_s.deserialize_str)(v),
-            "sku": _models.Sku.from_dict(v)
-            if type(v := data.get("sku")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.Sku, v),
-            "plan": _models.Plan.from_dict(v)
-            if type(v := data.get("plan")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.Plan, v),
-            "upgrade_policy": _models.UpgradePolicy.from_dict(v)
-            if type(v := _c0.get("upgradePolicy")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.UpgradePolicy, v),
-            "scheduled_events_policy": _models.ScheduledEventsPolicy.from_dict(v)
-            if type(v := _c0.get("scheduledEventsPolicy")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ScheduledEventsPolicy, v),
-            "automatic_repairs_policy": _models.AutomaticRepairsPolicy.from_dict(v)
-            if type(v := _c0.get("automaticRepairsPolicy")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.AutomaticRepairsPolicy, v),
-            "virtual_machine_profile": _models.VirtualMachineScaleSetVMProfile.from_dict(v)
-            if type(v := _c0.get("virtualMachineProfile")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualMachineScaleSetVMProfile, v),
-            "provisioning_state": v
+        result.id = v if (v := data.get("id")) is None or type(v) is str else _s.deserialize_str(v)
+        result.name = (
+            v if (v := data.get("name")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.type = (
+            v if (v := data.get("type")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.location = (
+            v if type(v := data.get("location")) is str else _s.as_required(_s.deserialize_str(v))
+        )
+        result.tags = None if (v := data.get("tags")) is None else _s.dict_of(_s.deserialize_str)(v)
+        result.sku = (
+            None
+            if (v := data.get("sku")) is None
+            else _models.Sku.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.Sku, v)
+        )
+        result.plan = (
+            None
+            if (v := data.get("plan")) is None
+            else _models.Plan.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.Plan, v)
+        )
+        result.upgrade_policy = (
+            None
+            if (v := _c0.get("upgradePolicy")) is None
+            else _models.UpgradePolicy.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.UpgradePolicy, v)
+        )
+        result.scheduled_events_policy = (
+            None
+            if (v := _c0.get("scheduledEventsPolicy")) is None
+            else _models.ScheduledEventsPolicy.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ScheduledEventsPolicy, v)
+        )
+        result.automatic_repairs_policy = (
+            None
+            if (v := _c0.get("automaticRepairsPolicy")) is None
+            else _models.AutomaticRepairsPolicy.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.AutomaticRepairsPolicy, v)
+        )
+        result.virtual_machine_profile = (
+            None
+            if (v := _c0.get("virtualMachineProfile")) is None
+            else _models.VirtualMachineScaleSetVMProfile.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualMachineScaleSetVMProfile, v)
+        )
+        result.provisioning_state = (
+            v
             if (v := _c0.get("provisioningState")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "overprovision": v
+            else _s.deserialize_str(v)
+        )
+        result.overprovision = (
+            v
             if (v := _c0.get("overprovision")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "do_not_run_extensions_on_overprovisioned_vms": v
+            else _s.deserialize_bool(v)
+        )
+        result.do_not_run_extensions_on_overprovisioned_vms = (
+            v
             if (v := _c0.get("doNotRunExtensionsOnOverprovisionedVMs")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "unique_id": v
-            if (v := _c0.get("uniqueId")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "single_placement_group": v
+            else _s.deserialize_bool(v)
+        )
+        result.unique_id = (
+            v if (v := _c0.get("uniqueId")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.single_placement_group = (
+            v
             if (v := _c0.get("singlePlacementGroup")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "zone_balance": v
+            else _s.deserialize_bool(v)
+        )
+        result.zone_balance = (
+            v
             if (v := _c0.get("zoneBalance")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "platform_fault_domain_count": v
+            else _s.deserialize_bool(v)
+        )
+        result.platform_fault_domain_count = (
+            v
             if (v := _c0.get("platformFaultDomainCount")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "proximity_placement_group": _models.SubResource.from_dict(v)
-            if type(v := _c0.get("proximityPlacementGroup")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.SubResource, v),
-            "host_group": _models.SubResource.from_dict(v)
-            if type(v := _c0.get("hostGroup")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.SubResource, v),
-            "additional_capabilities": _models.AdditionalCapabilities.from_dict(v)
-            if type(v := _c0.get("additionalCapabilities")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.AdditionalCapabilities, v),
-            "scale_in_policy": _models.ScaleInPolicy.from_dict(v)
-            if type(v := _c0.get("scaleInPolicy")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ScaleInPolicy, v),
-            "orchestration_mode": None
+            else _s.deserialize_int(v)
+        )
+        result.proximity_placement_group = (
+            None
+            if (v := _c0.get("proximityPlacementGroup")) is None
+            else _models.SubResource.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.SubResource, v)
+        )
+        result.host_group = (
+            None
+            if (v := _c0.get("hostGroup")) is None
+            else _models.SubResource.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.SubResource, v)
+        )
+        result.additional_capabilities = (
+            None
+            if (v := _c0.get("additionalCapabilities")) is None
+            else _models.AdditionalCapabilities.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.AdditionalCapabilities, v)
+        )
+        result.scale_in_policy = (
+            None
+            if (v := _c0.get("scaleInPolicy")) is None
+            else _models.ScaleInPolicy.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ScaleInPolicy, v)
+        )
+        result.orchestration_mode = (
+            None
             if (v := _c0.get("orchestrationMode")) is None
-            else _s.decode_enum(_models.OrchestrationMode, v),
-            "spot_restore_policy": _models.SpotRestorePolicy.from_dict(v)
-            if type(v := _c0.get("spotRestorePolicy")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.SpotRestorePolicy, v),
-            "priority_mix_policy": _models.PriorityMixPolicy.from_dict(v)
-            if type(v := _c0.get("priorityMixPolicy")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.PriorityMixPolicy, v),
-            "time_created": None
-            if (v := _c0.get("timeCreated")) is None
-            else _s.deserialize_datetime(v),
-            "constrained_maximum_capacity": v
+            else _s.decode_enum(_models.OrchestrationMode, v)
+        )
+        result.spot_restore_policy = (
+            None
+            if (v := _c0.get("spotRestorePolicy")) is None
+            else _models.SpotRestorePolicy.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.SpotRestorePolicy, v)
+        )
+        result.priority_mix_policy = (
+            None
+            if (v := _c0.get("priorityMixPolicy")) is None
+            else _models.PriorityMixPolicy.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.PriorityMixPolicy, v)
+        )
+        result.time_created = (
+            None if (v := _c0.get("timeCreated")) is None else _s.deserialize_datetime(v)
+        )
+        result.constrained_maximum_capacity = (
+            v
             if (v := _c0.get("constrainedMaximumCapacity")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "resiliency_policy": _models.ResiliencyPolicy.from_dict(v)
-            if type(v := _c0.get("resiliencyPolicy")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ResiliencyPolicy, v),
-            "zonal_platform_fault_domain_align_mode": None
+            else _s.deserialize_bool(v)
+        )
+        result.resiliency_policy = (
+            None
+            if (v := _c0.get("resiliencyPolicy")) is None
+            else _models.ResiliencyPolicy.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ResiliencyPolicy, v)
+        )
+        result.zonal_platform_fault_domain_align_mode = (
+            None
             if (v := _c0.get("zonalPlatformFaultDomainAlignMode")) is None
-            else _s.decode_enum(_models.ZonalPlatformFaultDomainAlignMode, v),
-            "identity": _models.VirtualMachineScaleSetIdentity.from_dict(v)
-            if type(v := data.get("identity")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualMachineScaleSetIdentity, v),
-            "zones": None
-            if (v := data.get("zones")) is None
-            else _s.list_of(_s.deserialize_str)(v),
-            "extended_location": _models.ExtendedLocation.from_dict(v)
-            if type(v := data.get("extendedLocation")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ExtendedLocation, v),
-            "etag": v
-            if (v := data.get("etag")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "_unknown": _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.ZonalPlatformFaultDomainAlignMode, v)
+        )
+        result.identity = (
+            None
+            if (v := data.get("identity")) is None
+            else _models.VirtualMachineScaleSetIdentity.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualMachineScaleSetIdentity, v)
+        )
+        result.zones = (
+            None if (v := data.get("zones")) is None else _s.list_of(_s.deserialize_str)(v)
+        )
+        result.extended_location = (
+            None
+            if (v := data.get("extendedLocation")) is None
+            else _models.ExtendedLocation.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ExtendedLocation, v)
+        )
+        result.etag = (
+            v if (v := data.get("etag")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result._unknown = _s.unknown_fields(data, cls._KNOWN)
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

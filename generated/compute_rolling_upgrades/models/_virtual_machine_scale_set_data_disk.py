@@ -11,7 +11,7 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSetDataDisk:
     """Describes a virtual machine scale set data disk."""
 
@@ -19,11 +19,11 @@ class VirtualMachineScaleSetDataDisk:
     """The disk name."""
     lun: int
     """Specifies the logical unit number of the data disk. This value is used to identify data disks within the VM and therefore must be unique for each data disk attached to a VM."""
-    caching: _models.CachingTypes | None = None
+    caching: _models.CachingTypes | str | None = None
     """Specifies the caching requirements. Possible values are: **None,** **ReadOnly,** **ReadWrite.** The default values are: **None for Standard storage. ReadOnly for Premium storage.**"""
     write_accelerator_enabled: bool | None = None
     """Specifies whether writeAccelerator should be enabled or disabled on the disk."""
-    create_option: _models.DiskCreateOptionTypes
+    create_option: _models.DiskCreateOptionTypes | str
     """The create option."""
     disk_size_gb: int | None = None
     """Specifies the size of an empty data disk in gigabytes. This element can be used to overwrite the size of the disk in a virtual machine image. The property diskSizeGB is the number of bytes x 1024^3 for the disk and the value cannot be larger than 1023."""
@@ -33,9 +33,9 @@ class VirtualMachineScaleSetDataDisk:
     """Specifies the Read-Write IOPS for the managed disk. Should be used only when StorageAccountType is UltraSSD_LRS. If not specified, a default value would be assigned based on diskSizeGB."""
     disk_m_bps_read_write: int | None = None
     """Specifies the bandwidth in MB per second for the managed disk. Should be used only when StorageAccountType is UltraSSD_LRS. If not specified, a default value would be assigned based on diskSizeGB."""
-    delete_option: _models.DiskDeleteOptionTypes | None = None
+    delete_option: _models.DiskDeleteOptionTypes | str | None = None
     """Specifies whether data disk should be deleted or detached upon VMSS Flex deletion (This feature is available for VMSS with Flexible OrchestrationMode only).<br><br> Possible values: <br><br> **Delete** If this value is used, the data disk is deleted when the VMSS Flex VM is deleted.<br><br> **Detach** If this value is used, the data disk is retained after VMSS Flex VM is deleted.<br><br> The default value is set to **Delete**."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -51,48 +51,79 @@ class VirtualMachineScaleSetDataDisk:
         "deleteOption": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "name": v
-            if (v := data.get("name")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "lun": v
-            if type(v := data.get("lun")) is int
-            else _s.as_required(_s.deserialize_int(v)),
-            "caching": None
-            if (v := data.get("caching")) is None
-            else _s.decode_enum(_models.CachingTypes, v),
-            "write_accelerator_enabled": v
+        result.name = (
+            v if (v := data.get("name")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.lun = (
+            v if type(v := data.get("lun")) is int else _s.as_required(_s.deserialize_int(v))
+        )
+        result.caching = (
+            None if (v := data.get("caching")) is None else _s.decode_enum(_models.CachingTypes, v)
+        )
+        result.write_accelerator_enabled = (
+            v
             if (v := data.get("writeAcceleratorEnabled")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "create_option": _s.decode_enum(
-                _models.DiskCreateOptionTypes, data.get("createOption")
-            ),
-            "disk_size_gb": v
-            if (v := data.get("diskSizeGB")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "managed_disk": _models.VirtualMachineScaleSetManagedDiskParameters.from_dict(v)
-            if type(v := data.get("managedDisk")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualMachineScaleSetManagedDiskParameters, v),
-            "disk_iops_read_write": v
+            else _s.deserialize_bool(v)
+        )
+        result.create_option = _s.decode_enum(
+            _models.DiskCreateOptionTypes, data.get("createOption")
+        )
+        result.disk_size_gb = (
+            v if (v := data.get("diskSizeGB")) is None or type(v) is int else _s.deserialize_int(v)
+        )
+        result.managed_disk = (
+            None
+            if (v := data.get("managedDisk")) is None
+            else _models.VirtualMachineScaleSetManagedDiskParameters.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualMachineScaleSetManagedDiskParameters, v)
+        )
+        result.disk_iops_read_write = (
+            v
             if (v := data.get("diskIOPSReadWrite")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "disk_m_bps_read_write": v
+            else _s.deserialize_int(v)
+        )
+        result.disk_m_bps_read_write = (
+            v
             if (v := data.get("diskMBpsReadWrite")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "delete_option": None
+            else _s.deserialize_int(v)
+        )
+        result.delete_option = (
+            None
             if (v := data.get("deleteOption")) is None
-            else _s.decode_enum(_models.DiskDeleteOptionTypes, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.DiskDeleteOptionTypes, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

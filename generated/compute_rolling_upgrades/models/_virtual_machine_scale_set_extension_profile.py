@@ -11,7 +11,7 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSetExtensionProfile:
     """Describes a virtual machine scale set extension profile."""
 
@@ -19,32 +19,57 @@ class VirtualMachineScaleSetExtensionProfile:
     """The virtual machine scale set child extension resources."""
     extensions_time_budget: str | None = None
     """Specifies the time alloted for all extensions to start. The time duration should be between 15 minutes and 120 minutes (inclusive) and should be specified in ISO 8601 format. The default value is 90 minutes (PT1H30M). Minimum api-version: 2020-06-01."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {"extensions": None, "extensionsTimeBudget": None}
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "extensions": [
+        result.extensions = (
+            [
                 _models.VirtualMachineScaleSetExtension.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.VirtualMachineScaleSetExtension, _i)
                 for _i in v
             ]
             if type(v := data.get("extensions")) is list
-            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetExtension))(v),
-            "extensions_time_budget": v
+            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetExtension))(v)
+        )
+        result.extensions_time_budget = (
+            v
             if (v := data.get("extensionsTimeBudget")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_str(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSetIdentity:
     """Identity for the virtual machine scale set."""
 
@@ -19,11 +19,11 @@ class VirtualMachineScaleSetIdentity:
     """The principal id of virtual machine scale set identity. This property will only be provided for a system assigned identity."""
     tenant_id: str | None = None
     """The tenant id associated with the virtual machine scale set. This property will only be provided for a system assigned identity."""
-    type: _models.ResourceIdentityType | None = None
+    type: _models.ResourceIdentityType | str | None = None
     """The type of identity used for the virtual machine scale set. The type 'SystemAssigned, UserAssigned' includes both an implicitly created identity and a set of user assigned identities. The type 'None' will remove any identities from the virtual machine scale set."""
     user_assigned_identities: dict[str, _models.UserAssignedIdentitiesValue] | None = None
     """The list of user identities associated with the virtual machine scale set. The user identity dictionary key references will be ARM resource ids in the form: '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/{identityName}'."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -33,28 +33,53 @@ class VirtualMachineScaleSetIdentity:
         "userAssignedIdentities": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "principal_id": v
-            if (v := data.get("principalId")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "tenant_id": v
-            if (v := data.get("tenantId")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "type": None
+        result.principal_id = (
+            v if (v := data.get("principalId")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.tenant_id = (
+            v if (v := data.get("tenantId")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.type = (
+            None
             if (v := data.get("type")) is None
-            else _s.decode_enum(_models.ResourceIdentityType, v),
-            "user_assigned_identities": None
+            else _s.decode_enum(_models.ResourceIdentityType, v)
+        )
+        result.user_assigned_identities = (
+            None
             if (v := data.get("userAssignedIdentities")) is None
-            else _s.dict_of(_s.model_decoder(_models.UserAssignedIdentitiesValue))(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.dict_of(_s.model_decoder(_models.UserAssignedIdentitiesValue))(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

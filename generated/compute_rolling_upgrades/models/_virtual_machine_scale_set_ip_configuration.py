@@ -11,7 +11,7 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSetIPConfiguration:
     """Describes a virtual machine scale set network profile's IP configuration."""
 
@@ -25,7 +25,7 @@ class VirtualMachineScaleSetIPConfiguration:
         _models.VirtualMachineScaleSetPublicIPAddressConfiguration | None
     ) = None
     """The publicIPAddressConfiguration."""
-    private_ip_address_version: _models.IPVersion | None = None
+    private_ip_address_version: _models.IPVersion | str | None = None
     """Available from Api-Version 2017-03-30 onwards, it represents whether the specific ipconfiguration is IPv4 or IPv6. Default is taken as IPv4.  Possible values are: 'IPv4' and 'IPv6'."""
     application_gateway_backend_address_pools: list[_models.SubResource] | None = None
     """Specifies an array of references to backend address pools of application gateways. A scale set can reference backend address pools of multiple application gateways. Multiple scale sets cannot use the same application gateway."""
@@ -35,7 +35,7 @@ class VirtualMachineScaleSetIPConfiguration:
     """Specifies an array of references to backend address pools of load balancers. A scale set can reference backend address pools of one public and one internal load balancer. Multiple scale sets cannot use the same basic sku load balancer."""
     load_balancer_inbound_nat_pools: list[_models.SubResource] | None = None
     """Specifies an array of references to inbound Nat pools of the load balancers. A scale set can reference inbound nat pools of one public and one internal load balancer. Multiple scale sets cannot use the same basic sku load balancer."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -52,68 +52,101 @@ class VirtualMachineScaleSetIPConfiguration:
         },
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         _c0 = _s.container(data, "properties")
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "name": v
-            if type(v := data.get("name")) is str
-            else _s.as_required(_s.deserialize_str(v)),
-            "subnet": _models.ApiEntityReference.from_dict(v)
-            if type(v := _c0.get("subnet")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ApiEntityReference, v),
-            "primary": v
-            if (v := _c0.get("primary")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "public_ip_address_configuration": _models.VirtualMachineScaleSetPublicIPAddressConfiguration.from_dict(
-                v
-            )
-            if type(v := _c0.get("publicIPAddressConfiguration")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualMachineScaleSetPublicIPAddressConfiguration, v),
-            "private_ip_address_version": None
+        result.name = (
+            v if type(v := data.get("name")) is str else _s.as_required(_s.deserialize_str(v))
+        )
+        result.subnet = (
+            None
+            if (v := _c0.get("subnet")) is None
+            else _models.ApiEntityReference.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ApiEntityReference, v)
+        )
+        result.primary = (
+            v if (v := _c0.get("primary")) is None or type(v) is bool else _s.deserialize_bool(v)
+        )
+        result.public_ip_address_configuration = (
+            None
+            if (v := _c0.get("publicIPAddressConfiguration")) is None
+            else _models.VirtualMachineScaleSetPublicIPAddressConfiguration.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualMachineScaleSetPublicIPAddressConfiguration, v)
+        )
+        result.private_ip_address_version = (
+            None
             if (v := _c0.get("privateIPAddressVersion")) is None
-            else _s.decode_enum(_models.IPVersion, v),
-            "application_gateway_backend_address_pools": [
+            else _s.decode_enum(_models.IPVersion, v)
+        )
+        result.application_gateway_backend_address_pools = (
+            [
                 _models.SubResource.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.SubResource, _i)
                 for _i in v
             ]
             if type(v := _c0.get("applicationGatewayBackendAddressPools")) is list
-            else _s.list_of(_s.model_decoder(_models.SubResource))(v),
-            "application_security_groups": [
+            else _s.list_of(_s.model_decoder(_models.SubResource))(v)
+        )
+        result.application_security_groups = (
+            [
                 _models.SubResource.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.SubResource, _i)
                 for _i in v
             ]
             if type(v := _c0.get("applicationSecurityGroups")) is list
-            else _s.list_of(_s.model_decoder(_models.SubResource))(v),
-            "load_balancer_backend_address_pools": [
+            else _s.list_of(_s.model_decoder(_models.SubResource))(v)
+        )
+        result.load_balancer_backend_address_pools = (
+            [
                 _models.SubResource.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.SubResource, _i)
                 for _i in v
             ]
             if type(v := _c0.get("loadBalancerBackendAddressPools")) is list
-            else _s.list_of(_s.model_decoder(_models.SubResource))(v),
-            "load_balancer_inbound_nat_pools": [
+            else _s.list_of(_s.model_decoder(_models.SubResource))(v)
+        )
+        result.load_balancer_inbound_nat_pools = (
+            [
                 _models.SubResource.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.SubResource, _i)
                 for _i in v
             ]
             if type(v := _c0.get("loadBalancerInboundNatPools")) is list
-            else _s.list_of(_s.model_decoder(_models.SubResource))(v),
-            "_unknown": _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.list_of(_s.model_decoder(_models.SubResource))(v)
+        )
+        result._unknown = _s.unknown_fields(data, cls._KNOWN)
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -11,17 +11,17 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSetManagedDiskParameters:
     """Describes the parameters of a ScaleSet managed disk."""
 
-    storage_account_type: _models.StorageAccountTypes | None = None
+    storage_account_type: _models.StorageAccountTypes | str | None = None
     """Specifies the storage account type for the managed disk. NOTE: UltraSSD_LRS can only be used with data disks, it cannot be used with OS Disk."""
     disk_encryption_set: _models.DiskEncryptionSetParameters | None = None
     """Specifies the customer managed disk encryption set resource id for the managed disk."""
     security_profile: _models.VMDiskSecurityProfile | None = None
     """Specifies the security profile for the managed disk."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -30,29 +30,56 @@ class VirtualMachineScaleSetManagedDiskParameters:
         "securityProfile": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "storage_account_type": None
+        result.storage_account_type = (
+            None
             if (v := data.get("storageAccountType")) is None
-            else _s.decode_enum(_models.StorageAccountTypes, v),
-            "disk_encryption_set": _models.DiskEncryptionSetParameters.from_dict(v)
-            if type(v := data.get("diskEncryptionSet")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.DiskEncryptionSetParameters, v),
-            "security_profile": _models.VMDiskSecurityProfile.from_dict(v)
-            if type(v := data.get("securityProfile")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VMDiskSecurityProfile, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.StorageAccountTypes, v)
+        )
+        result.disk_encryption_set = (
+            None
+            if (v := data.get("diskEncryptionSet")) is None
+            else _models.DiskEncryptionSetParameters.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.DiskEncryptionSetParameters, v)
+        )
+        result.security_profile = (
+            None
+            if (v := data.get("securityProfile")) is None
+            else _models.VMDiskSecurityProfile.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VMDiskSecurityProfile, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSetNetworkConfiguration:
     """Describes a virtual machine scale set network profile's network configurations."""
 
@@ -33,13 +33,13 @@ class VirtualMachineScaleSetNetworkConfiguration:
     """Specifies the IP configurations of the network interface."""
     enable_ip_forwarding: bool | None = None
     """Whether IP forwarding enabled on this NIC."""
-    delete_option: _models.DeleteOptions | None = None
+    delete_option: _models.DeleteOptions | str | None = None
     """Specify what happens to the network interface when the VM is deleted"""
-    auxiliary_mode: _models.NetworkInterfaceAuxiliaryMode | None = None
+    auxiliary_mode: _models.NetworkInterfaceAuxiliaryMode | str | None = None
     """Specifies whether the Auxiliary mode is enabled for the Network Interface resource."""
-    auxiliary_sku: _models.NetworkInterfaceAuxiliarySku | None = None
+    auxiliary_sku: _models.NetworkInterfaceAuxiliarySku | str | None = None
     """Specifies whether the Auxiliary sku is enabled for the Network Interface resource."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -59,62 +59,99 @@ class VirtualMachineScaleSetNetworkConfiguration:
         },
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         _c0 = _s.container(data, "properties")
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "name": v
-            if type(v := data.get("name")) is str
-            else _s.as_required(_s.deserialize_str(v)),
-            "primary": v
-            if (v := _c0.get("primary")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "enable_accelerated_networking": v
+        result.name = (
+            v if type(v := data.get("name")) is str else _s.as_required(_s.deserialize_str(v))
+        )
+        result.primary = (
+            v if (v := _c0.get("primary")) is None or type(v) is bool else _s.deserialize_bool(v)
+        )
+        result.enable_accelerated_networking = (
+            v
             if (v := _c0.get("enableAcceleratedNetworking")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "disable_tcp_state_tracking": v
+            else _s.deserialize_bool(v)
+        )
+        result.disable_tcp_state_tracking = (
+            v
             if (v := _c0.get("disableTcpStateTracking")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "enable_fpga": v
-            if (v := _c0.get("enableFpga")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "network_security_group": _models.SubResource.from_dict(v)
-            if type(v := _c0.get("networkSecurityGroup")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.SubResource, v),
-            "dns_settings": _models.VirtualMachineScaleSetNetworkConfigurationDnsSettings.from_dict(
-                v
-            )
-            if type(v := _c0.get("dnsSettings")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualMachineScaleSetNetworkConfigurationDnsSettings, v),
-            "ip_configurations": [
+            else _s.deserialize_bool(v)
+        )
+        result.enable_fpga = (
+            v if (v := _c0.get("enableFpga")) is None or type(v) is bool else _s.deserialize_bool(v)
+        )
+        result.network_security_group = (
+            None
+            if (v := _c0.get("networkSecurityGroup")) is None
+            else _models.SubResource.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.SubResource, v)
+        )
+        result.dns_settings = (
+            None
+            if (v := _c0.get("dnsSettings")) is None
+            else _models.VirtualMachineScaleSetNetworkConfigurationDnsSettings.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualMachineScaleSetNetworkConfigurationDnsSettings, v)
+        )
+        result.ip_configurations = (
+            [
                 _models.VirtualMachineScaleSetIPConfiguration.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.VirtualMachineScaleSetIPConfiguration, _i)
                 for _i in v
             ]
             if type(v := _c0.get("ipConfigurations")) is list
-            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetIPConfiguration))(v),
-            "enable_ip_forwarding": v
+            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetIPConfiguration))(v)
+        )
+        result.enable_ip_forwarding = (
+            v
             if (v := _c0.get("enableIPForwarding")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "delete_option": None
+            else _s.deserialize_bool(v)
+        )
+        result.delete_option = (
+            None
             if (v := _c0.get("deleteOption")) is None
-            else _s.decode_enum(_models.DeleteOptions, v),
-            "auxiliary_mode": None
+            else _s.decode_enum(_models.DeleteOptions, v)
+        )
+        result.auxiliary_mode = (
+            None
             if (v := _c0.get("auxiliaryMode")) is None
-            else _s.decode_enum(_models.NetworkInterfaceAuxiliaryMode, v),
-            "auxiliary_sku": None
+            else _s.decode_enum(_models.NetworkInterfaceAuxiliaryMode, v)
+        )
+        result.auxiliary_sku = (
+            None
             if (v := _c0.get("auxiliarySku")) is None
-            else _s.decode_enum(_models.NetworkInterfaceAuxiliarySku, v),
-            "_unknown": _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.NetworkInterfaceAuxiliarySku, v)
+        )
+        result._unknown = _s.unknown_fields(data, cls._KNOWN)
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSetNetworkProfile:
     """Describes a virtual machine scale set network profile."""
 
@@ -21,9 +21,9 @@ class VirtualMachineScaleSetNetworkProfile:
         list[_models.VirtualMachineScaleSetNetworkConfiguration] | None
     ) = None
     """The list of network configurations."""
-    network_api_version: _models.NetworkApiVersion | None = None
+    network_api_version: _models.NetworkApiVersion | str | None = None
     """specifies the Microsoft.Network API version used when creating networking resources in the Network Interface Configurations for Virtual Machine Scale Set with orchestration mode 'Flexible'"""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -32,34 +32,59 @@ class VirtualMachineScaleSetNetworkProfile:
         "networkApiVersion": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "health_probe": _models.ApiEntityReference.from_dict(v)
-            if type(v := data.get("healthProbe")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ApiEntityReference, v),
-            "network_interface_configurations": [
+        result.health_probe = (
+            None
+            if (v := data.get("healthProbe")) is None
+            else _models.ApiEntityReference.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ApiEntityReference, v)
+        )
+        result.network_interface_configurations = (
+            [
                 _models.VirtualMachineScaleSetNetworkConfiguration.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.VirtualMachineScaleSetNetworkConfiguration, _i)
                 for _i in v
             ]
             if type(v := data.get("networkInterfaceConfigurations")) is list
-            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetNetworkConfiguration))(
-                v
-            ),
-            "network_api_version": None
+            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetNetworkConfiguration))(v)
+        )
+        result.network_api_version = (
+            None
             if (v := data.get("networkApiVersion")) is None
-            else _s.decode_enum(_models.NetworkApiVersion, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.NetworkApiVersion, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

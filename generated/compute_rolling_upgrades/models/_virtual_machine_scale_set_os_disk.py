@@ -11,23 +11,23 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSetOSDisk:
     """Describes a virtual machine scale set operating system disk."""
 
     name: str | None = None
     """The disk name."""
-    caching: _models.CachingTypes | None = None
+    caching: _models.CachingTypes | str | None = None
     """Specifies the caching requirements. Possible values are: **None,** **ReadOnly,** **ReadWrite.** The default values are: **None for Standard storage. ReadOnly for Premium storage.**"""
     write_accelerator_enabled: bool | None = None
     """Specifies whether writeAccelerator should be enabled or disabled on the disk."""
-    create_option: _models.DiskCreateOptionTypes
+    create_option: _models.DiskCreateOptionTypes | str
     """Specifies how the virtual machines in the scale set should be created. The only allowed value is: **FromImage.** This value is used when you are using an image to create the virtual machine. If you are using a platform image, you also use the imageReference element described above. If you are using a marketplace image, you  also use the plan element previously described."""
     diff_disk_settings: _models.DiffDiskSettings | None = None
     """Specifies the ephemeral disk Settings for the operating system disk used by the virtual machine scale set."""
     disk_size_gb: int | None = None
     """Specifies the size of an empty data disk in gigabytes. This element can be used to overwrite the size of the disk in a virtual machine image. The property 'diskSizeGB' is the number of bytes x 1024^3 for the disk and the value cannot be larger than 1023."""
-    os_type: _models.OperatingSystemTypes | None = None
+    os_type: _models.OperatingSystemTypes | str | None = None
     """This property allows you to specify the type of the OS that is included in the disk if creating a VM from user-image or a specialized VHD. Possible values are: **Windows,** **Linux.**"""
     image: _models.VirtualHardDisk | None = None
     """Specifies information about the unmanaged user image to base the scale set on."""
@@ -35,9 +35,9 @@ class VirtualMachineScaleSetOSDisk:
     """Specifies the container urls that are used to store operating system disks for the scale set."""
     managed_disk: _models.VirtualMachineScaleSetManagedDiskParameters | None = None
     """The managed disk parameters."""
-    delete_option: _models.DiskDeleteOptionTypes | None = None
+    delete_option: _models.DiskDeleteOptionTypes | str | None = None
     """Specifies whether OS Disk should be deleted or detached upon VMSS Flex deletion (This feature is available for VMSS with Flexible OrchestrationMode only). <br><br> Possible values: <br><br> **Delete** If this value is used, the OS disk is deleted when VMSS Flex VM is deleted.<br><br> **Detach** If this value is used, the OS disk is retained after VMSS Flex VM is deleted. <br><br> The default value is set to **Delete**. For an Ephemeral OS Disk, the default value is set to **Delete**. User cannot change the delete option for Ephemeral OS Disk."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -54,55 +54,88 @@ class VirtualMachineScaleSetOSDisk:
         "deleteOption": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "name": v
-            if (v := data.get("name")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "caching": None
-            if (v := data.get("caching")) is None
-            else _s.decode_enum(_models.CachingTypes, v),
-            "write_accelerator_enabled": v
+        result.name = (
+            v if (v := data.get("name")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.caching = (
+            None if (v := data.get("caching")) is None else _s.decode_enum(_models.CachingTypes, v)
+        )
+        result.write_accelerator_enabled = (
+            v
             if (v := data.get("writeAcceleratorEnabled")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "create_option": _s.decode_enum(
-                _models.DiskCreateOptionTypes, data.get("createOption")
-            ),
-            "diff_disk_settings": _models.DiffDiskSettings.from_dict(v)
-            if type(v := data.get("diffDiskSettings")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.DiffDiskSettings, v),
-            "disk_size_gb": v
-            if (v := data.get("diskSizeGB")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "os_type": None
+            else _s.deserialize_bool(v)
+        )
+        result.create_option = _s.decode_enum(
+            _models.DiskCreateOptionTypes, data.get("createOption")
+        )
+        result.diff_disk_settings = (
+            None
+            if (v := data.get("diffDiskSettings")) is None
+            else _models.DiffDiskSettings.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.DiffDiskSettings, v)
+        )
+        result.disk_size_gb = (
+            v if (v := data.get("diskSizeGB")) is None or type(v) is int else _s.deserialize_int(v)
+        )
+        result.os_type = (
+            None
             if (v := data.get("osType")) is None
-            else _s.decode_enum(_models.OperatingSystemTypes, v),
-            "image": _models.VirtualHardDisk.from_dict(v)
-            if type(v := data.get("image")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualHardDisk, v),
-            "vhd_containers": None
-            if (v := data.get("vhdContainers")) is None
-            else _s.list_of(_s.deserialize_str)(v),
-            "managed_disk": _models.VirtualMachineScaleSetManagedDiskParameters.from_dict(v)
-            if type(v := data.get("managedDisk")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualMachineScaleSetManagedDiskParameters, v),
-            "delete_option": None
+            else _s.decode_enum(_models.OperatingSystemTypes, v)
+        )
+        result.image = (
+            None
+            if (v := data.get("image")) is None
+            else _models.VirtualHardDisk.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualHardDisk, v)
+        )
+        result.vhd_containers = (
+            None if (v := data.get("vhdContainers")) is None else _s.list_of(_s.deserialize_str)(v)
+        )
+        result.managed_disk = (
+            None
+            if (v := data.get("managedDisk")) is None
+            else _models.VirtualMachineScaleSetManagedDiskParameters.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualMachineScaleSetManagedDiskParameters, v)
+        )
+        result.delete_option = (
+            None
             if (v := data.get("deleteOption")) is None
-            else _s.decode_enum(_models.DiskDeleteOptionTypes, v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.DiskDeleteOptionTypes, v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSetOSProfile:
     """Describes a virtual machine scale set OS profile."""
 
@@ -33,7 +33,7 @@ class VirtualMachineScaleSetOSProfile:
     """Specifies whether extension operations should be allowed on the virtual machine scale set. This may only be set to False when no extensions are present on the virtual machine scale set."""
     require_guest_provision_signal: bool | None = None
     """Optional property which must either be set to True or omitted."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -48,52 +48,89 @@ class VirtualMachineScaleSetOSProfile:
         "requireGuestProvisionSignal": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "computer_name_prefix": v
+        result.computer_name_prefix = (
+            v
             if (v := data.get("computerNamePrefix")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "admin_username": v
+            else _s.deserialize_str(v)
+        )
+        result.admin_username = (
+            v
             if (v := data.get("adminUsername")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "admin_password": v
+            else _s.deserialize_str(v)
+        )
+        result.admin_password = (
+            v
             if (v := data.get("adminPassword")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "custom_data": v
-            if (v := data.get("customData")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "windows_configuration": _models.WindowsConfiguration.from_dict(v)
-            if type(v := data.get("windowsConfiguration")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.WindowsConfiguration, v),
-            "linux_configuration": _models.LinuxConfiguration.from_dict(v)
-            if type(v := data.get("linuxConfiguration")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.LinuxConfiguration, v),
-            "secrets": [
+            else _s.deserialize_str(v)
+        )
+        result.custom_data = (
+            v if (v := data.get("customData")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.windows_configuration = (
+            None
+            if (v := data.get("windowsConfiguration")) is None
+            else _models.WindowsConfiguration.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.WindowsConfiguration, v)
+        )
+        result.linux_configuration = (
+            None
+            if (v := data.get("linuxConfiguration")) is None
+            else _models.LinuxConfiguration.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.LinuxConfiguration, v)
+        )
+        result.secrets = (
+            [
                 _models.VaultSecretGroup.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.VaultSecretGroup, _i)
                 for _i in v
             ]
             if type(v := data.get("secrets")) is list
-            else _s.list_of(_s.model_decoder(_models.VaultSecretGroup))(v),
-            "allow_extension_operations": v
+            else _s.list_of(_s.model_decoder(_models.VaultSecretGroup))(v)
+        )
+        result.allow_extension_operations = (
+            v
             if (v := data.get("allowExtensionOperations")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "require_guest_provision_signal": v
+            else _s.deserialize_bool(v)
+        )
+        result.require_guest_provision_signal = (
+            v
             if (v := data.get("requireGuestProvisionSignal")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_bool(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

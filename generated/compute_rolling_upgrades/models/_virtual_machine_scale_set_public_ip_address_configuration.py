@@ -11,7 +11,7 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSetPublicIPAddressConfiguration:
     """Describes a virtual machines scale set IP Configuration's PublicIPAddress configuration"""
 
@@ -27,13 +27,13 @@ class VirtualMachineScaleSetPublicIPAddressConfiguration:
     """The list of IP tags associated with the public IP address."""
     public_ip_prefix: _models.SubResource | None = None
     """The PublicIPPrefix from which to allocate publicIP addresses."""
-    public_ip_address_version: _models.IPVersion | None = None
+    public_ip_address_version: _models.IPVersion | str | None = None
     """Available from Api-Version 2019-07-01 onwards, it represents whether the specific ipconfiguration is IPv4 or IPv6. Default is taken as IPv4. Possible values are: 'IPv4' and 'IPv6'."""
-    delete_option: _models.DeleteOptions | None = None
+    delete_option: _models.DeleteOptions | str | None = None
     """Specify what happens to the public IP when the VM is deleted"""
     sku: _models.PublicIPAddressSku | None = None
     """Describes the public IP Sku. It can only be set with OrchestrationMode as Flexible."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -49,54 +49,87 @@ class VirtualMachineScaleSetPublicIPAddressConfiguration:
         "sku": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
         _c0 = _s.container(data, "properties")
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "name": v
-            if type(v := data.get("name")) is str
-            else _s.as_required(_s.deserialize_str(v)),
-            "idle_timeout_in_minutes": v
+        result.name = (
+            v if type(v := data.get("name")) is str else _s.as_required(_s.deserialize_str(v))
+        )
+        result.idle_timeout_in_minutes = (
+            v
             if (v := _c0.get("idleTimeoutInMinutes")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "dns_settings": _models.VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings.from_dict(
-                v
-            )
-            if type(v := _c0.get("dnsSettings")) is dict
-            else None
-            if v is None
+            else _s.deserialize_int(v)
+        )
+        result.dns_settings = (
+            None
+            if (v := _c0.get("dnsSettings")) is None
+            else _models.VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings.from_dict(v)
+            if type(v) is dict
             else _s.decode_model(
                 _models.VirtualMachineScaleSetPublicIPAddressConfigurationDnsSettings, v
-            ),
-            "ip_tags": [
+            )
+        )
+        result.ip_tags = (
+            [
                 _models.VirtualMachineScaleSetIpTag.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.VirtualMachineScaleSetIpTag, _i)
                 for _i in v
             ]
             if type(v := _c0.get("ipTags")) is list
-            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetIpTag))(v),
-            "public_ip_prefix": _models.SubResource.from_dict(v)
-            if type(v := _c0.get("publicIPPrefix")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.SubResource, v),
-            "public_ip_address_version": None
+            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetIpTag))(v)
+        )
+        result.public_ip_prefix = (
+            None
+            if (v := _c0.get("publicIPPrefix")) is None
+            else _models.SubResource.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.SubResource, v)
+        )
+        result.public_ip_address_version = (
+            None
             if (v := _c0.get("publicIPAddressVersion")) is None
-            else _s.decode_enum(_models.IPVersion, v),
-            "delete_option": None
+            else _s.decode_enum(_models.IPVersion, v)
+        )
+        result.delete_option = (
+            None
             if (v := _c0.get("deleteOption")) is None
-            else _s.decode_enum(_models.DeleteOptions, v),
-            "sku": _models.PublicIPAddressSku.from_dict(v)
-            if type(v := data.get("sku")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.PublicIPAddressSku, v),
-            "_unknown": _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.DeleteOptions, v)
+        )
+        result.sku = (
+            None
+            if (v := data.get("sku")) is None
+            else _models.PublicIPAddressSku.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.PublicIPAddressSku, v)
+        )
+        result._unknown = _s.unknown_fields(data, cls._KNOWN)
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSetStorageProfile:
     """Describes a virtual machine scale set storage profile."""
 
@@ -22,7 +22,7 @@ class VirtualMachineScaleSetStorageProfile:
     data_disks: list[_models.VirtualMachineScaleSetDataDisk] | None = None
     """Specifies the parameters that are used to add data disks to the virtual machines in the scale set. For more information about disks, see [About disks and VHDs for Azure virtual machines](https://docs.microsoft.com/azure/virtual-machines/managed-disks-overview)."""
     disk_controller_type: str | None = None
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -32,37 +32,66 @@ class VirtualMachineScaleSetStorageProfile:
         "diskControllerType": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "image_reference": _models.ImageReference.from_dict(v)
-            if type(v := data.get("imageReference")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ImageReference, v),
-            "os_disk": _models.VirtualMachineScaleSetOSDisk.from_dict(v)
-            if type(v := data.get("osDisk")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualMachineScaleSetOSDisk, v),
-            "data_disks": [
+        result.image_reference = (
+            None
+            if (v := data.get("imageReference")) is None
+            else _models.ImageReference.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ImageReference, v)
+        )
+        result.os_disk = (
+            None
+            if (v := data.get("osDisk")) is None
+            else _models.VirtualMachineScaleSetOSDisk.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualMachineScaleSetOSDisk, v)
+        )
+        result.data_disks = (
+            [
                 _models.VirtualMachineScaleSetDataDisk.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.VirtualMachineScaleSetDataDisk, _i)
                 for _i in v
             ]
             if type(v := data.get("dataDisks")) is list
-            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetDataDisk))(v),
-            "disk_controller_type": v
+            else _s.list_of(_s.model_decoder(_models.VirtualMachineScaleSetDataDisk))(v)
+        )
+        result.disk_controller_type = (
+            v
             if (v := data.get("diskControllerType")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_str(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VirtualMachineScaleSetVMProfile:
     """Describes a virtual machine scale set virtual machine profile."""
 
@@ -30,9 +30,9 @@ class VirtualMachineScaleSetVMProfile:
     """Specifies a collection of settings for extensions installed on virtual machines in the scale set."""
     license_type: str | None = None
     """Specifies that the image or disk that is being used was licensed on-premises. <br><br> Possible values for Windows Server operating system are: <br><br> Windows_Client <br><br> Windows_Server <br><br> Possible values for Linux Server operating system are: <br><br> RHEL_BYOS (for RHEL) <br><br> SLES_BYOS (for SUSE) <br><br> For more information, see [Azure Hybrid Use Benefit for Windows Server](https://docs.microsoft.com/azure/virtual-machines/windows/hybrid-use-benefit-licensing) <br><br> [Azure Hybrid Use Benefit for Linux Server](https://docs.microsoft.com/azure/virtual-machines/linux/azure-hybrid-benefit-linux) <br><br> Minimum api-version: 2015-06-15"""
-    priority: _models.VirtualMachinePriorityTypes | None = None
+    priority: _models.VirtualMachinePriorityTypes | str | None = None
     """Specifies the priority for the virtual machines in the scale set. Minimum api-version: 2017-10-30-preview."""
-    eviction_policy: _models.VirtualMachineEvictionPolicyTypes | None = None
+    eviction_policy: _models.VirtualMachineEvictionPolicyTypes | str | None = None
     """Specifies the eviction policy for the Azure Spot virtual machine and Azure Spot scale set. For Azure Spot virtual machines, both 'Deallocate' and 'Delete' are supported and the minimum api-version is 2019-03-01. For Azure Spot scale sets, both 'Deallocate' and 'Delete' are supported and the minimum api-version is 2017-10-30-preview."""
     billing_profile: _models.BillingProfile | None = None
     """Specifies the billing related details of a Azure Spot VMSS. Minimum api-version: 2019-03-01."""
@@ -52,7 +52,7 @@ class VirtualMachineScaleSetVMProfile:
     """Specifies the security posture to be used for all virtual machines in the scale set. Minimum api-version: 2023-03-01"""
     time_created: _dt.datetime | None = None
     """Specifies the time in which this VM profile for the Virtual Machine Scale Set was created. Minimum API version for this property is 2024-03-01. This value will be added to VMSS Flex VM tags when creating/updating the VMSS VM Profile with minimum api-version 2023-09-01."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -76,96 +76,147 @@ class VirtualMachineScaleSetVMProfile:
         "timeCreated": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "os_profile": _models.VirtualMachineScaleSetOSProfile.from_dict(v)
-            if type(v := data.get("osProfile")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualMachineScaleSetOSProfile, v),
-            "storage_profile": _models.VirtualMachineScaleSetStorageProfile.from_dict(v)
-            if type(v := data.get("storageProfile")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualMachineScaleSetStorageProfile, v),
-            "network_profile": _models.VirtualMachineScaleSetNetworkProfile.from_dict(v)
-            if type(v := data.get("networkProfile")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualMachineScaleSetNetworkProfile, v),
-            "security_profile": _models.SecurityProfile.from_dict(v)
-            if type(v := data.get("securityProfile")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.SecurityProfile, v),
-            "diagnostics_profile": _models.DiagnosticsProfile.from_dict(v)
-            if type(v := data.get("diagnosticsProfile")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.DiagnosticsProfile, v),
-            "extension_profile": _models.VirtualMachineScaleSetExtensionProfile.from_dict(v)
-            if type(v := data.get("extensionProfile")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualMachineScaleSetExtensionProfile, v),
-            "license_type": v
-            if (v := data.get("licenseType")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "priority": None
+        result.os_profile = (
+            None
+            if (v := data.get("osProfile")) is None
+            else _models.VirtualMachineScaleSetOSProfile.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualMachineScaleSetOSProfile, v)
+        )
+        result.storage_profile = (
+            None
+            if (v := data.get("storageProfile")) is None
+            else _models.VirtualMachineScaleSetStorageProfile.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualMachineScaleSetStorageProfile, v)
+        )
+        result.network_profile = (
+            None
+            if (v := data.get("networkProfile")) is None
+            else _models.VirtualMachineScaleSetNetworkProfile.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualMachineScaleSetNetworkProfile, v)
+        )
+        result.security_profile = (
+            None
+            if (v := data.get("securityProfile")) is None
+            else _models.SecurityProfile.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.SecurityProfile, v)
+        )
+        result.diagnostics_profile = (
+            None
+            if (v := data.get("diagnosticsProfile")) is None
+            else _models.DiagnosticsProfile.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.DiagnosticsProfile, v)
+        )
+        result.extension_profile = (
+            None
+            if (v := data.get("extensionProfile")) is None
+            else _models.VirtualMachineScaleSetExtensionProfile.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualMachineScaleSetExtensionProfile, v)
+        )
+        result.license_type = (
+            v if (v := data.get("licenseType")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.priority = (
+            None
             if (v := data.get("priority")) is None
-            else _s.decode_enum(_models.VirtualMachinePriorityTypes, v),
-            "eviction_policy": None
+            else _s.decode_enum(_models.VirtualMachinePriorityTypes, v)
+        )
+        result.eviction_policy = (
+            None
             if (v := data.get("evictionPolicy")) is None
-            else _s.decode_enum(_models.VirtualMachineEvictionPolicyTypes, v),
-            "billing_profile": _models.BillingProfile.from_dict(v)
-            if type(v := data.get("billingProfile")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.BillingProfile, v),
-            "scheduled_events_profile": _models.ScheduledEventsProfile.from_dict(v)
-            if type(v := data.get("scheduledEventsProfile")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ScheduledEventsProfile, v),
-            "user_data": v
-            if (v := data.get("userData")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "capacity_reservation": _models.CapacityReservationProfile.from_dict(v)
-            if type(v := data.get("capacityReservation")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.CapacityReservationProfile, v),
-            "application_profile": _models.ApplicationProfile.from_dict(v)
-            if type(v := data.get("applicationProfile")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ApplicationProfile, v),
-            "hardware_profile": _models.VirtualMachineScaleSetHardwareProfile.from_dict(v)
-            if type(v := data.get("hardwareProfile")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.VirtualMachineScaleSetHardwareProfile, v),
-            "service_artifact_reference": _models.ServiceArtifactReference.from_dict(v)
-            if type(v := data.get("serviceArtifactReference")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.ServiceArtifactReference, v),
-            "security_posture_reference": _models.SecurityPostureReference.from_dict(v)
-            if type(v := data.get("securityPostureReference")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.SecurityPostureReference, v),
-            "time_created": None
-            if (v := data.get("timeCreated")) is None
-            else _s.deserialize_datetime(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.decode_enum(_models.VirtualMachineEvictionPolicyTypes, v)
+        )
+        result.billing_profile = (
+            None
+            if (v := data.get("billingProfile")) is None
+            else _models.BillingProfile.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.BillingProfile, v)
+        )
+        result.scheduled_events_profile = (
+            None
+            if (v := data.get("scheduledEventsProfile")) is None
+            else _models.ScheduledEventsProfile.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ScheduledEventsProfile, v)
+        )
+        result.user_data = (
+            v if (v := data.get("userData")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.capacity_reservation = (
+            None
+            if (v := data.get("capacityReservation")) is None
+            else _models.CapacityReservationProfile.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.CapacityReservationProfile, v)
+        )
+        result.application_profile = (
+            None
+            if (v := data.get("applicationProfile")) is None
+            else _models.ApplicationProfile.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ApplicationProfile, v)
+        )
+        result.hardware_profile = (
+            None
+            if (v := data.get("hardwareProfile")) is None
+            else _models.VirtualMachineScaleSetHardwareProfile.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.VirtualMachineScaleSetHardwareProfile, v)
+        )
+        result.service_artifact_reference = (
+            None
+            if (v := data.get("serviceArtifactReference")) is None
+            else _models.ServiceArtifactReference.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.ServiceArtifactReference, v)
+        )
+        result.security_posture_reference = (
+            None
+            if (v := data.get("securityPostureReference")) is None
+            else _models.SecurityPostureReference.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.SecurityPostureReference, v)
+        )
+        result.time_created = (
+            None if (v := data.get("timeCreated")) is None else _s.deserialize_datetime(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any, ClassVar, Self
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class VMGalleryApplication:
     """Specifies the required information to reference a compute gallery application version"""
 
@@ -26,7 +26,7 @@ class VMGalleryApplication:
     """Optional, If true, any failure for any operation in the VmApplication will fail the deployment"""
     enable_automatic_upgrade: bool | None = None
     """If set to true, when a new Gallery Application version is available in PIR/SIG, it will be automatically updated for the VM/VMSS"""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -38,34 +38,63 @@ class VMGalleryApplication:
         "enableAutomaticUpgrade": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "tags": v
-            if (v := data.get("tags")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "order": v
-            if (v := data.get("order")) is None or type(v) is int
-            else _s.deserialize_int(v),
-            "package_reference_id": v
+        result.tags = (
+            v if (v := data.get("tags")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.order = (
+            v if (v := data.get("order")) is None or type(v) is int else _s.deserialize_int(v)
+        )
+        result.package_reference_id = (
+            v
             if type(v := data.get("packageReferenceId")) is str
-            else _s.as_required(_s.deserialize_str(v)),
-            "configuration_reference": v
+            else _s.as_required(_s.deserialize_str(v))
+        )
+        result.configuration_reference = (
+            v
             if (v := data.get("configurationReference")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "treat_failure_as_deployment_failure": v
+            else _s.deserialize_str(v)
+        )
+        result.treat_failure_as_deployment_failure = (
+            v
             if (v := data.get("treatFailureAsDeploymentFailure")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "enable_automatic_upgrade": v
+            else _s.deserialize_bool(v)
+        )
+        result.enable_automatic_upgrade = (
+            v
             if (v := data.get("enableAutomaticUpgrade")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_bool(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

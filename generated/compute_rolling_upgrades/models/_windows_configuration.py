@@ -11,7 +11,7 @@ from .. import models as _models
 from .._runtime import codec as _s
 
 
-@_dc.dataclass(kw_only=True)
+@_dc.dataclass(kw_only=True, repr=False)
 class WindowsConfiguration:
     """Specifies Windows operating system settings on the virtual machine."""
 
@@ -29,7 +29,7 @@ class WindowsConfiguration:
     """Specifies the Windows Remote Management listeners. This enables remote Windows PowerShell."""
     enable_vm_agent_platform_updates: bool | None = None
     """Indicates whether VMAgent Platform Updates is enabled for the Windows virtual machine. Default value is false."""
-    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False)
+    _unknown: dict[str, Any] = _dc.field(default_factory=dict, repr=False, compare=False)
     """Properties the service sent that this model does not know; to_dict() writes them back."""
 
     _KNOWN: ClassVar[_s.KnownTree] = {
@@ -42,46 +42,79 @@ class WindowsConfiguration:
         "enableVMAgentPlatformUpdates": None,
     }
 
+    @property
+    def unknown_properties(self) -> dict[str, Any]:
+        """Properties the service sent that the spec does not declare, by wire name; they take
+        no part in equality and to_dict() writes them back."""
+        return self._unknown
+
+    def __repr__(self) -> str:
+        return _s.model_repr(self)
+
+    def as_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form, as to_dict() writes it (the name Azure SDK models use)."""
+        return self.to_dict(exclude_readonly=exclude_readonly)
+
+    def serialize(self, *, keep_readonly: bool = False) -> dict[str, Any]:
+        """The JSON form as sent in a request: without read-only properties unless asked."""
+        return self.to_dict(exclude_readonly=not keep_readonly)
+
+    @classmethod
+    def deserialize(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from its JSON form, as from_dict() does."""
+        return cls.from_dict(data)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names)."""
-        # The instance's fields are set in one dictionary: quicker than __init__'s keywords.
+        # Fields set one by one on a bare instance: quicker than __init__'s keywords, and than
+        # replacing the instance's dictionary (which gives up the compact attribute storage).
         result = cls.__new__(cls)
-        result.__dict__ = {
-            "provision_vm_agent": v
+        result.provision_vm_agent = (
+            v
             if (v := data.get("provisionVMAgent")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "enable_automatic_updates": v
+            else _s.deserialize_bool(v)
+        )
+        result.enable_automatic_updates = (
+            v
             if (v := data.get("enableAutomaticUpdates")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "time_zone": v
-            if (v := data.get("timeZone")) is None or type(v) is str
-            else _s.deserialize_str(v),
-            "additional_unattend_content": [
+            else _s.deserialize_bool(v)
+        )
+        result.time_zone = (
+            v if (v := data.get("timeZone")) is None or type(v) is str else _s.deserialize_str(v)
+        )
+        result.additional_unattend_content = (
+            [
                 _models.AdditionalUnattendContent.from_dict(_i)
                 if type(_i) is dict
                 else _s.decode_model(_models.AdditionalUnattendContent, _i)
                 for _i in v
             ]
             if type(v := data.get("additionalUnattendContent")) is list
-            else _s.list_of(_s.model_decoder(_models.AdditionalUnattendContent))(v),
-            "patch_settings": _models.PatchSettings.from_dict(v)
-            if type(v := data.get("patchSettings")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.PatchSettings, v),
-            "win_rm": _models.WinRMConfiguration.from_dict(v)
-            if type(v := data.get("winRM")) is dict
-            else None
-            if v is None
-            else _s.decode_model(_models.WinRMConfiguration, v),
-            "enable_vm_agent_platform_updates": v
+            else _s.list_of(_s.model_decoder(_models.AdditionalUnattendContent))(v)
+        )
+        result.patch_settings = (
+            None
+            if (v := data.get("patchSettings")) is None
+            else _models.PatchSettings.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.PatchSettings, v)
+        )
+        result.win_rm = (
+            None
+            if (v := data.get("winRM")) is None
+            else _models.WinRMConfiguration.from_dict(v)
+            if type(v) is dict
+            else _s.decode_model(_models.WinRMConfiguration, v)
+        )
+        result.enable_vm_agent_platform_updates = (
+            v
             if (v := data.get("enableVMAgentPlatformUpdates")) is None or type(v) is bool
-            else _s.deserialize_bool(v),
-            "_unknown": {}
-            if data.keys() <= cls._KNOWN.keys()
-            else _s.unknown_fields(data, cls._KNOWN),
-        }
+            else _s.deserialize_bool(v)
+        )
+        result._unknown = (
+            {} if data.keys() <= cls._KNOWN.keys() else _s.unknown_fields(data, cls._KNOWN)
+        )
         return result
 
     def to_dict(self, *, exclude_readonly: bool = False) -> dict[str, Any]:

@@ -7,20 +7,19 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from typing import cast as _cast
 
-import httpx
-
+from .. import _client as _client_module
 from .. import models as _models
 from .._runtime import codec as _s
 from .._runtime import paging as _paging
 
 if TYPE_CHECKING:
-    from .._client import ComputeManagementClient
+    import httpx
 
 
 class VirtualMachineScaleSetsOperations:
     """Operations of this group; reach them as an attribute of ComputeManagementClient."""
 
-    def __init__(self, client: ComputeManagementClient) -> None:
+    def __init__(self, client: _client_module.ComputeManagementClient) -> None:
         self._client = client
 
     def list(
@@ -28,11 +27,17 @@ class VirtualMachineScaleSetsOperations:
         resource_group_name: str,
         *,
         headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
     ) -> _paging.ItemPaged[_models.VirtualMachineScaleSet]:
         """Gets a list of all VM scale sets under a resource group.
 
         :param resource_group_name: The name of the resource group.
         :keyword headers: Extra request headers; they replace headers of the same name the method sets. A header given as None is left out (for example, no x-ms-client-request-id).
+        :keyword params: Extra query parameters; they replace parameters of the same name the method sets.
+        :keyword error_map: Exception classes by status code, raised instead of the one this client picks; a class that is not one of this package's is raised as a subclass of both.
+        :keyword logging_enable: Accepted as azure-mgmt accepts it; requests and responses are logged at DEBUG on this package's logger, secrets redacted, whatever its value.
         :return: an iterator of the items of every page, fetched as they are needed; by_page() iterates over the pages instead.
         :raises HttpResponseError: the service answered with an error status.
         """
@@ -53,6 +58,7 @@ class VirtualMachineScaleSetsOperations:
             )
             _params: list[tuple[str, str]] = []
             _params.append(("api-version", _s.to_query_value(self._client.api_version)))
+            _s.merge_params(_params, params)
             _headers: dict[str, str | None] = {"Accept": "application/json"}
             _s.merge_headers(_headers, headers)
             response = self._client._pipeline.send(
@@ -79,7 +85,7 @@ class VirtualMachineScaleSetsOperations:
             response: httpx.Response,
         ) -> tuple[str | None, list[_models.VirtualMachineScaleSet]]:
             if response.status_code not in (200,):
-                _s.raise_error(response, {}, _s.model_decoder(_models.CloudError))
+                _s.raise_error(response, {}, _s.model_decoder(_models.CloudError), error_map)
             _page = _paging.page_of(
                 _s.response_json(response),
                 "value",

@@ -7,14 +7,13 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 from typing import cast as _cast
 
-import httpx
-
 from ... import models as _models
 from ..._runtime import aio_polling as _polling
 from ..._runtime import codec as _s
+from .. import _client as _client_module
 
 if TYPE_CHECKING:
-    from .._client import ComputeManagementClient
+    import httpx
 
 _R = TypeVar("_R")
 
@@ -22,8 +21,40 @@ _R = TypeVar("_R")
 class VirtualMachineScaleSetRollingUpgradesOperations:
     """Operations of this group; reach them as an attribute of ComputeManagementClient."""
 
-    def __init__(self, client: ComputeManagementClient) -> None:
+    def __init__(self, client: _client_module.ComputeManagementClient) -> None:
         self._client = client
+
+    @overload
+    async def begin_cancel(
+        self,
+        resource_group_name: str,
+        vm_scale_set_name: str,
+        *,
+        headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
+        polling_interval: float = 30.0,
+        continuation_token: str | None = None,
+        cls: None = None,
+    ) -> _polling.AsyncLROPoller[None]: ...
+
+    @overload
+    async def begin_cancel(
+        self,
+        resource_group_name: str,
+        vm_scale_set_name: str,
+        *,
+        headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
+        polling_interval: float = 30.0,
+        continuation_token: str | None = None,
+        cls: Callable[[httpx.Response, None, dict[str, Any]], _R],
+    ) -> _polling.AsyncLROPoller[_R]: ...
 
     async def begin_cancel(
         self,
@@ -31,22 +62,37 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         vm_scale_set_name: str,
         *,
         headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
         polling_interval: float = 30.0,
         continuation_token: str | None = None,
-    ) -> _polling.AsyncLROPoller[None]:
+        cls: Callable[[httpx.Response, None, dict[str, Any]], _R] | None = None,
+    ) -> _polling.AsyncLROPoller[None] | _polling.AsyncLROPoller[_R]:
         """Cancels the current virtual machine scale set rolling upgrade.
 
         :param resource_group_name: The name of the resource group.
         :param vm_scale_set_name: The name of the VM scale set.
         :keyword headers: Extra request headers; they replace headers of the same name the method sets. A header given as None is left out (for example, no x-ms-client-request-id).
+        :keyword params: Extra query parameters; they replace parameters of the same name the method sets.
+        :keyword error_map: Exception classes by status code, raised instead of the one this client picks; a class that is not one of this package's is raised as a subclass of both.
+        :keyword logging_enable: Accepted as azure-mgmt accepts it; requests and responses are logged at DEBUG on this package's logger, secrets redacted, whatever its value.
+        :keyword polling: False: no status requests; the poller is done at once and its result is decoded from the first response.
         :keyword polling_interval: Seconds between two status requests when the service does not say (Retry-After).
         :keyword continuation_token: Resume the operation a poller's continuation_token() describes, instead of starting it: nothing is sent to start it again.
+        :keyword cls: Called with the final response, the result and the typed response headers; its value is the poller's result.
         :return: a poller; its result() waits for the operation to end and returns None.
         :raises HttpResponseError: the service answered with an error status.
         """
 
         def _decode(response: httpx.Response) -> None:
             return None
+
+        def _result(response: httpx.Response) -> Any:
+            if cls is None:
+                return None
+            return cls(response, None, {})
 
         _options = _polling.LroOptions(
             operation="VirtualMachineScaleSetRollingUpgrades_Cancel",
@@ -56,10 +102,11 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
             headers=_polling.request_id_headers(headers),
             error_map={},
             default_error=_s.model_decoder(_models.CloudError),
+            polling=polling,
         )
         if continuation_token is not None:
             return _polling.AsyncLROPoller.resume(
-                self._client._pipeline, continuation_token, _options, _decode
+                self._client._pipeline, continuation_token, _options, _result
             )
         _s.check("resource_group_name", resource_group_name, required=True)
         _s.check("vm_scale_set_name", vm_scale_set_name, required=True)
@@ -80,6 +127,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         _params: list[tuple[str, str]] = []
         _params.append(("api-version", _s.to_query_value(self._client.api_version)))
+        _s.merge_params(_params, params)
         _headers: dict[str, str | None] = {"Accept": "application/json"}
         _s.merge_headers(_headers, headers)
         response = await self._client._pipeline.send(
@@ -91,8 +139,40 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
             content=None,
         )
         if response.status_code not in (200, 202):
-            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError))
-        return _polling.AsyncLROPoller.start(self._client._pipeline, response, _options, _decode)
+            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError), error_map)
+        return _polling.AsyncLROPoller.start(self._client._pipeline, response, _options, _result)
+
+    @overload
+    async def begin_start_os_upgrade(
+        self,
+        resource_group_name: str,
+        vm_scale_set_name: str,
+        *,
+        headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
+        polling_interval: float = 30.0,
+        continuation_token: str | None = None,
+        cls: None = None,
+    ) -> _polling.AsyncLROPoller[None]: ...
+
+    @overload
+    async def begin_start_os_upgrade(
+        self,
+        resource_group_name: str,
+        vm_scale_set_name: str,
+        *,
+        headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
+        polling_interval: float = 30.0,
+        continuation_token: str | None = None,
+        cls: Callable[[httpx.Response, None, dict[str, Any]], _R],
+    ) -> _polling.AsyncLROPoller[_R]: ...
 
     async def begin_start_os_upgrade(
         self,
@@ -100,22 +180,37 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         vm_scale_set_name: str,
         *,
         headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
         polling_interval: float = 30.0,
         continuation_token: str | None = None,
-    ) -> _polling.AsyncLROPoller[None]:
+        cls: Callable[[httpx.Response, None, dict[str, Any]], _R] | None = None,
+    ) -> _polling.AsyncLROPoller[None] | _polling.AsyncLROPoller[_R]:
         """Starts a rolling upgrade to move all virtual machine scale set instances to the latest available Platform Image OS version. Instances which are already running the latest available OS version are not affected.
 
         :param resource_group_name: The name of the resource group.
         :param vm_scale_set_name: The name of the VM scale set.
         :keyword headers: Extra request headers; they replace headers of the same name the method sets. A header given as None is left out (for example, no x-ms-client-request-id).
+        :keyword params: Extra query parameters; they replace parameters of the same name the method sets.
+        :keyword error_map: Exception classes by status code, raised instead of the one this client picks; a class that is not one of this package's is raised as a subclass of both.
+        :keyword logging_enable: Accepted as azure-mgmt accepts it; requests and responses are logged at DEBUG on this package's logger, secrets redacted, whatever its value.
+        :keyword polling: False: no status requests; the poller is done at once and its result is decoded from the first response.
         :keyword polling_interval: Seconds between two status requests when the service does not say (Retry-After).
         :keyword continuation_token: Resume the operation a poller's continuation_token() describes, instead of starting it: nothing is sent to start it again.
+        :keyword cls: Called with the final response, the result and the typed response headers; its value is the poller's result.
         :return: a poller; its result() waits for the operation to end and returns None.
         :raises HttpResponseError: the service answered with an error status.
         """
 
         def _decode(response: httpx.Response) -> None:
             return None
+
+        def _result(response: httpx.Response) -> Any:
+            if cls is None:
+                return None
+            return cls(response, None, {})
 
         _options = _polling.LroOptions(
             operation="VirtualMachineScaleSetRollingUpgrades_StartOSUpgrade",
@@ -125,10 +220,11 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
             headers=_polling.request_id_headers(headers),
             error_map={},
             default_error=_s.model_decoder(_models.CloudError),
+            polling=polling,
         )
         if continuation_token is not None:
             return _polling.AsyncLROPoller.resume(
-                self._client._pipeline, continuation_token, _options, _decode
+                self._client._pipeline, continuation_token, _options, _result
             )
         _s.check("resource_group_name", resource_group_name, required=True)
         _s.check("vm_scale_set_name", vm_scale_set_name, required=True)
@@ -149,6 +245,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         _params: list[tuple[str, str]] = []
         _params.append(("api-version", _s.to_query_value(self._client.api_version)))
+        _s.merge_params(_params, params)
         _headers: dict[str, str | None] = {"Accept": "application/json"}
         _s.merge_headers(_headers, headers)
         response = await self._client._pipeline.send(
@@ -160,8 +257,40 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
             content=None,
         )
         if response.status_code not in (200, 202):
-            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError))
-        return _polling.AsyncLROPoller.start(self._client._pipeline, response, _options, _decode)
+            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError), error_map)
+        return _polling.AsyncLROPoller.start(self._client._pipeline, response, _options, _result)
+
+    @overload
+    async def begin_start_extension_upgrade(
+        self,
+        resource_group_name: str,
+        vm_scale_set_name: str,
+        *,
+        headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
+        polling_interval: float = 30.0,
+        continuation_token: str | None = None,
+        cls: None = None,
+    ) -> _polling.AsyncLROPoller[None]: ...
+
+    @overload
+    async def begin_start_extension_upgrade(
+        self,
+        resource_group_name: str,
+        vm_scale_set_name: str,
+        *,
+        headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
+        polling_interval: float = 30.0,
+        continuation_token: str | None = None,
+        cls: Callable[[httpx.Response, None, dict[str, Any]], _R],
+    ) -> _polling.AsyncLROPoller[_R]: ...
 
     async def begin_start_extension_upgrade(
         self,
@@ -169,22 +298,37 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         vm_scale_set_name: str,
         *,
         headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
+        polling: bool = True,
         polling_interval: float = 30.0,
         continuation_token: str | None = None,
-    ) -> _polling.AsyncLROPoller[None]:
+        cls: Callable[[httpx.Response, None, dict[str, Any]], _R] | None = None,
+    ) -> _polling.AsyncLROPoller[None] | _polling.AsyncLROPoller[_R]:
         """Starts a rolling upgrade to move all extensions for all virtual machine scale set instances to the latest available extension version. Instances which are already running the latest extension versions are not affected.
 
         :param resource_group_name: The name of the resource group.
         :param vm_scale_set_name: The name of the VM scale set.
         :keyword headers: Extra request headers; they replace headers of the same name the method sets. A header given as None is left out (for example, no x-ms-client-request-id).
+        :keyword params: Extra query parameters; they replace parameters of the same name the method sets.
+        :keyword error_map: Exception classes by status code, raised instead of the one this client picks; a class that is not one of this package's is raised as a subclass of both.
+        :keyword logging_enable: Accepted as azure-mgmt accepts it; requests and responses are logged at DEBUG on this package's logger, secrets redacted, whatever its value.
+        :keyword polling: False: no status requests; the poller is done at once and its result is decoded from the first response.
         :keyword polling_interval: Seconds between two status requests when the service does not say (Retry-After).
         :keyword continuation_token: Resume the operation a poller's continuation_token() describes, instead of starting it: nothing is sent to start it again.
+        :keyword cls: Called with the final response, the result and the typed response headers; its value is the poller's result.
         :return: a poller; its result() waits for the operation to end and returns None.
         :raises HttpResponseError: the service answered with an error status.
         """
 
         def _decode(response: httpx.Response) -> None:
             return None
+
+        def _result(response: httpx.Response) -> Any:
+            if cls is None:
+                return None
+            return cls(response, None, {})
 
         _options = _polling.LroOptions(
             operation="VirtualMachineScaleSetRollingUpgrades_StartExtensionUpgrade",
@@ -194,10 +338,11 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
             headers=_polling.request_id_headers(headers),
             error_map={},
             default_error=_s.model_decoder(_models.CloudError),
+            polling=polling,
         )
         if continuation_token is not None:
             return _polling.AsyncLROPoller.resume(
-                self._client._pipeline, continuation_token, _options, _decode
+                self._client._pipeline, continuation_token, _options, _result
             )
         _s.check("resource_group_name", resource_group_name, required=True)
         _s.check("vm_scale_set_name", vm_scale_set_name, required=True)
@@ -218,6 +363,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         _params: list[tuple[str, str]] = []
         _params.append(("api-version", _s.to_query_value(self._client.api_version)))
+        _s.merge_params(_params, params)
         _headers: dict[str, str | None] = {"Accept": "application/json"}
         _s.merge_headers(_headers, headers)
         response = await self._client._pipeline.send(
@@ -229,8 +375,8 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
             content=None,
         )
         if response.status_code not in (200, 202):
-            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError))
-        return _polling.AsyncLROPoller.start(self._client._pipeline, response, _options, _decode)
+            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError), error_map)
+        return _polling.AsyncLROPoller.start(self._client._pipeline, response, _options, _result)
 
     @overload
     async def get_latest(
@@ -239,6 +385,9 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         vm_scale_set_name: str,
         *,
         headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
         cls: None = None,
     ) -> _models.RollingUpgradeStatusInfo: ...
 
@@ -249,6 +398,9 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         vm_scale_set_name: str,
         *,
         headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
         cls: Callable[[httpx.Response, _models.RollingUpgradeStatusInfo, dict[str, Any]], _R],
     ) -> _R: ...
 
@@ -258,6 +410,9 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         vm_scale_set_name: str,
         *,
         headers: Mapping[str, str | None] | None = None,
+        params: Mapping[str, str] | None = None,
+        error_map: Mapping[int, type[Exception]] | None = None,
+        logging_enable: bool | None = None,
         cls: Callable[[httpx.Response, _models.RollingUpgradeStatusInfo, dict[str, Any]], _R]
         | None = None,
     ) -> _models.RollingUpgradeStatusInfo | _R:
@@ -266,6 +421,9 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         :param resource_group_name: The name of the resource group.
         :param vm_scale_set_name: The name of the VM scale set.
         :keyword headers: Extra request headers; they replace headers of the same name the method sets. A header given as None is left out (for example, no x-ms-client-request-id).
+        :keyword params: Extra query parameters; they replace parameters of the same name the method sets.
+        :keyword error_map: Exception classes by status code, raised instead of the one this client picks; a class that is not one of this package's is raised as a subclass of both.
+        :keyword logging_enable: Accepted as azure-mgmt accepts it; requests and responses are logged at DEBUG on this package's logger, secrets redacted, whatever its value.
         :keyword cls: Called with the response, the result and the typed response headers; its value is returned.
         :return: OK
         :raises HttpResponseError: the service answered with an error status.
@@ -289,6 +447,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
         )
         _params: list[tuple[str, str]] = []
         _params.append(("api-version", _s.to_query_value(self._client.api_version)))
+        _s.merge_params(_params, params)
         _headers: dict[str, str | None] = {"Accept": "application/json"}
         _s.merge_headers(_headers, headers)
         response = await self._client._pipeline.send(
@@ -300,7 +459,7 @@ class VirtualMachineScaleSetRollingUpgradesOperations:
             content=None,
         )
         if response.status_code not in (200,):
-            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError))
+            _s.raise_error(response, {}, _s.model_decoder(_models.CloudError), error_map)
         _result = _cast(
             "_models.RollingUpgradeStatusInfo",
             _s.model_decoder(_models.RollingUpgradeStatusInfo)(_s.response_json(response)),
