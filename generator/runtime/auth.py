@@ -342,8 +342,9 @@ class Security:
     """The schemes a client was given, and which of them each call uses.
 
     A call names its alternatives (the operation's `security`); the first one whose schemes were
-    all given is used. With none of them given (or none needed) the call is sent without
-    credentials and the service decides.
+    all given is used. An empty alternative (`{}`: anonymous calls allowed) is the fallback, not a
+    choice: a credential the caller gave is sent when any alternative uses it. With none of them
+    given (or none needed) the call is sent without credentials and the service decides.
     """
 
     def __init__(
@@ -361,7 +362,7 @@ class Security:
     def chosen(self, requirements: Requirements | None) -> list[SchemeAuth]:
         wanted = self.default if requirements is None else requirements
         for alternative in wanted:
-            if all(name in self._schemes for name in alternative):
+            if alternative and all(name in self._schemes for name in alternative):
                 return [self._schemes[name] for name in alternative]
         return []
 

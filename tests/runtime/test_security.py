@@ -67,7 +67,9 @@ def test_the_first_alternative_whose_schemes_were_all_given() -> None:
     assert len(security.chosen([["q", "jar"]])) == 2
     assert security.chosen([]) == []
     assert security.chosen([["absent"]]) == []
-    assert security.chosen([[], ["key"]]) == []  # an empty alternative: anonymous is allowed
+    # An empty alternative allows anonymous calls; a scheme the caller gave is still preferred.
+    assert security.chosen([[], ["key"]]) == security.chosen([["key"]]) != []
+    assert security.chosen([[], ["absent"]]) == []
 
 
 def test_credentials_apply_headers_query_and_cookies() -> None:
