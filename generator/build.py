@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,13 +87,16 @@ def build(spec: Path, options: BuildOptions, previous: Path | None = None) -> Bu
         raise SpecError(
             str(spec), "", "XML bodies need the dataclass model style (--models dataclass)"
         )
+    # The formatter runs in its own processes: the first half of the package is formatted while
+    # the second is rendered, and the snapshot and changelog are made meanwhile.
     try:
-        rendered = _rendered(api, options)
-        # The formatter runs in its own process: the snapshot and changelog are made meanwhile.
-        with ThreadPoolExecutor(max_workers=1) as formatter:
-            formatting = formatter.submit(format_sources, rendered, consume=True)
+        with ThreadPoolExecutor(max_workers=FORMAT_BATCHES) as formatter:
+            formatting = [
+                formatter.submit(format_sources, batch, consume=True)
+                for batch in _rendered(api, options)
+            ]
             history = _history(api, options, previous)
-            files = formatting.result()
+            files = {path: text for batch in formatting for path, text in batch.result().items()}
     except ModelsError as exc:
         raise SpecError(str(spec), "", f"the pydantic models could not be written: {exc}") from None
     files.update(history)
@@ -103,8 +106,13 @@ def build(spec: Path, options: BuildOptions, previous: Path | None = None) -> Bu
     )
 
 
-def _rendered(api: ir.Api, options: BuildOptions) -> dict[str, bytes]:
-    """Every planned file rendered; the plan (a view of each model and operation) is let go."""
+FORMAT_BATCHES = 2
+
+
+def _rendered(api: ir.Api, options: BuildOptions) -> Iterator[dict[str, bytes]]:
+    """The planned files rendered, in `FORMAT_BATCHES` batches; the plan (a view of each model
+    and operation) is let go once rendered. Every batch has the package's `__init__.py` files, so
+    that the formatter sees each module inside its package."""
     package = options.package_name
     planned = _prefixed(
         options.code_dir, plan_package(api, Options(package, __version__, options.models))
@@ -112,7 +120,14 @@ def _rendered(api: ir.Api, options: BuildOptions) -> dict[str, bytes]:
     if options.package_mode:
         planned += plan_distribution(api, package, options.package_version, __version__)
     env = environment()
-    return {f.path: render_file(env, f) for f in planned}
+    inits = {f.path: render_file(env, f) for f in planned if f.path.endswith("__init__.py")}
+    others = [f for f in planned if f.path not in inits]
+    del planned
+    size = -(-len(others) // FORMAT_BATCHES)
+    for start in range(0, max(len(others), 1), size or 1):
+        batch = dict(inits)
+        batch.update((f.path, render_file(env, f)) for f in others[start : start + size])
+        yield batch
 
 
 def _stats(api: ir.Api, warnings: list[Diagnostic]) -> dict[str, int]:

@@ -20,14 +20,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from .auth import ApiKeyAuth, Credentials, Security
-from .errors import (
-    CallTimeoutError,
-    ResponseTooLargeError,
-    RetryAfterTooLongError,
-    ServiceRequestError,
-    ServiceResponseError,
-    ValidationError,
-)
 from .origins import TrustedOrigins
 from .redaction import REDACT_EXTENSION, Redactor
 from .retry import RetryPolicy, retry_after
@@ -37,11 +29,14 @@ if TYPE_CHECKING:
 
     import httpx
 
+    from . import errors as _errors
     from .forms import FormPart
 else:
     from .lazy import LazyModule
 
     httpx = LazyModule("httpx")  # imported by the first request
+    # Loaded by the first request too: with azure-core installed, it loads azure-core.
+    _errors = LazyModule(f"{__package__}.errors")
 
 REQUEST_ID_HEADER = "x-ms-client-request-id"
 DEFAULT_MAX_REDIRECTS = 30
@@ -116,7 +111,7 @@ def make_body(
     same bytes."""
     given = [content is not None, json_body is not None, form is not None, multipart is not None]
     if sum(given) > 1:
-        raise ValidationError("A request takes one of content, json, form or multipart")
+        raise _errors.ValidationError("A request takes one of content, json, form or multipart")
     if json_body is not None:
         return _json_body(json_body)
     if form is not None or multipart is not None:
@@ -145,7 +140,7 @@ def _json_body(json_body: Any) -> Body:
             json_body, separators=_JSON_SEPARATORS, ensure_ascii=False, allow_nan=False
         )
     except ValueError as exc:
-        raise ValidationError(f"The request body is not valid JSON: {exc}") from exc
+        raise _errors.ValidationError(f"The request body is not valid JSON: {exc}") from exc
     return Body(encoded.encode("utf-8"), replayable=True, content_type="application/json")
 
 
@@ -309,7 +304,7 @@ class Transfer:
                 extensions={REDACT_EXTENSION: settings.redactor.extra_names},
             )
         except httpx.InvalidURL as exc:
-            raise ValidationError(
+            raise _errors.ValidationError(
                 f"Cannot send {self.method} {settings.redactor.url(self.url)!r}: {exc}"
             ) from None
         self._leave_out(request.headers)
@@ -352,7 +347,7 @@ class Transfer:
         self.retries += 1
         delay = retry_after(response.headers, self._settings.clock())
         if delay is not None and delay > self._settings.retry.max_retry_after:
-            raise RetryAfterTooLongError(
+            raise _errors.RetryAfterTooLongError(
                 f"The service asked to wait {_seconds(delay)} before trying again, more than "
                 f"the {_seconds(self._settings.retry.max_retry_after)} "
                 "RetryPolicy.max_retry_after allows",
@@ -388,8 +383,8 @@ class Transfer:
         left = self.time_left()
         return left is not None and left <= 0
 
-    def timed_out(self) -> CallTimeoutError:
-        return CallTimeoutError(
+    def timed_out(self) -> _errors.CallTimeoutError:
+        return _errors.CallTimeoutError(
             f"{self.method} {self._settings.redactor.url(self.url)} did not finish within "
             f"call_timeout ({_seconds(self._settings.call_timeout or 0)}) after "
             f"{self.retries + 1} attempt{'s' if self.retries else ''}"
@@ -412,7 +407,9 @@ class Transfer:
             return True
         return self._body.replayable and policy.may_resend(self.method, status)
 
-    def _error_for(self, error: httpx.RequestError) -> ServiceRequestError | ServiceResponseError:
+    def _error_for(
+        self, error: httpx.RequestError
+    ) -> _errors.ServiceRequestError | _errors.ServiceResponseError:
         redactor = self._settings.redactor
         detail = str(error) or "no detail"
         if self._request is not None:
@@ -423,8 +420,8 @@ class Transfer:
             f"attempt{'s' if attempts > 1 else ''}: {type(error).__name__}: {detail}"
         )
         if isinstance(error, _error_kinds()[2]):
-            return ServiceRequestError(message)
-        return ServiceResponseError(message)
+            return _errors.ServiceRequestError(message)
+        return _errors.ServiceResponseError(message)
 
     def _follow_redirect(self, response: httpx.Response) -> bool:
         location = self._redirect_location(response)
@@ -549,10 +546,10 @@ class BodyReader:
             whole.elapsed = read.elapsed
         return whole
 
-    def _too_large(self, detail: str) -> ResponseTooLargeError:
+    def _too_large(self, detail: str) -> _errors.ResponseTooLargeError:
         limit = self._limit
         self._chunks.clear()
-        return ResponseTooLargeError(
+        return _errors.ResponseTooLargeError(
             f"The response body {detail}, more than max_response_size ({limit} bytes) allows",
             response=self._response,
         )

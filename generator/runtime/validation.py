@@ -11,12 +11,17 @@ import sys
 from collections.abc import Mapping, Sized
 from typing import TYPE_CHECKING, Any
 
-from .errors import ValidationError
-
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from . import errors as _errors
+
     _Number = int | float | Decimal
+else:
+    from .lazy import LazyModule
+
+    # Loaded when a check fails: with azure-core installed, it loads azure-core.
+    _errors = LazyModule(f"{__package__}.errors")
 
 
 def check(
@@ -40,18 +45,20 @@ def check(
     `required`."""
     if value is None:
         if required:
-            raise ValidationError(f"{name} must not be None")
+            raise _errors.ValidationError(f"{name} must not be None")
         return
     _check_number(name, value, minimum, maximum, exclusive_minimum, exclusive_maximum)
     if multiple_of is not None and _is_number(value) and not _is_multiple(value, multiple_of):
-        raise ValidationError(f"{name} must be a multiple of {_text(multiple_of)}, not {value!r}")
+        raise _errors.ValidationError(
+            f"{name} must be a multiple of {_text(multiple_of)}, not {value!r}"
+        )
     if isinstance(value, str):
         _check_length(name, value, min_length, max_length, "character")
         _check_pattern(name, value, pattern)
     elif isinstance(value, list | tuple):
         _check_length(name, value, min_items, max_items, "item")
         if unique_items and not _all_unique(value):
-            raise ValidationError(f"{name} must not contain the same item twice")
+            raise _errors.ValidationError(f"{name} must not contain the same item twice")
 
 
 def _check_pattern(name: str, value: str, pattern: str | None) -> None:
@@ -63,7 +70,7 @@ def _check_pattern(name: str, value: str, pattern: str | None) -> None:
 
     regex = compiled(pattern)
     if regex is not None and regex.search(value) is None:
-        raise ValidationError(f"{name} must match the pattern {pattern!r}, not {value!r}")
+        raise _errors.ValidationError(f"{name} must match the pattern {pattern!r}, not {value!r}")
 
 
 def _is_number(value: Any) -> bool:
@@ -94,12 +101,12 @@ def _check_number(
         below = value <= minimum if exclusive_minimum else value < minimum
         if below:
             word = "greater than" if exclusive_minimum else "at least"
-            raise ValidationError(f"{name} must be {word} {_text(minimum)}, not {value!r}")
+            raise _errors.ValidationError(f"{name} must be {word} {_text(minimum)}, not {value!r}")
     if maximum is not None:
         above = value >= maximum if exclusive_maximum else value > maximum
         if above:
             word = "less than" if exclusive_maximum else "at most"
-            raise ValidationError(f"{name} must be {word} {_text(maximum)}, not {value!r}")
+            raise _errors.ValidationError(f"{name} must be {word} {_text(maximum)}, not {value!r}")
 
 
 def _is_multiple(value: _Number, factor: float) -> bool:
@@ -117,12 +124,12 @@ def _check_length(
 ) -> None:
     size = len(value)
     if shortest is not None and size < shortest:
-        raise ValidationError(
+        raise _errors.ValidationError(
             f"{name} must have at least {shortest} {unit}{'s' if shortest != 1 else ''}, "
             f"not {size}"
         )
     if longest is not None and size > longest:
-        raise ValidationError(
+        raise _errors.ValidationError(
             f"{name} must have at most {longest} {unit}{'s' if longest != 1 else ''}, not {size}"
         )
 
