@@ -141,7 +141,8 @@ def _client_view(api: ir.Api, package: str, *, is_async: bool) -> ClientView:
     imports.name("__future__", "annotations")
     imports.name("typing", "Any", "Self")
     imports.name("collections.abc", "Mapping", "Sequence")
-    imports.typing_only("httpx")  # annotations only: the first request imports it
+    # httpx for annotations: a stand-in that imports httpx when read (the first request does)
+    imports.name(f"{'..' if is_async else '.'}_runtime", "httpx_names as httpx")
     dot = ".." if is_async else "."
     pipeline_module = "aio_pipeline" if is_async else "pipeline"
     pipeline_class = "AsyncPipeline" if is_async else "Pipeline"

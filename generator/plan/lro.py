@@ -105,7 +105,7 @@ def lro_view(
     assert op.long_running is not None
     module = "aio_polling" if context.is_async else "polling"
     names.imports.name(f"{runtime_package(context.is_async)}_runtime", f"{module} as _polling")
-    names.imports.typing_only("httpx")
+    names.httpx()
     pages = None
     if op.paging is not None:
         pages = pages_view(names, op, basic, context, "(200,)")

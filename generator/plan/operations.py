@@ -49,7 +49,7 @@ def group_view(api: ir.Api, group: ir.OperationGroup, *, is_async: bool) -> Grou
     if uses_cls:
         imports.name("typing", "Any", "TypeVar", "overload")
         imports.name("collections.abc", "Callable")
-        imports.typing_only("httpx")
+        names.httpx()
     return GroupView(
         class_name=group_class_name(api, group),
         client_class=api.client_name,

@@ -92,7 +92,7 @@ def pages_view(
     assert paging is not None
     module = "aio_paging" if context.is_async else "paging"
     names.imports.name(f"{runtime_package(context.is_async)}_runtime", f"{module} as _paging")
-    names.imports.typing_only("httpx")
+    names.httpx()
     item = _item_type(context.api, op, paging)
     if item is None:
         names.imports.name("typing", "Any")

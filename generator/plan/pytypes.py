@@ -104,6 +104,10 @@ class TypeNames:
         self._package = package
         self.imports = imports
 
+    def httpx(self) -> None:
+        """`httpx` for annotations: the runtime's stand-in that imports httpx when read."""
+        self.imports.name(f"{self._package}_runtime", "httpx_names as httpx")
+
     def model(self, key: str) -> str:
         self.imports.name(self._package, "models as _models")
         return f"_models.{self.api.model(key).py_name}"
