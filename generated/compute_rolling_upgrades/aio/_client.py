@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 from .._runtime import codec as _s
+from .._runtime import httpx_names as httpx
 from .._runtime import validation as _v
 from .._runtime.aio_pipeline import AsyncPipeline
 from .._runtime.auth import AsyncBearerTokenAuth, AsyncTokenCredential, TokenCredential
 from .._runtime.pipeline import RetryPolicy
 from . import operations as _operations
-
-if TYPE_CHECKING:
-    import httpx
 
 
 class ComputeManagementClient:

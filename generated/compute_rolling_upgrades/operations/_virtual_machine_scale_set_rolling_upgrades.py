@@ -4,16 +4,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import Any, TypeVar, overload
 from typing import cast as _cast
 
 from .. import _client as _client_module
 from .. import models as _models
 from .._runtime import codec as _s
+from .._runtime import httpx_names as httpx
 from .._runtime import polling as _polling
-
-if TYPE_CHECKING:
-    import httpx
 
 _R = TypeVar("_R")
 

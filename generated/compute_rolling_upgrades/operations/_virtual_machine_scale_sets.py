@@ -4,16 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 from typing import cast as _cast
 
 from .. import _client as _client_module
 from .. import models as _models
 from .._runtime import codec as _s
+from .._runtime import httpx_names as httpx
 from .._runtime import paging as _paging
-
-if TYPE_CHECKING:
-    import httpx
 
 
 class VirtualMachineScaleSetsOperations:
