@@ -77,6 +77,8 @@ class MultiClientView:
     description: str
     is_async: bool
     up: str  # the multi-API package, relative to the module ("." or "..")
+    # The newest api-version's runtime: names the annotations need when they are evaluated.
+    runtime: str
     typing_imports: tuple[str, ...]
     client_bases: tuple[str, ...]  # typing-only aliases of the version clients, newest first
     groups: tuple[GroupDispatchView, ...]
@@ -179,13 +181,13 @@ def _client_view(versions: Sequence[Version], *, is_async: bool) -> MultiClientV
     own = {p.py_name for p in latest.api.client_parameters if p.wire_name.lower() == "api-version"}
     parameters = [p for p in view.keyword if p.py_name not in own]
     imports.update(_annotation_imports(view, (*view.positional, *parameters), latest, is_async))
-    imports.add(f"from {up}{latest.subpackage}._runtime.pipeline import RetryPolicy")
     operations = _operations(versions)
     return MultiClientView(
         class_name=latest.api.client_name,
         description=latest.api.description or latest.api.title,
         is_async=is_async,
         up=up,
+        runtime=f"{up}{latest.subpackage}._runtime",
         typing_imports=tuple(sorted(imports)),
         client_bases=tuple(bases),
         groups=groups,
