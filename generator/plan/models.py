@@ -42,6 +42,9 @@ class ModelView:
     # repeats them, and typing.get_type_hints resolves them in this module.
     inherited_imports: tuple[str, ...]
     is_root: bool  # declares the store of unknown wire properties
+    # Several parents: the class itself says which deserialize() is its own (each parent's
+    # returns its own type, which type checkers see as a clash).
+    many_parents: bool
     known: str  # a literal of the wire names this model reads
     subtypes: str  # "" or a dict literal: discriminator value -> subclass
     discriminator_path: str  # a tuple literal: where the discriminator value is
@@ -487,6 +490,7 @@ def model_view(
         imports=tuple(imports.runtime_lines()),
         fields=tuple(discriminator_fields + own + ([bag_field] if bag_field else [])),
         is_root=not parents,
+        many_parents=len(parents) > 1,
         known=_known_tree(fields),
         subtypes=subtypes,
         discriminator_path=discriminator_path,
