@@ -98,8 +98,8 @@ def main(argv: list[str]) -> int:
             scoreboard = [line for line in text.splitlines() if "scenarios passed" in line]
             for line in scoreboard:
                 print(f"    {line.strip()}")
-            for number, kind in _COUNT.findall(_summary_line(text)):
-                kind = "errors" if kind.startswith("error") else kind
+            for number, word in _COUNT.findall(_summary_line(text)):
+                kind = "errors" if word.startswith("error") else word
                 totals[kind] = totals.get(kind, 0) + int(number)
             sys.stdout.flush()
         time.sleep(0.5)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass, replace
 
 from generator import ir, naming
+from generator.diagnostics import printable
+from generator.loader.document import Node
 from generator.loader.keywords import constraints, is_nullable, scalar_default, source
 from generator.loader.schemas import SchemaReader
 from generator.loader.spec import RawParameter
@@ -62,6 +66,8 @@ def build_parameter(
     default, has_default = scalar_default(node)
     if not has_default:
         default, has_default = scalar_default(schema)
+    if has_default:
+        default, has_default = _fitting_default(schemas, (node, schema), value_type, default)
     if _is_api_version(raw, value_type, has_default):
         default, has_default = context.api_version, True
     description = node.str_at("description") or schema.str_at("description")
@@ -85,6 +91,79 @@ def build_parameter(
         content_types=raw.content_types,
         secret=node.bool_at("x-ms-secret") or schema.bool_at("x-ms-secret"),
     )
+
+
+# Primitives whose Python value is not a JSON scalar: a default for them cannot be written as a
+# literal of the argument's type.
+_NOT_LITERAL = frozenset(
+    {
+        ir.Primitive.DECIMAL,
+        ir.Primitive.DATE,
+        ir.Primitive.DATETIME,
+        ir.Primitive.DATETIME_RFC1123,
+        ir.Primitive.UNIXTIME,
+        ir.Primitive.TIME,
+        ir.Primitive.DURATION,
+        ir.Primitive.BYTES,
+        ir.Primitive.BASE64URL,
+        ir.Primitive.BINARY,
+    }
+)
+
+
+def _fitting_default(
+    schemas: SchemaReader,
+    nodes: tuple[Node, Node],
+    value_type: ir.TypeRef,
+    default: ir.JsonScalar,
+) -> tuple[ir.JsonScalar, bool]:
+    """The default as a value of the argument's type. Published specs write numbers and booleans
+    as strings (`type: integer, default: "3000000000"`): those are read as what they spell. A
+    default that is not a literal of the Python type (a date, bytes) or does not fit it is left
+    to the service, which applies its own default when the argument is not sent; a warning
+    says so."""
+    if not isinstance(value_type, ir.PrimitiveType):
+        return default, True
+    primitive = value_type.primitive
+    converted = _converted(primitive, default)
+    if converted is not None and primitive not in _NOT_LITERAL:
+        return converted, True
+    written = (n.get(key) for n in nodes for key in ("default", "x-ms-client-default"))
+    at = next((found for found in written if found is not None), nodes[0])
+    schemas.spec.warn(
+        at,
+        f"default {printable(repr(default))} is not written as a {primitive.value} argument's "
+        "default; the argument is not sent unless given, and the service applies its default",
+        "default-type",
+    )
+    return None, False
+
+
+def _converted(primitive: ir.Primitive, value: ir.JsonScalar) -> ir.JsonScalar:
+    """`value` as the JSON scalar the primitive's Python type holds; None when it is not one."""
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if primitive is ir.Primitive.BOOL:
+        words = {"true": True, "false": False}
+        return value if isinstance(value, bool) else words.get(str(value))
+    if primitive is ir.Primitive.INT:
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value if number and isinstance(value, int) else _parsed(int, value)
+    if primitive is ir.Primitive.FLOAT:
+        return value if number else _parsed(float, value)
+    if primitive in (ir.Primitive.STRING, ir.Primitive.UUID):
+        return value if isinstance(value, str) else json.dumps(value)
+    return value
+
+
+def _parsed(kind: type[int] | type[float], value: ir.JsonScalar) -> ir.JsonScalar:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = kind(value.strip())
+    except ValueError:
+        return None
+    return parsed if kind is int or math.isfinite(parsed) else None
 
 
 def _is_server_variable(raw: RawParameter) -> bool:

@@ -1,4 +1,5 @@
-"""The formatter that wrote a package is recorded; `check` says when another one may explain a diff."""
+"""The formatter that wrote a package is recorded; `check` says when another one may explain
+a diff."""
 
 from __future__ import annotations
 

@@ -74,12 +74,20 @@ def operation_script(
         )
     )
     script += [
-        Exchange("GET", wire_path(location), status=202, headers={"Location": location},
-                 require_bearer=bearer)
+        Exchange(
+            "GET",
+            wire_path(location),
+            status=202,
+            headers={"Location": location},
+            require_bearer=bearer,
+        )
         for _ in range(location_polls)
     ]
-    script.append(Exchange("GET", wire_path(location), status=200, body=final.get("body"),
-                           require_bearer=bearer))
+    script.append(
+        Exchange(
+            "GET", wire_path(location), status=200, body=final.get("body"), require_bearer=bearer
+        )
+    )
     return script
 
 
@@ -93,8 +101,13 @@ def with_status_monitor(
     bearer = first.require_bearer
     statuses = [{"status": "InProgress"}] * in_progress + [{"status": final_status}]
     polls = [
-        Exchange("GET", "/operations/monitor-1", body=body, require_bearer=bearer,
-                 headers={"Retry-After": "0"})
+        Exchange(
+            "GET",
+            "/operations/monitor-1",
+            body=body,
+            require_bearer=bearer,
+            headers={"Retry-After": "0"},
+        )
         for body in statuses
     ]
     return [first, *polls, *rest[-1:]] if final_status == "Succeeded" else [first, *polls]

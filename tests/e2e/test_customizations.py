@@ -35,7 +35,7 @@ EXAMPLE = next(
 )
 
 PATCHES = {
-    "models/_patch.py": '''
+    "models/_patch.py": """
         from __future__ import annotations
 
         from ._rolling_upgrade_policy import RollingUpgradePolicy as _GeneratedPolicy
@@ -64,8 +64,8 @@ PATCHES = {
 
         def patch_sdk() -> None:
             PATCHED.append("models")
-    ''',
-    "operations/_patch.py": '''
+    """,
+    "operations/_patch.py": """
         from __future__ import annotations
 
         from ._virtual_machine_scale_set_rolling_upgrades import (
@@ -78,8 +78,8 @@ PATCHES = {
         class VirtualMachineScaleSetRollingUpgradesOperations(_Generated):
             def latest_summary(self, resource_group_name: str, vm_scale_set_name: str) -> str:
                 return self.get_latest(resource_group_name, vm_scale_set_name).summary()
-    ''',
-    "_patch.py": '''
+    """,
+    "_patch.py": """
         from __future__ import annotations
 
         from ._client import ComputeManagementClient as _Generated
@@ -96,8 +96,8 @@ PATCHES = {
 
         def patch_sdk() -> None:
             PATCHED.append("package")
-    ''',
-    "aio/operations/_patch.py": '''
+    """,
+    "aio/operations/_patch.py": """
         from __future__ import annotations
 
         from ._virtual_machine_scale_set_rolling_upgrades import (
@@ -111,8 +111,8 @@ PATCHES = {
             async def latest_summary(self, resource_group_name: str, vm_scale_set_name: str) -> str:
                 status = await self.get_latest(resource_group_name, vm_scale_set_name)
                 return status.summary()
-    ''',
-    "aio/_patch.py": '''
+    """,
+    "aio/_patch.py": """
         from __future__ import annotations
 
         from ._client import ComputeManagementClient as _Generated
@@ -122,7 +122,7 @@ PATCHES = {
 
         class ComputeManagementClient(_Generated):
             greeting = "customized aio client"
-    ''',
+    """,
 }
 
 

@@ -16,19 +16,23 @@ from tests.support.example_server import ExampleServer, Exchange
 from tests.support.paths import ROLLING_SPEC
 
 SPEC = json.loads(ROLLING_SPEC.read_text(encoding="utf-8"))
-EXAMPLE = example(ROLLING_SPEC.parent / "examples" / "VirtualMachineScaleSet_List_MinimumSet_Gen.json")
+EXAMPLE = example(
+    ROLLING_SPEC.parent / "examples" / "VirtualMachineScaleSet_List_MinimumSet_Gen.json"
+)
 PARAMS = EXAMPLE["parameters"]
 PATH = fill(
-    next(p for p, item in SPEC["paths"].items()
-         if item.get("get", {}).get("operationId") == "VirtualMachineScaleSets_List"),
+    next(
+        p
+        for p, item in SPEC["paths"].items()
+        if item.get("get", {}).get("operationId") == "VirtualMachineScaleSets_List"
+    ),
     PARAMS,
 )
 VERSION = SPEC["info"]["version"]
 
 
 def _vmss(n: int) -> dict[str, Any]:
-    return {"location": "eastus", "id": f"{PATH}/vmss-{n}", "name": f"vmss-{n}",
-            "zones": [str(n)]}
+    return {"location": "eastus", "id": f"{PATH}/vmss-{n}", "name": f"vmss-{n}", "zones": [str(n)]}
 
 
 def _pages(server: ExampleServer, *, fail_second: bool = False) -> None:
@@ -43,12 +47,36 @@ def _pages(server: ExampleServer, *, fail_second: bool = False) -> None:
         error = {"error": {"code": "Throttled", "message": "Try again later."}}
         server.add(Exchange("GET", PATH, query={"$skiptoken": "2"}, status=400, body=error))
     else:
-        server.add(Exchange("GET", PATH, query={"api-version": VERSION, "$skiptoken": "2"},
-                            body=second, require_bearer=TOKEN, repeat=True))
-        server.add(Exchange("GET", PATH, query={"api-version": VERSION, "$skiptoken": "3"},
-                            body=third, require_bearer=TOKEN, repeat=True))
-    server.add(Exchange("GET", PATH, query={"api-version": VERSION}, body=first,
-                        require_bearer=TOKEN, repeat=True))
+        server.add(
+            Exchange(
+                "GET",
+                PATH,
+                query={"api-version": VERSION, "$skiptoken": "2"},
+                body=second,
+                require_bearer=TOKEN,
+                repeat=True,
+            )
+        )
+        server.add(
+            Exchange(
+                "GET",
+                PATH,
+                query={"api-version": VERSION, "$skiptoken": "3"},
+                body=third,
+                require_bearer=TOKEN,
+                repeat=True,
+            )
+        )
+    server.add(
+        Exchange(
+            "GET",
+            PATH,
+            query={"api-version": VERSION},
+            body=first,
+            require_bearer=TOKEN,
+            repeat=True,
+        )
+    )
 
 
 def _client(server: ExampleServer, credential: FakeCredential) -> Any:
@@ -86,9 +114,9 @@ def test_pages_and_continuation_token(credential: FakeCredential) -> None:
             pages = client.virtual_machine_scale_sets.list(PARAMS["resourceGroupName"]).by_page()
             first = list(next(pages))
             token = pages.continuation_token
-            resumed = client.virtual_machine_scale_sets.list(
-                PARAMS["resourceGroupName"]
-            ).by_page(continuation_token=token)
+            resumed = client.virtual_machine_scale_sets.list(PARAMS["resourceGroupName"]).by_page(
+                continuation_token=token
+            )
             rest = [[vmss.name for vmss in page] for page in islice(resumed, 10)]
     assert len(first) == 2
     assert token is not None and "$skiptoken=2" in token
@@ -116,8 +144,12 @@ def test_async_pager(credential: FakeCredential) -> None:
 
     async def listing(url: str) -> tuple[list[str | None], list[int]]:
         async with AsyncClient(credential, PARAMS["subscriptionId"], endpoint=url) as client:
-            names = [vmss.name async for vmss in
-                     client.virtual_machine_scale_sets.list(PARAMS["resourceGroupName"])]
+            names = [
+                vmss.name
+                async for vmss in client.virtual_machine_scale_sets.list(
+                    PARAMS["resourceGroupName"]
+                )
+            ]
             sizes = []
             async for page in client.virtual_machine_scale_sets.list(
                 PARAMS["resourceGroupName"]

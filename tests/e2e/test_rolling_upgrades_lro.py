@@ -31,8 +31,11 @@ def _operation(operation_id: str) -> tuple[str, str, dict[str, Any]]:
 
 def _cases() -> list[tuple[str, str, Path]]:
     cases = []
-    for suffix, method in (("Cancel", "begin_cancel"), ("StartOSUpgrade", "begin_start_os_upgrade"),
-                           ("StartExtensionUpgrade", "begin_start_extension_upgrade")):
+    for suffix, method in (
+        ("Cancel", "begin_cancel"),
+        ("StartOSUpgrade", "begin_start_os_upgrade"),
+        ("StartExtensionUpgrade", "begin_start_extension_upgrade"),
+    ):
         operation_id = f"VirtualMachineScaleSetRollingUpgrades_{suffix}"
         _, _, op = _operation(operation_id)
         for entry in op["x-ms-examples"].values():
@@ -55,11 +58,18 @@ def _begin(client: Any, method: str, data: dict[str, Any], **kwargs: Any) -> Any
     return getattr(ops, method)(params["resourceGroupName"], params["vmScaleSetName"], **kwargs)
 
 
-def _play(operation_id: str, data: dict[str, Any], server: ExampleServer, *, monitor: int | None,
-          location_polls: int = 0) -> list[Exchange]:
+def _play(
+    operation_id: str,
+    data: dict[str, Any],
+    server: ExampleServer,
+    *,
+    monitor: int | None,
+    location_polls: int = 0,
+) -> list[Exchange]:
     http_method, path, _ = _operation(operation_id)
-    script = operation_script(data, http_method, path, server.url, bearer=TOKEN,
-                              location_polls=location_polls)
+    script = operation_script(
+        data, http_method, path, server.url, bearer=TOKEN, location_polls=location_polls
+    )
     if monitor is not None:
         script = with_status_monitor(script, server.url, in_progress=monitor)
     for exchange in script:
@@ -67,8 +77,9 @@ def _play(operation_id: str, data: dict[str, Any], server: ExampleServer, *, mon
     return script
 
 
-@pytest.mark.parametrize(("operation_id", "method", "example_file"), CASES,
-                         ids=[c[2].stem for c in CASES])
+@pytest.mark.parametrize(
+    ("operation_id", "method", "example_file"), CASES, ids=[c[2].stem for c in CASES]
+)
 def test_status_monitor_then_final_result(
     operation_id: str, method: str, example_file: Path, credential: FakeCredential
 ) -> None:
@@ -88,8 +99,9 @@ def test_status_monitor_then_final_result(
     assert credential.calls == [SCOPE]
 
 
-@pytest.mark.parametrize(("operation_id", "method", "example_file"), CASES,
-                         ids=[c[2].stem for c in CASES])
+@pytest.mark.parametrize(
+    ("operation_id", "method", "example_file"), CASES, ids=[c[2].stem for c in CASES]
+)
 def test_location_as_the_example_gives_it(
     operation_id: str, method: str, example_file: Path, credential: FakeCredential
 ) -> None:
@@ -117,8 +129,10 @@ def test_failed_operation_raises_with_the_cloud_error(credential: FakeCredential
         first = operation_script(data, http_method, path, server.url, bearer=TOKEN)[0]
         first.headers["Azure-AsyncOperation"] = f"{server.url}/operations/1"
         server.add(first)
-        failure = {"status": "Failed", "error": {"code": "RollingUpgradeFailed",
-                                                 "message": "Too many unhealthy instances."}}
+        failure = {
+            "status": "Failed",
+            "error": {"code": "RollingUpgradeFailed", "message": "Too many unhealthy instances."},
+        }
         server.add(Exchange("GET", "/operations/1", body=failure))
         with _client(server, credential, data["parameters"]["subscriptionId"]) as client:
             poller = _begin(client, "begin_cancel", data, polling_interval=0)
@@ -137,10 +151,12 @@ def test_error_to_the_first_request_raises_from_begin(credential: FakeCredential
     data = _cancel_example()
     path = fill(_operation("VirtualMachineScaleSetRollingUpgrades_Cancel")[1], data["parameters"])
     conflict = {"error": {"code": "OperationNotAllowed", "message": "No upgrade is running."}}
-    with ExampleServer([Exchange("POST", path, status=409, body=conflict)]) as server:
-        with _client(server, credential, data["parameters"]["subscriptionId"]) as client:
-            with pytest.raises(ResourceExistsError) as caught:
-                _begin(client, "begin_cancel", data)
+    with (
+        ExampleServer([Exchange("POST", path, status=409, body=conflict)]) as server,
+        _client(server, credential, data["parameters"]["subscriptionId"]) as client,
+        pytest.raises(ResourceExistsError) as caught,
+    ):
+        _begin(client, "begin_cancel", data)
     assert caught.value.model.error.code == "OperationNotAllowed"
     assert len(server.requests) == 1
 
@@ -163,8 +179,13 @@ def test_relative_status_url_and_client_request_id(credential: FakeCredential) -
         script = _play("VirtualMachineScaleSetRollingUpgrades_Cancel", data, server, monitor=1)
         script[0].headers["Azure-AsyncOperation"] = "/operations/monitor-1"
         with _client(server, credential, data["parameters"]["subscriptionId"]) as client:
-            poller = _begin(client, "begin_cancel", data, polling_interval=0,
-                            headers={"x-ms-client-request-id": "rolling-42"})
+            poller = _begin(
+                client,
+                "begin_cancel",
+                data,
+                polling_interval=0,
+                headers={"x-ms-client-request-id": "rolling-42"},
+            )
             poller.result(timeout=10)
     assert server.unmatched == [] and server.pending == []
     assert {r.headers["x-ms-client-request-id"] for r in server.requests} == {"rolling-42"}
@@ -176,7 +197,9 @@ def test_continuation_token_resumes_in_another_client(credential: FakeCredential
     data = _cancel_example()
 
     async def start(url: str) -> str:
-        async with AsyncClient(credential, data["parameters"]["subscriptionId"], endpoint=url) as client:
+        async with AsyncClient(
+            credential, data["parameters"]["subscriptionId"], endpoint=url
+        ) as client:
             poller = await _begin(client, "begin_cancel", data)
             assert not poller.done()
             return str(poller.continuation_token())
@@ -197,11 +220,14 @@ def test_continuation_token_resumes_in_another_client(credential: FakeCredential
 def test_async_client_follows_the_operation(credential: FakeCredential) -> None:
     from compute_rolling_upgrades.aio import ComputeManagementClient as AsyncClient
 
-    data = example(EXAMPLES / "VirtualMachineScaleSetRollingUpgrade_StartOSUpgrade_MinimumSet_Gen.json")
+    data = example(
+        EXAMPLES / "VirtualMachineScaleSetRollingUpgrade_StartOSUpgrade_MinimumSet_Gen.json"
+    )
 
     async def run(url: str) -> tuple[Any, str, bool]:
-        async with AsyncClient(credential, data["parameters"]["subscriptionId"],
-                               endpoint=url) as client:
+        async with AsyncClient(
+            credential, data["parameters"]["subscriptionId"], endpoint=url
+        ) as client:
             poller = await _begin(client, "begin_start_os_upgrade", data, polling_interval=0)
             result = await poller.result()
             return result, poller.status(), poller.done()

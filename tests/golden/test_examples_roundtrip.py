@@ -29,11 +29,19 @@ def _cases(api: ir.Api) -> list[tuple[str, ir.Model, Any]]:
         for op in group.operations:
             for example in op.examples:
                 for sample in example.responses:
-                    response = next((r for r in op.responses if sample.status_code in r.status_codes), None)
-                    if response is None or sample.body_json is None or not isinstance(response.type, ir.ModelType):
+                    response = next(
+                        (r for r in op.responses if sample.status_code in r.status_codes), None
+                    )
+                    if (
+                        response is None
+                        or sample.body_json is None
+                        or not isinstance(response.type, ir.ModelType)
+                    ):
                         continue
                     case_id = f"{op.operation_id}/{example.name}/{sample.status_code}"
-                    cases.append((case_id, api.model(response.type.name), json.loads(sample.body_json)))
+                    cases.append(
+                        (case_id, api.model(response.type.name), json.loads(sample.body_json))
+                    )
     return cases
 
 
@@ -60,7 +68,9 @@ def _api(spec: Path) -> ir.Api:
 ROLLING_CASES = _cases(_api(ROLLING_SPEC))
 
 
-@pytest.mark.parametrize(("case_id", "model", "body"), ROLLING_CASES, ids=[c[0] for c in ROLLING_CASES])
+@pytest.mark.parametrize(
+    ("case_id", "model", "body"), ROLLING_CASES, ids=[c[0] for c in ROLLING_CASES]
+)
 def test_rolling_upgrade_examples_round_trip(case_id: str, model: ir.Model, body: Any) -> None:
     import sys
 
@@ -84,8 +94,9 @@ def test_every_rolling_upgrade_example_with_a_body_is_checked() -> None:
 
 @pytest.fixture(scope="module")
 def vmss_models(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
-    package = generate_and_import(VMSS_SPEC["2024-07-01"], "vmss_examples_2024_07_01",
-                                  tmp_path_factory.mktemp("vmss"))
+    package = generate_and_import(
+        VMSS_SPEC["2024-07-01"], "vmss_examples_2024_07_01", tmp_path_factory.mktemp("vmss")
+    )
     return importlib.import_module(f"{package.__name__}.models")
 
 

@@ -26,9 +26,20 @@ def test_committed_tree_matches_the_generator(client, update_golden: bool) -> No
 
 def test_cli_regenerates_generated_byte_for_byte(tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, "-m", "generator", "generate", str(ROLLING_SPEC), "--out", str(tmp_path),
-         "--package-name", "compute_rolling_upgrades"],
-        check=True, capture_output=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "generate",
+            str(ROLLING_SPEC),
+            "--out",
+            str(tmp_path),
+            "--package-name",
+            "compute_rolling_upgrades",
+        ],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
     )
     fresh = read_tree(tmp_path / "compute_rolling_upgrades")
     assert fresh, "nothing was generated"

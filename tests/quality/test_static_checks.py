@@ -15,8 +15,14 @@ from tests.support.paths import GENERATED, ROOT, VMSS_SPEC
 
 
 def _tool(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=600, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 def test_ruff_on_generator() -> None:
@@ -34,8 +40,9 @@ def test_ruff_and_mypy_strict_on_committed_clients() -> None:
     assert packages
     ruff = _tool("ruff", "check", "--isolated", *packages, cwd=GENERATED)
     assert ruff.returncode == 0, ruff.stdout
-    mypy = _tool("mypy", "--strict", "--no-incremental", *[f"--package={p}" for p in packages],
-                 cwd=GENERATED)
+    mypy = _tool(
+        "mypy", "--strict", "--no-incremental", *[f"--package={p}" for p in packages], cwd=GENERATED
+    )
     assert mypy.returncode == 0, mypy.stdout
 
 
@@ -55,8 +62,9 @@ def test_real_vmss_client_imports_every_module(vmss_client: Path) -> None:
         "    [getattr(mod, n) for n in mod.__all__]\n"
         "print(len(m.__all__), len(o.__all__))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=vmss_client, capture_output=True,
-                            text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=vmss_client, capture_output=True, text=True, check=True
+    )
     models, groups = map(int, result.stdout.split())
     assert models > 150 and groups == 5
 
@@ -74,8 +82,12 @@ def test_real_vmss_operations_are_there(vmss_client: Path) -> None:
         client_module = importlib.import_module("vmss_full")
         client = client_module.ComputeManagementClient(object(), "sub")
         ops = client.virtual_machine_scale_set_rolling_upgrades
-        for name in ("get_latest", "begin_cancel", "begin_start_os_upgrade",
-                     "begin_start_extension_upgrade"):
+        for name in (
+            "get_latest",
+            "begin_cancel",
+            "begin_start_os_upgrade",
+            "begin_start_extension_upgrade",
+        ):
             assert callable(getattr(ops, name))
         assert callable(client.virtual_machine_scale_sets.list)
     finally:

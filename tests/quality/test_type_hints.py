@@ -21,7 +21,11 @@ PACKAGES = sorted(p.name for p in GENERATED.iterdir() if (p / "__init__.py").exi
 def _unresolved(package: str) -> tuple[int, list[str]]:
     result = subprocess.run(
         [sys.executable, "-m", "tests.support.type_hints", package],
-        cwd=GENERATED, capture_output=True, text=True, check=True, timeout=300,
+        cwd=GENERATED,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
         env={"PYTHONPATH": str(ROOT), "PATH": ""},
     )
     *problems, last = result.stdout.splitlines()
@@ -49,7 +53,12 @@ assert hints["return"].__name__ == "VirtualMachineScaleSetsOperations"
 assert "compute_rolling_upgrades.operations._virtual_machine_scale_sets" in sys.modules
 """
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=GENERATED, capture_output=True, text=True,
-        check=False, timeout=60, env={"PATH": ""},
+        [sys.executable, "-c", script],
+        cwd=GENERATED,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env={"PATH": ""},
     )
     assert result.returncode == 0, result.stderr

@@ -101,7 +101,7 @@ def test_without_azure_core_the_errors_are_plain_and_still_describe_the_error() 
         "from compute_rolling_upgrades._runtime import errors\n"
         "names = [c.__name__ for c in errors.ResourceNotFoundError.__mro__]\n"
         "print(' '.join(names))\n"
-        "body = b'{\"error\": {\"code\": \"Gone\", \"message\": \"no vm\"}}'\n"
+        'body = b\'{"error": {"code": "Gone", "message": "no vm"}}\'\n'
         "request = httpx.Request('GET', 'https://svc.test/x')\n"
         "try:\n"
         "    errors.raise_for_response(httpx.Response(404, content=body, request=request), None)\n"
@@ -185,8 +185,9 @@ def test_done_callbacks_get_the_polling_method() -> None:
 
 
 def test_from_continuation_token_resumes_with_the_polling_method() -> None:
-    pipeline = FakePipeline([response(200, {"status": "InProgress"}),
-                             response(200, {"status": "Succeeded"})])
+    pipeline = FakePipeline(
+        [response(200, {"status": "InProgress"}), response(200, {"status": "Succeeded"})]
+    )
     first = initial(202, None, {"Azure-AsyncOperation": "/ops/1"}, "POST")
     gate = threading.Event()
     poller = _sync_poller(pipeline, first, [], gate)

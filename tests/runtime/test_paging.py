@@ -45,7 +45,9 @@ def test_relative_next_link_resolves_against_the_page_url() -> None:
     link, _ = page_of(body, "value", "nextLink", _identity, "http://h:1/base/paging/page/1")
     assert link == "http://h:1/paging/page/2?x=1"
     relative = {"value": [], "nextLink": "page/2"}
-    assert page_of(relative, "value", "nextLink", _identity, "http://h/a/b")[0] == "http://h/a/page/2"
+    assert (
+        page_of(relative, "value", "nextLink", _identity, "http://h/a/b")[0] == "http://h/a/page/2"
+    )
     # Without a page URL (a next-page operation takes it as a path parameter) it stays as sent.
     assert page_of(relative, "value", "nextLink", _identity)[0] == "page/2"
 
@@ -78,7 +80,9 @@ def test_api_version_replaces_the_service_one_whatever_its_case() -> None:
 
 
 def test_without_an_api_version_the_link_is_kept() -> None:
-    assert next_link_url("https://h/p?api-version=service", None) == "https://h/p?api-version=service"
+    assert (
+        next_link_url("https://h/p?api-version=service", None) == "https://h/p?api-version=service"
+    )
 
 
 # --- ItemPaged -------------------------------------------------------------------------------

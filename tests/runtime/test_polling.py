@@ -14,6 +14,7 @@ import pytest
 
 from generator.runtime.aio_polling import AsyncLROPoller
 from generator.runtime.errors import DecodeError, HttpResponseError, ResourceNotFoundError
+from generator.runtime.lro import with_api_version
 from generator.runtime.polling import (
     CookieCarrier,
     LroOptions,
@@ -22,7 +23,6 @@ from generator.runtime.polling import (
     request_id_headers,
     request_url,
 )
-from generator.runtime.lro import with_api_version
 from generator.runtime.redaction import REDACT_EXTENSION
 
 BASE = "https://svc.test"
@@ -46,12 +46,14 @@ def response(
     raw: bytes | None = None,
 ) -> httpx.Response:
     content = raw if raw is not None else (b"" if body is None else json.dumps(body).encode())
-    return httpx.Response(status, headers=headers or {}, content=content,
-                          request=httpx.Request(method, url))
+    return httpx.Response(
+        status, headers=headers or {}, content=content, request=httpx.Request(method, url)
+    )
 
 
-def initial(status: int, body: Any = None, headers: dict[str, str] | None = None,
-            method: str = "PUT") -> httpx.Response:
+def initial(
+    status: int, body: Any = None, headers: dict[str, str] | None = None, method: str = "PUT"
+) -> httpx.Response:
     return response(status, body, headers, method=method)
 
 
@@ -60,32 +62,42 @@ def initial(status: int, body: Any = None, headers: dict[str, str] | None = None
 
 def test_status_monitor_header_wins_over_location() -> None:
     state = LroState.begin(
-        initial(202, None, {"Azure-AsyncOperation": "/ops/1", "Location": f"{BASE}/res"},
-                method="POST"),
+        initial(
+            202, None, {"Azure-AsyncOperation": "/ops/1", "Location": f"{BASE}/res"}, method="POST"
+        ),
         options("POST"),
     )
     assert (state.strategy, state.poll_url, state.location_url) == (
-        "operation", f"{BASE}/ops/1", f"{BASE}/res")
+        "operation",
+        f"{BASE}/ops/1",
+        f"{BASE}/res",
+    )
     assert not state.done and state.status == "InProgress"
 
 
 def test_operation_location_is_a_status_monitor_too() -> None:
-    state = LroState.begin(initial(202, None, {"Operation-Location": f"{BASE}/ops/2"}, "POST"),
-                           options("POST"))
+    state = LroState.begin(
+        initial(202, None, {"Operation-Location": f"{BASE}/ops/2"}, "POST"), options("POST")
+    )
     assert (state.strategy, state.poll_url) == ("operation", f"{BASE}/ops/2")
 
 
 def test_location_alone_is_polled() -> None:
-    state = LroState.begin(initial(202, None, {"Location": "../res/9"}, "DELETE"),
-                           options("DELETE"))
+    state = LroState.begin(
+        initial(202, None, {"Location": "../res/9"}, "DELETE"), options("DELETE")
+    )
     assert (state.strategy, state.poll_url) == ("location", f"{BASE}/res/9")
 
 
 def test_put_without_headers_reads_the_resource_until_its_state_ends() -> None:
-    state = LroState.begin(initial(201, {"properties": {"provisioningState": "Creating"}}),
-                           options())
+    state = LroState.begin(
+        initial(201, {"properties": {"provisioningState": "Creating"}}), options()
+    )
     assert (state.strategy, state.poll_url, state.status) == (
-        "resource", f"{BASE}/widgets/1?api-version=1", "Creating")
+        "resource",
+        f"{BASE}/widgets/1?api-version=1",
+        "Creating",
+    )
 
 
 @pytest.mark.parametrize(
@@ -96,8 +108,11 @@ def test_put_without_headers_reads_the_resource_until_its_state_ends() -> None:
         (200, {"id": "1"}, {}),
         (204, None, {}),
         # A finished resource: the status monitor header is not followed.
-        (200, {"properties": {"provisioningState": "Succeeded"}},
-         {"Azure-AsyncOperation": "http://localhost/never"}),
+        (
+            200,
+            {"properties": {"provisioningState": "Succeeded"}},
+            {"Azure-AsyncOperation": "http://localhost/never"},
+        ),
     ],
     ids=["200-succeeded", "201-succeeded", "200-no-state", "204", "200-with-monitor"],
 )
@@ -154,8 +169,9 @@ def _monitor(method: str = "PUT", via: str | None = None, location: bool = True)
         ("PUT", "operation-location", True, None),
     ],
 )
-def test_final_get_after_success(method: str, via: str | None, location: bool,
-                                 final: str | None) -> None:
+def test_final_get_after_success(
+    method: str, via: str | None, location: bool, final: str | None
+) -> None:
     state = _monitor(method, via, location)
     state.receive(response(200, {"status": "Succeeded"}, url=f"{BASE}/ops/1"))
     assert state.status == "Succeeded"
@@ -169,20 +185,25 @@ def test_final_get_after_success(method: str, via: str | None, location: bool,
 
 def test_resource_location_of_the_status_monitor() -> None:
     state = _monitor("POST", "azure-async-operation")
-    state.receive(response(200, {"status": "succeeded", "resourceLocation": "/things/7"},
-                           url=f"{BASE}/ops/1"))
+    state.receive(
+        response(200, {"status": "succeeded", "resourceLocation": "/things/7"}, url=f"{BASE}/ops/1")
+    )
     assert state.final_url == f"{BASE}/things/7"
 
 
 def test_running_status_and_a_new_monitor_url() -> None:
     state = _monitor()
-    state.receive(response(202, {"status": "Running"}, {"Azure-AsyncOperation": "/ops/1b"},
-                           url=f"{BASE}/ops/1"))
+    state.receive(
+        response(
+            202, {"status": "Running"}, {"Azure-AsyncOperation": "/ops/1b"}, url=f"{BASE}/ops/1"
+        )
+    )
     assert (state.status, state.poll_url, state.done) == ("Running", f"{BASE}/ops/1b", False)
 
 
-@pytest.mark.parametrize(("word", "status"), [("Failed", "Failed"), ("canceled", "Canceled"),
-                                               ("Cancelled", "Canceled")])
+@pytest.mark.parametrize(
+    ("word", "status"), [("Failed", "Failed"), ("canceled", "Canceled"), ("Cancelled", "Canceled")]
+)
 def test_failed_or_canceled_raises_with_the_error(word: str, status: str) -> None:
     state = _monitor()
     body = {"status": word, "error": {"code": "Boom", "message": "It broke."}}
@@ -196,8 +217,9 @@ def test_failed_or_canceled_raises_with_the_error(word: str, status: str) -> Non
 
 
 def test_failure_without_an_error_model_quotes_the_error() -> None:
-    state = LroState.begin(initial(202, None, {"Azure-AsyncOperation": f"{BASE}/ops/1"}),
-                           LroOptions("Op", "PUT"))
+    state = LroState.begin(
+        initial(202, None, {"Azure-AsyncOperation": f"{BASE}/ops/1"}), LroOptions("Op", "PUT")
+    )
     with pytest.raises(HttpResponseError) as caught:
         state.receive(response(200, {"status": "Failed", "error": {"code": "X", "message": "Y"}}))
     assert caught.value.model is None
@@ -206,8 +228,12 @@ def test_failure_without_an_error_model_quotes_the_error() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "error"),
-    [(b"{}", HttpResponseError), (b"", HttpResponseError), (b'{"status": ', DecodeError),
-     (b'["Succeeded"]', HttpResponseError)],
+    [
+        (b"{}", HttpResponseError),
+        (b"", HttpResponseError),
+        (b'{"status": ', DecodeError),
+        (b'["Succeeded"]', HttpResponseError),
+    ],
     ids=["no-status", "empty", "invalid-json", "not-an-object"],
 )
 def test_unusable_status_monitor_answers_raise(raw: bytes, error: type[Exception]) -> None:
@@ -224,18 +250,21 @@ def test_error_status_while_polling_raises_the_mapped_error() -> None:
 
 
 def test_location_polling_ends_with_the_first_answer_that_is_not_202() -> None:
-    state = LroState.begin(initial(202, None, {"Location": f"{BASE}/res/1"}, "DELETE"),
-                           options("DELETE"))
+    state = LroState.begin(
+        initial(202, None, {"Location": f"{BASE}/res/1"}, "DELETE"), options("DELETE")
+    )
     state.receive(response(202, None, {"Location": "/res/2"}, url=f"{BASE}/res/1"))
     assert (state.poll_url, state.done) == (f"{BASE}/res/2", False)
-    state.receive(response(200, {"properties": {"provisioningState": "Failed"}},
-                           url=f"{BASE}/res/2"))
+    state.receive(
+        response(200, {"properties": {"provisioningState": "Failed"}}, url=f"{BASE}/res/2")
+    )
     assert state.done and state.status == "Succeeded"
 
 
 def test_resource_polling() -> None:
-    state = LroState.begin(initial(201, {"properties": {"provisioningState": "Creating"}}),
-                           options())
+    state = LroState.begin(
+        initial(201, {"properties": {"provisioningState": "Creating"}}), options()
+    )
     state.receive(response(202))
     assert state.status == "InProgress" and not state.done
     state.receive(response(200, {"properties": {"provisioningState": "Updating"}}))
@@ -248,8 +277,10 @@ def test_resource_polling() -> None:
 
 
 def test_delay_is_retry_after_else_the_interval() -> None:
-    state = LroState.begin(initial(202, None, {"Location": "/r", "Retry-After": "7"}, "POST"),
-                           LroOptions("Op", "POST", None, 30.0))
+    state = LroState.begin(
+        initial(202, None, {"Location": "/r", "Retry-After": "7"}, "POST"),
+        LroOptions("Op", "POST", None, 30.0),
+    )
     assert state.delay() == 7.0
     state.receive(response(202, None, {"retry-after-ms": "250"}, url=f"{BASE}/r"))
     assert state.delay() == 0.25
@@ -265,20 +296,28 @@ def test_token_round_trip_of_a_running_operation() -> None:
     state.receive(response(202, {"status": "Running"}, url=f"{BASE}/ops/1"))
     again = LroState.from_token(state.token(), options("POST"))
     assert (again.strategy, again.poll_url, again.location_url, again.status) == (
-        "operation", f"{BASE}/ops/1", f"{BASE}/results/1", "Running")
+        "operation",
+        f"{BASE}/ops/1",
+        f"{BASE}/results/1",
+        "Running",
+    )
     assert again.initial_url == state.initial_url and not again.done
 
 
 def test_token_of_a_finished_operation_carries_its_result() -> None:
-    state = LroState.begin(initial(200, {"id": "w1", "properties": {"provisioningState":
-                                                                   "Succeeded"}}), options())
+    state = LroState.begin(
+        initial(200, {"id": "w1", "properties": {"provisioningState": "Succeeded"}}), options()
+    )
     again = LroState.from_token(state.token(), options())
     assert again.done and again.last is not None
     assert again.last.json() == {"id": "w1", "properties": {"provisioningState": "Succeeded"}}
 
 
-@pytest.mark.parametrize("token", ["", "not base64!", "bm90IGpzb24=", "W10=", "eyJ2IjogOX0="],
-                         ids=["empty", "not-base64", "not-json", "array", "other-version"])
+@pytest.mark.parametrize(
+    "token",
+    ["", "not base64!", "bm90IGpzb24=", "W10=", "eyJ2IjogOX0="],
+    ids=["empty", "not-base64", "not-json", "array", "other-version"],
+)
 def test_foreign_tokens_are_refused(token: str) -> None:
     with pytest.raises(ValueError, match="not a continuation token"):
         LroState.from_token(token, options())
@@ -299,22 +338,27 @@ def test_token_urls_must_be_on_the_client_endpoint() -> None:
         LroState.from_token(token, options("POST"), "http://svc.test")  # not over https
     # A parameterized host cannot be compared; each operation names its own host.
     assert LroState.from_token(token, options("POST"), "https://{account}.test").status == (
-        "InProgress")
+        "InProgress"
+    )
 
 
 # --- helpers ---------------------------------------------------------------------------------
 
 
 def test_request_url_leaves_out_the_pipeline_credentials() -> None:
-    request = httpx.Request("PUT", f"{BASE}/w?api-version=1&code=s3cr3t&x=2",
-                            extensions={REDACT_EXTENSION: frozenset({"code"})})
+    request = httpx.Request(
+        "PUT",
+        f"{BASE}/w?api-version=1&code=s3cr3t&x=2",
+        extensions={REDACT_EXTENSION: frozenset({"code"})},
+    )
     first = httpx.Response(201, request=request)
     assert request_url(first) == f"{BASE}/w?api-version=1&x=2"
 
 
 def test_request_id_headers_keep_only_the_client_request_id() -> None:
     assert request_id_headers({"X-MS-Client-Request-Id": "abc", "If-Match": "*"}) == {
-        "x-ms-client-request-id": "abc"}
+        "x-ms-client-request-id": "abc"
+    }
     assert request_id_headers(None) == {}
     assert request_id_headers({"If-Match": "*"}) == {}
 
@@ -323,8 +367,11 @@ def test_cookies_set_during_the_operation_go_back_to_the_service() -> None:
     carrier = CookieCarrier(BASE)
     carrier.keep(response(202, headers={"Set-Cookie": "affinity=node-3; Path=/"}))
     headers = carrier.headers_for("/ops/1", {"x-ms-client-request-id": "id"})
-    assert headers == {"Accept": "application/json", "x-ms-client-request-id": "id",
-                       "Cookie": "affinity=node-3"}
+    assert headers == {
+        "Accept": "application/json",
+        "x-ms-client-request-id": "id",
+        "Cookie": "affinity=node-3",
+    }
     assert "Cookie" not in carrier.headers_for("https://other.test/ops/1", {})
 
 
@@ -340,8 +387,9 @@ class FakePipeline:
         self.answers = answers
         self.sent: list[tuple[str, dict[str, str]]] = []
 
-    def send(self, method: str, url: str, *, headers: dict[str, str],
-             link: bool = False) -> httpx.Response:
+    def send(
+        self, method: str, url: str, *, headers: dict[str, str], link: bool = False
+    ) -> httpx.Response:
         assert link, "status requests go to URLs the service named"
         self.sent.append((url, headers))
         answer = self.answers.pop(0)
@@ -349,8 +397,12 @@ class FakePipeline:
         return answer
 
 
-def _sync_poller(pipeline: FakePipeline, first: httpx.Response, sleeps: list[float],
-                 gate: threading.Event | None = None) -> LROPoller[Any]:
+def _sync_poller(
+    pipeline: FakePipeline,
+    first: httpx.Response,
+    sleeps: list[float],
+    gate: threading.Event | None = None,
+) -> LROPoller[Any]:
     def sleep(seconds: float) -> None:
         sleeps.append(seconds)
         if gate is not None:
@@ -360,17 +412,20 @@ def _sync_poller(pipeline: FakePipeline, first: httpx.Response, sleeps: list[flo
         return r.json() if r.content else None
 
     poller_class = type("TestPoller", (LROPoller,), {"_sleep": staticmethod(sleep)})
-    state = LroState.begin(first, LroOptions("Op", "POST", None, 5.0,
-                                             headers={"x-ms-client-request-id": "rid"}))
+    state = LroState.begin(
+        first, LroOptions("Op", "POST", None, 5.0, headers={"x-ms-client-request-id": "rid"})
+    )
     return poller_class(pipeline, state, decode)  # type: ignore[no-any-return]
 
 
 def test_sync_poller_follows_the_monitor_then_reads_the_result() -> None:
-    pipeline = FakePipeline([
-        response(200, {"status": "InProgress"}, {"Retry-After": "2", "Set-Cookie": "a=1"}),
-        response(200, {"status": "Succeeded"}),
-        response(200, {"answer": 42}),
-    ])
+    pipeline = FakePipeline(
+        [
+            response(200, {"status": "InProgress"}, {"Retry-After": "2", "Set-Cookie": "a=1"}),
+            response(200, {"status": "Succeeded"}),
+            response(200, {"answer": 42}),
+        ]
+    )
     sleeps: list[float] = []
     first = initial(202, None, {"Azure-AsyncOperation": "/ops/1", "Location": "/out/1"}, "POST")
     poller = _sync_poller(pipeline, first, sleeps)
@@ -423,25 +478,35 @@ def test_sync_poller_raises_what_ended_the_operation() -> None:
 
 
 class FakeAsyncPipeline(FakePipeline):
-    async def send(self, method: str, url: str, *,  # type: ignore[override]
-                   headers: dict[str, str], link: bool = False) -> httpx.Response:
+    async def send(
+        self,
+        method: str,
+        url: str,
+        *,  # type: ignore[override]
+        headers: dict[str, str],
+        link: bool = False,
+    ) -> httpx.Response:
         return FakePipeline.send(self, method, url, headers=headers, link=link)
 
 
-def _async_poller(pipeline: FakeAsyncPipeline, first: httpx.Response,
-                  decode: Callable[[httpx.Response], Any]) -> AsyncLROPoller[Any]:
+def _async_poller(
+    pipeline: FakeAsyncPipeline, first: httpx.Response, decode: Callable[[httpx.Response], Any]
+) -> AsyncLROPoller[Any]:
     state = LroState.begin(first, LroOptions("Op", "PUT", None, 0.0))
     return AsyncLROPoller(pipeline, state, decode)  # type: ignore[arg-type]
 
 
 def test_async_poller_polls_only_when_awaited() -> None:
-    pipeline = FakeAsyncPipeline([
-        response(200, {"status": "InProgress"}),
-        response(200, {"status": "Succeeded"}),
-        response(200, {"id": "w"}),
-    ])
-    first = initial(201, {"properties": {"provisioningState": "Creating"}},
-                    {"Azure-AsyncOperation": "/ops/1"})
+    pipeline = FakeAsyncPipeline(
+        [
+            response(200, {"status": "InProgress"}),
+            response(200, {"status": "Succeeded"}),
+            response(200, {"id": "w"}),
+        ]
+    )
+    first = initial(
+        201, {"properties": {"provisioningState": "Creating"}}, {"Azure-AsyncOperation": "/ops/1"}
+    )
     poller = _async_poller(pipeline, first, lambda r: r.json())
     assert pipeline.sent == [] and not poller.done()
     token = poller.continuation_token()
@@ -453,16 +518,23 @@ def test_async_poller_polls_only_when_awaited() -> None:
 
 def test_async_poller_timeout_then_goes_on() -> None:
     class Slow(FakeAsyncPipeline):
-        async def send(self, method: str, url: str, *,  # type: ignore[override]
-                       headers: dict[str, str], link: bool = False) -> httpx.Response:
+        async def send(
+            self,
+            method: str,
+            url: str,
+            *,  # type: ignore[override]
+            headers: dict[str, str],
+            link: bool = False,
+        ) -> httpx.Response:
             if len(self.sent) == 0 and not getattr(self, "waited", False):
                 self.waited = True
                 await asyncio.sleep(1)
             return FakePipeline.send(self, method, url, headers=headers, link=link)
 
     pipeline = Slow([response(200, {"status": "Succeeded"}), response(200, {"id": 1})])
-    poller = _async_poller(pipeline, initial(202, None, {"Azure-AsyncOperation": "/o"}),
-                           lambda r: r.json())
+    poller = _async_poller(
+        pipeline, initial(202, None, {"Azure-AsyncOperation": "/o"}), lambda r: r.json()
+    )
 
     async def run() -> Any:
         with pytest.raises(TimeoutError):

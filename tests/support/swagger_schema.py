@@ -23,7 +23,12 @@ def _nullable(node: Any) -> Any:
     if isinstance(node, dict):
         converted = {k: _nullable(v) for k, v in node.items()}
         if converted.get("x-nullable") is True:
-            return {"anyOf": [{"type": "null"}, {k: v for k, v in converted.items() if k != "x-nullable"}]}
+            return {
+                "anyOf": [
+                    {"type": "null"},
+                    {k: v for k, v in converted.items() if k != "x-nullable"},
+                ]
+            }
         return converted
     if isinstance(node, list):
         return [_nullable(v) for v in node]
@@ -57,14 +62,20 @@ def _refs(node: Any) -> list[str]:
 
 
 def definition_validator(main: Path, schema_ref: str) -> jsonschema.Draft4Validator:
-    """A validator for the schema `schema_ref` ("#/definitions/X" or "other.json#/definitions/X")."""
+    """A validator for the schema `schema_ref`: "#/definitions/X" or "other.json#/definitions/X"."""
     files = _files(main)
     registry: Registry[Any] = Registry().with_resources(
         (path.as_uri(), Resource.from_contents(_nullable(doc), default_specification=DRAFT4))
         for path, doc in files.items()
     )
-    target = main.resolve().as_uri() + schema_ref if schema_ref.startswith("#") else (
-        (main.resolve().parent / schema_ref.split("#")[0]).resolve().as_uri() + "#" + schema_ref.split("#")[1]
+    target = (
+        main.resolve().as_uri() + schema_ref
+        if schema_ref.startswith("#")
+        else (
+            (main.resolve().parent / schema_ref.split("#")[0]).resolve().as_uri()
+            + "#"
+            + schema_ref.split("#")[1]
+        )
     )
     return jsonschema.Draft4Validator({"$ref": target}, registry=registry)
 

@@ -93,7 +93,11 @@ class GeneratedClients:
             command = [sys.executable, "-m", "generator", "generate", *specs]
             command += ["--out", str(out), "--package-name", package, "--azure"]
             result = subprocess.run(
-                command, cwd=ROOT, capture_output=True, text=True, timeout=GENERATE_TIMEOUT,
+                command,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=GENERATE_TIMEOUT,
                 check=False,
             )
             if result.returncode != 0:
@@ -124,9 +128,7 @@ class GeneratedClients:
         self._run_generator(file_name, spec, out, name, "--models", models)
         return self._import(file_name, out, name)
 
-    def _run_generator(
-        self, file_name: str, spec: Path, out: Path, name: str, *extra: str
-    ) -> None:
+    def _run_generator(self, file_name: str, spec: Path, out: Path, name: str, *extra: str) -> None:
         command = [
             sys.executable,
             "-m",

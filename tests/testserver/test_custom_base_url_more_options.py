@@ -29,10 +29,12 @@ def test_every_part_of_the_host(more: ModuleType, testserver: TestServer) -> Non
 def test_the_query_default_can_be_left_out(more: ModuleType, testserver: TestServer) -> None:
     """With key_version=None the query parameter is not sent (this server then fails)."""
     errors = submodule(more, "exceptions")
-    with more.AutoRestParameterizedCustomHostTestClient(
-        "test12", dns_suffix=f":{testserver.port}"
-    ) as client:
-        with pytest.raises(errors.HttpResponseError) as info:
-            client.paths.get_empty("key1", "http://127.0", ".0.1", key_version=None)
+    with (
+        more.AutoRestParameterizedCustomHostTestClient(
+            "test12", dns_suffix=f":{testserver.port}"
+        ) as client,
+        pytest.raises(errors.HttpResponseError) as info,
+    ):
+        client.paths.get_empty("key1", "http://127.0", ".0.1", key_version=None)
     url = info.value.response.request.url
     assert (url.path, url.query) == ("/customuri/test12/key1", b"")

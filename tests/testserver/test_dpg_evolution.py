@@ -81,9 +81,10 @@ def test_regeneration_keeps_the_customizations(evolution: Evolution) -> None:
         ).read_bytes()
     generated = (evolution.update1 / PACKAGE / "operations" / "_params.py").read_text()
     assert "def delete_parameters(" in generated  # the package was generated again
-    assert "def delete_parameters(" not in (
-        evolution.initial / PACKAGE / "operations" / "_params.py"
-    ).read_text()
+    assert (
+        "def delete_parameters("
+        not in (evolution.initial / PACKAGE / "operations" / "_params.py").read_text()
+    )
 
 
 def calls_written_for_the_initial_client(pkg: ModuleType, testserver: TestServer) -> None:
@@ -143,12 +144,15 @@ def test_the_updated_client_has_the_new_parameters_operations_and_body_type(
             hit(testserver, "DPGNewBodyType.JSON", lambda: params.post_parameters(json_body), "dpg")
             is None
         )
-        assert hit(
-            testserver,
-            "DPGNewBodyType.JPEG",
-            lambda: params.post_parameters(b"\xff\xd8\xff\xe0", content_type="image/jpeg"),
-            "dpg",
-        ) is None
+        assert (
+            hit(
+                testserver,
+                "DPGNewBodyType.JPEG",
+                lambda: params.post_parameters(b"\xff\xd8\xff\xe0", content_type="image/jpeg"),
+                "dpg",
+            )
+            is None
+        )
 
 
 def test_an_operation_the_description_lacks_is_added_by_hand(

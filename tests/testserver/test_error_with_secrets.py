@@ -66,9 +66,11 @@ def test_a_body_secret_is_scrubbed_even_when_the_request_had_another_key(
     secrets: ModuleType, testserver: TestServer
 ) -> None:
     errors = submodule(secrets, "exceptions")
-    with secrets.ErrorWithSecrets("SharedKey other-key-0000", endpoint=testserver.url) as client:
-        with pytest.raises(errors.ClientAuthenticationError) as info:
-            client.get_error_with_secrets()
+    with (
+        secrets.ErrorWithSecrets("SharedKey other-key-0000", endpoint=testserver.url) as client,
+        pytest.raises(errors.ClientAuthenticationError) as info,
+    ):
+        client.get_error_with_secrets()
     assert SECRET in info.value.response.text
     assert SECRET not in str(info.value)
     assert "REDACTED" in str(info.value)

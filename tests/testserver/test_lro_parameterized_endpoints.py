@@ -39,7 +39,9 @@ def test_constant_path_parameter(package: ModuleType, testserver: TestServer) ->
     account, host = _host_parts(testserver)
     before = testserver.report("azure")
     with package.LROWithParamaterizedEndpoints(host=host) as client:
-        poller = client.begin_poll_with_constant_parameterized_endpoints(account, polling_interval=0)
+        poller = client.begin_poll_with_constant_parameterized_endpoints(
+            account, polling_interval=0
+        )
         assert poller.result() == "success"
     after = testserver.report("azure")
     for scenario in ("LROConstantParameterizedPost", "LROConstantParameterizedGet"):

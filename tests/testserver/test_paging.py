@@ -174,7 +174,9 @@ def test_retry_of_the_second_page(client: Any, testserver: TestServer) -> None:
     hits.assert_hit()
 
 
-def test_single_page_failure_raises(client: Any, testserver: TestServer, paging: ModuleType) -> None:
+def test_single_page_failure_raises(
+    client: Any, testserver: TestServer, paging: ModuleType
+) -> None:
     hits = Hits(testserver, "PagingSingleFailure")
     errors = _sub(paging, "exceptions")
     with pytest.raises(errors.HttpResponseError) as caught:

@@ -77,8 +77,10 @@ def test_a_wrong_token_is_an_authentication_error(aad: ModuleType, testserver: T
         def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
             return AccessToken("not-the-scope-1234", int(time.time()) + 3600)
 
-    with aad.AutorestSecurityAad(WrongCredential(), endpoint=testserver.url) as client:
-        with pytest.raises(errors.HttpResponseError) as info:
-            client.head()
+    with (
+        aad.AutorestSecurityAad(WrongCredential(), endpoint=testserver.url) as client,
+        pytest.raises(errors.HttpResponseError) as info,
+    ):
+        client.head()
     assert info.value.status_code >= 400
     assert "not-the-scope-1234" not in str(info.value)

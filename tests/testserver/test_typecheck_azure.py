@@ -12,7 +12,7 @@ import pytest
 
 from tests.testserver.clients import GeneratedClients
 
-USE = '''
+USE = """
 from __future__ import annotations
 
 from lro import AutoRestLongRunningOperationTestService
@@ -54,7 +54,7 @@ async def async_items(client: AsyncPaging) -> list[PagedProduct]:
 async def async_resource(client: AsyncLro) -> Product:
     poller = await client.lros.begin_put200_succeeded(polling_interval=0)
     return await poller.result()
-'''
+"""
 
 MISUSE = {
     "the items of a pager": (
@@ -89,15 +89,25 @@ def _root(package: ModuleType) -> Path:
 
 
 def _tool(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=600, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 def _mypy(cwd: Path, *targets: str) -> subprocess.CompletedProcess[str]:
     path = f"{cwd / 'paging'}:{cwd / 'lro'}"
     return subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *targets],
-        cwd=cwd, capture_output=True, text=True, timeout=600, check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
         env={"MYPYPATH": path, "PATH": ""},
     )
 

@@ -89,9 +89,9 @@ def test_stage_imports_only_what_comes_before_it(stage: str) -> None:
             if target == prefix or target.startswith(prefix + ".") or target in CORE:
                 continue
             allowed = ALLOWED[stage]
-            assert any(target == a or target.startswith(a + ".") for a in allowed), (
-                f"{module} imports {target}"
-            )
+            assert any(
+                target == a or target.startswith(a + ".") for a in allowed
+            ), f"{module} imports {target}"
 
 
 def test_runtime_modules_stay_small() -> None:

@@ -1,4 +1,5 @@
-"""The command line says what is wrong and what to do next, in one line, wherever options are put."""
+"""The command line says what is wrong and what to do next, in one line, wherever options are
+put."""
 
 from __future__ import annotations
 
@@ -84,10 +85,13 @@ def test_every_argument_has_help() -> None:
 def test_bash_completion(words: str, expected: str) -> None:
     script = subprocess.run(
         [sys.executable, "-m", "generator", "completion", "bash"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     count = len(words.split())
-    probe = f'{script}\nCOMP_WORDS=({words}); COMP_CWORD={count - 1}; _sdkforge; echo "${{COMPREPLY[*]}}"'
+    complete = f"COMP_WORDS=({words}); COMP_CWORD={count - 1}; _sdkforge"
+    probe = f'{script}\n{complete}; echo "${{COMPREPLY[*]}}"'
     result = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.split() == [expected]
 

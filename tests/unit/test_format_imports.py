@@ -40,9 +40,18 @@ def _sorted_whole(tmp_path: Path) -> dict[str, bytes]:
         (tmp_path / path).write_text(text)
     for args in (["check", "--fix", "--select", "I", "--exit-zero"], ["format"]):
         subprocess.run(
-            [sys.executable, "-m", "ruff", *args[:1], "--quiet", *RUFF_SETTINGS, *args[1:],
-             str(tmp_path)],
-            check=True, capture_output=True,
+            [
+                sys.executable,
+                "-m",
+                "ruff",
+                *args[:1],
+                "--quiet",
+                *RUFF_SETTINGS,
+                *args[1:],
+                str(tmp_path),
+            ],
+            check=True,
+            capture_output=True,
         )
     return {path: (tmp_path / path).read_bytes() for path in MODULES}
 
@@ -53,8 +62,10 @@ def test_block_by_block_equals_module_by_module(tmp_path: Path) -> None:
     formatted = format_sources(files)
     assert formatted.pop("pkg/README.md") == b"not python"
     assert formatted == _sorted_whole(tmp_path)
-    assert b"import dataclasses\nfrom typing import Any\n\nimport httpx\n" in formatted[
-        "pkg/models/_a.py"]
+    assert (
+        b"import dataclasses\nfrom typing import Any\n\nimport httpx\n"
+        in formatted["pkg/models/_a.py"]
+    )
 
 
 def test_split_leaves_modules_with_later_imports_whole() -> None:

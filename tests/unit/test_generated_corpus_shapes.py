@@ -35,9 +35,22 @@ def _generate(tmp_path: Path, spec: dict[str, Any], package: str) -> Path:
     path.write_text(json.dumps(spec), encoding="utf-8")
     out = tmp_path / "out"
     generated = subprocess.run(
-        [sys.executable, "-m", "generator", "generate", str(path), "--package-name", package,
-         "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "generate",
+            str(path),
+            "--package-name",
+            package,
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert generated.returncode == 0, generated.stderr
     return out
@@ -49,7 +62,11 @@ def test_long_running_operation_without_result_imports_no_cast(tmp_path: Path) -
     assert "def begin_delete(" in operations and "_cast" not in operations
     ruff = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "--isolated", "lro_none"],
-        cwd=out, capture_output=True, text=True, timeout=300, check=False,
+        cwd=out,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert ruff.returncode == 0, ruff.stdout
 
@@ -66,8 +83,15 @@ def _release_spec(**make_latest: Any) -> dict[str, Any]:
     return {
         "openapi": "3.0.3",
         "info": {"title": "Releases", "version": "1"},
-        "paths": {"/releases": {"post": {"operationId": "createRelease", "requestBody": body,
-                                         "responses": {"204": {"description": "created"}}}}},
+        "paths": {
+            "/releases": {
+                "post": {
+                    "operationId": "createRelease",
+                    "requestBody": body,
+                    "responses": {"204": {"description": "created"}},
+                }
+            }
+        },
         "components": {"schemas": {"Release": release}},
     }
 

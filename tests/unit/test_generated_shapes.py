@@ -24,13 +24,21 @@ def _spec(**extra: Any) -> dict[str, Any]:
         "host": "localhost:3000",
         "schemes": ["http"],
         "paths": {
-            "/ping": {"get": {"operationId": "Ping", "responses": {"200": {"description": "ok",
-                                                                         "schema": {"type": "string"}}}}},
-            "/items/{name}": {"get": {
-                "operationId": "Items_Get",
-                "parameters": [{"name": "name", "in": "path", "required": True, "type": "string"}],
-                "responses": {"200": {"description": "ok", "schema": {"type": "integer"}}},
-            }},
+            "/ping": {
+                "get": {
+                    "operationId": "Ping",
+                    "responses": {"200": {"description": "ok", "schema": {"type": "string"}}},
+                }
+            },
+            "/items/{name}": {
+                "get": {
+                    "operationId": "Items_Get",
+                    "parameters": [
+                        {"name": "name", "in": "path", "required": True, "type": "string"}
+                    ],
+                    "responses": {"200": {"description": "ok", "schema": {"type": "integer"}}},
+                }
+            },
         },
     }
     spec.update(extra)
@@ -54,11 +62,14 @@ def test_title_names_the_client_and_no_security_means_no_credential(tmp_path: Pa
 
 def test_operation_without_group_is_a_client_method(tmp_path: Path) -> None:
     pkg = _generate(tmp_path, _spec(), "shape_mixin")
-    with ExampleServer([Exchange("GET", "/ping", body="pong"),
-                        Exchange("GET", "/items/a%2Fb", body=7)]) as server:
-        with pkg.AutoRestComplexTestService(endpoint=server.url) as client:
-            assert client.ping() == "pong"
-            assert client.items.get("a/b") == 7
+    with (
+        ExampleServer(
+            [Exchange("GET", "/ping", body="pong"), Exchange("GET", "/items/a%2Fb", body=7)]
+        ) as server,
+        pkg.AutoRestComplexTestService(endpoint=server.url) as client,
+    ):
+        assert client.ping() == "pong"
+        assert client.items.get("a/b") == 7
     assert server.unmatched == []
 
 
@@ -98,9 +109,22 @@ def test_azure_spec_takes_the_key_as_credential(tmp_path: Path) -> None:
 def test_client_name_option_overrides_the_title(tmp_path: Path) -> None:
     out = tmp_path / "out"
     subprocess.run(
-        [sys.executable, "-m", "generator", "generate", str(ROLLING_SPEC), "--out", str(out),
-         "--package-name", "renamed", "--client-name", "RollingClient"],
-        check=True, capture_output=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "generate",
+            str(ROLLING_SPEC),
+            "--out",
+            str(out),
+            "--package-name",
+            "renamed",
+            "--client-name",
+            "RollingClient",
+        ],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
     )
     sys.path.insert(0, str(out))
     try:
@@ -113,8 +137,13 @@ def test_console_script_is_the_same_command() -> None:
     script = Path(sys.executable).parent / "sdkforge"
     if not script.exists():
         pytest.fail(f"the sdkforge console script is not installed next to {sys.executable}")
-    result = subprocess.run([str(script), "ir", str(ROLLING_SPEC), "--no-sources"],
-                            capture_output=True, text=True, cwd=ROOT, check=False)
+    result = subprocess.run(
+        [str(script), "ir", str(ROLLING_SPEC), "--no-sources"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     assert result.returncode == 0
     assert json.loads(result.stdout)["client_name"] == "ComputeManagementClient"
 
@@ -147,8 +176,7 @@ def test_azure_credential_may_be_a_key_or_a_token_and_may_be_left_out(tmp_path: 
             with client_cls(credential=given, endpoint=server.url) as client:
                 assert client.ping() == "pong"
         sent = [
-            (r.headers.get("x-ms-api-key"), r.headers.get("Authorization"))
-            for r in server.requests
+            (r.headers.get("x-ms-api-key"), r.headers.get("Authorization")) for r in server.requests
         ]
     assert sent == [("k1", None), (None, "Bearer https://s.example/.default"), (None, None)]
 

@@ -29,7 +29,7 @@ def _hostile_spec(marker: Path) -> dict[str, Any]:
         f'"""\n{run}\n"""',
         f"'''\n{run}\n'''",
         f'"); {run}; ("',
-        f"\\\"\"\"; {run} #",
+        f'\\"""; {run} #',
         f"\n# -*- coding: latin-1 -*-\n{run}\n",
         f"\r{run}\x00\x1b[31m",
         f"}}}}{{{{ {run} }}}}{{% raw %}}",
@@ -49,15 +49,35 @@ def _hostile_spec(marker: Path) -> dict[str, Any]:
                     "summary": description,
                     "description": description,
                     "parameters": [
-                        {"name": "id", "in": "path", "required": True, "type": "string",
-                         "description": description},
-                        {"name": f"q'{run}'", "in": "query", "required": False, "type": "string",
-                         "default": breakers[0], "description": description},
-                        {"name": "mode", "in": "header", "required": False, "type": "string",
-                         "enum": breakers[:3]},
+                        {
+                            "name": "id",
+                            "in": "path",
+                            "required": True,
+                            "type": "string",
+                            "description": description,
+                        },
+                        {
+                            "name": f"q'{run}'",
+                            "in": "query",
+                            "required": False,
+                            "type": "string",
+                            "default": breakers[0],
+                            "description": description,
+                        },
+                        {
+                            "name": "mode",
+                            "in": "header",
+                            "required": False,
+                            "type": "string",
+                            "enum": breakers[:3],
+                        },
                     ],
-                    "responses": {"200": {"description": description,
-                                          "schema": {"$ref": "#/definitions/Thing"}}},
+                    "responses": {
+                        "200": {
+                            "description": description,
+                            "schema": {"$ref": "#/definitions/Thing"},
+                        }
+                    },
                 }
             }
         },
@@ -106,14 +126,18 @@ def test_nothing_from_the_spec_ran(evil: tuple[Any, dict[str, Any], Path]) -> No
 def test_the_package_imports_in_a_fresh_interpreter(evil: tuple[Any, dict[str, Any], Path]) -> None:
     package, _, marker = evil
     root = Path(package.__file__).parent.parent
-    code = ("import evil_client, evil_client.models as m, evil_client.operations as o\n"
-            "[getattr(m, n) for n in m.__all__]; [getattr(o, n) for n in o.__all__]\n"
-            "import evil_client.aio")
+    code = (
+        "import evil_client, evil_client.models as m, evil_client.operations as o\n"
+        "[getattr(m, n) for n in m.__all__]; [getattr(o, n) for n in o.__all__]\n"
+        "import evil_client.aio"
+    )
     subprocess.run([sys.executable, "-c", code], cwd=root, check=True, capture_output=True)
     assert not marker.exists()
 
 
-def test_enum_values_and_wire_names_are_kept_exactly(evil: tuple[Any, dict[str, Any], Path]) -> None:
+def test_enum_values_and_wire_names_are_kept_exactly(
+    evil: tuple[Any, dict[str, Any], Path],
+) -> None:
     _, spec, _ = evil
     models = importlib.import_module("evil_client.models")
     props = spec["definitions"]["Thing"]["properties"]

@@ -33,8 +33,14 @@ print(json.dumps(constructed))
 
 
 def test_package_and_models_import_lazily() -> None:
-    result = subprocess.run([sys.executable, "-c", PROBE], cwd=GENERATED, capture_output=True,
-                            text=True, timeout=60, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        cwd=GENERATED,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     after_import, after_model, after_client = json.loads(result.stdout)
     assert after_import == []
     assert after_model == ["compute_rolling_upgrades.models._rolling_upgrade_policy"]
@@ -42,8 +48,14 @@ def test_package_and_models_import_lazily() -> None:
 
 
 def test_constructing_the_client_loads_no_model_and_not_httpx() -> None:
-    result = subprocess.run([sys.executable, "-c", CLIENT_PROBE], cwd=GENERATED,
-                            capture_output=True, text=True, timeout=60, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", CLIENT_PROBE],
+        cwd=GENERATED,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     constructed = json.loads(result.stdout)
     assert "httpx" not in constructed
     # The operations package itself is a lazy index (the client's annotations name groups through

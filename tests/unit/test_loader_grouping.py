@@ -33,25 +33,45 @@ def _op(api: ir.Api, operation_id: str) -> ir.Operation:
 
 
 def _header(name: str, grouping: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    return {"name": name, "in": "header", "type": "string", "x-ms-parameter-grouping": grouping,
-            **extra}
+    return {
+        "name": name,
+        "in": "header",
+        "type": "string",
+        "x-ms-parameter-grouping": grouping,
+        **extra,
+    }
 
 
 def test_default_name_postfix_and_explicit_name(tmp_path: Path) -> None:
-    api = _load(tmp_path, {
-        "/a": {"post": {"operationId": "widgets_postThings", "responses": OK, "parameters": [
-            _header("one", {}),
-            _header("two", {"postfix": "extra-options"}),
-            _header("three", {"name": "shared-group"}),
-            {"name": "plain", "in": "query", "type": "integer"},
-        ]}},
-    })
+    api = _load(
+        tmp_path,
+        {
+            "/a": {
+                "post": {
+                    "operationId": "widgets_postThings",
+                    "responses": OK,
+                    "parameters": [
+                        _header("one", {}),
+                        _header("two", {"postfix": "extra-options"}),
+                        _header("three", {"name": "shared-group"}),
+                        {"name": "plain", "in": "query", "type": "integer"},
+                    ],
+                }
+            },
+        },
+    )
     op = _op(api, "widgets_postThings")
     groups = {g.model: g for g in op.parameter_groups}
-    assert list(groups) == ["WidgetsPostThingsParameters", "WidgetsPostThingsExtraOptions",
-                            "SharedGroup"]
+    assert list(groups) == [
+        "WidgetsPostThingsParameters",
+        "WidgetsPostThingsExtraOptions",
+        "SharedGroup",
+    ]
     assert [g.py_name for g in op.parameter_groups] == [
-        "widgets_post_things_parameters", "widgets_post_things_extra_options", "shared_group"]
+        "widgets_post_things_parameters",
+        "widgets_post_things_extra_options",
+        "shared_group",
+    ]
     assert all(not g.required for g in op.parameter_groups)
     params = {p.wire_name: p for p in op.parameters}
     one = params["one"]
@@ -67,14 +87,33 @@ def test_default_name_postfix_and_explicit_name(tmp_path: Path) -> None:
 def test_a_required_member_makes_the_group_required_and_defaults_become_field_defaults(
     tmp_path: Path,
 ) -> None:
-    api = _load(tmp_path, {
-        "/b/{id}": {"put": {"operationId": "b_put", "responses": OK, "parameters": [
-            {"name": "id", "in": "path", "required": True, "type": "string",
-             "x-ms-parameter-grouping": {}},
-            {"name": "top", "in": "query", "type": "integer", "default": 30,
-             "x-ms-parameter-grouping": {}},
-        ]}},
-    })
+    api = _load(
+        tmp_path,
+        {
+            "/b/{id}": {
+                "put": {
+                    "operationId": "b_put",
+                    "responses": OK,
+                    "parameters": [
+                        {
+                            "name": "id",
+                            "in": "path",
+                            "required": True,
+                            "type": "string",
+                            "x-ms-parameter-grouping": {},
+                        },
+                        {
+                            "name": "top",
+                            "in": "query",
+                            "type": "integer",
+                            "default": 30,
+                            "x-ms-parameter-grouping": {},
+                        },
+                    ],
+                }
+            },
+        },
+    )
     op = _op(api, "b_put")
     (group,) = op.parameter_groups
     assert group.required
@@ -89,17 +128,36 @@ def test_shared_group_holds_every_member_and_names_avoid_models_and_reserved_wor
     api = _load(
         tmp_path,
         {
-            "/c": {"post": {"operationId": "c_one", "parameters": [
-                _header("from", {"name": "Widget"}),
-            ], "responses": {"200": {"description": "OK",
-                                     "schema": {"$ref": "#/definitions/Widget"}}}}},
-            "/c2": {"post": {"operationId": "c_three", "responses": OK, "parameters": [
-                _header("from", {"name": "Widget"}),
-            ]}},
-            "/d": {"post": {"operationId": "c_two", "responses": OK, "parameters": [
-                _header("items", {"name": "Widget"}),
-                {"name": "widget", "in": "query", "type": "string"},
-            ]}},
+            "/c": {
+                "post": {
+                    "operationId": "c_one",
+                    "parameters": [
+                        _header("from", {"name": "Widget"}),
+                    ],
+                    "responses": {
+                        "200": {"description": "OK", "schema": {"$ref": "#/definitions/Widget"}}
+                    },
+                }
+            },
+            "/c2": {
+                "post": {
+                    "operationId": "c_three",
+                    "responses": OK,
+                    "parameters": [
+                        _header("from", {"name": "Widget"}),
+                    ],
+                }
+            },
+            "/d": {
+                "post": {
+                    "operationId": "c_two",
+                    "responses": OK,
+                    "parameters": [
+                        _header("items", {"name": "Widget"}),
+                        {"name": "widget", "in": "query", "type": "string"},
+                    ],
+                }
+            },
         },
         definitions={"Widget": {"type": "object", "properties": {"x": {"type": "string"}}}},
     )
@@ -117,13 +175,34 @@ def test_shared_group_holds_every_member_and_names_avoid_models_and_reserved_wor
 def test_client_parameters_and_constants_are_never_grouped(tmp_path: Path) -> None:
     api = _load(
         tmp_path,
-        {"/e": {"get": {"operationId": "e_get", "responses": OK, "parameters": [
-            {"$ref": "#/parameters/Version"},
-            {"name": "kind", "in": "header", "type": "string", "required": True, "enum": ["k"],
-             "x-ms-parameter-grouping": {}},
-        ]}}},
-        parameters={"Version": {"name": "version", "in": "query", "type": "string",
-                                "required": True, "x-ms-parameter-grouping": {}}},
+        {
+            "/e": {
+                "get": {
+                    "operationId": "e_get",
+                    "responses": OK,
+                    "parameters": [
+                        {"$ref": "#/parameters/Version"},
+                        {
+                            "name": "kind",
+                            "in": "header",
+                            "type": "string",
+                            "required": True,
+                            "enum": ["k"],
+                            "x-ms-parameter-grouping": {},
+                        },
+                    ],
+                }
+            }
+        },
+        parameters={
+            "Version": {
+                "name": "version",
+                "in": "query",
+                "type": "string",
+                "required": True,
+                "x-ms-parameter-grouping": {},
+            }
+        },
     )
     op = _op(api, "e_get")
     assert op.parameter_groups == ()
@@ -132,8 +211,19 @@ def test_client_parameters_and_constants_are_never_grouped(tmp_path: Path) -> No
 
 def test_grouping_that_is_not_an_object_is_reported(tmp_path: Path) -> None:
     with pytest.raises(SpecError) as caught:
-        _load(tmp_path, {"/f": {"get": {"operationId": "f_get", "responses": OK, "parameters": [
-            _header("x", "yes"),  # type: ignore[arg-type]
-        ]}}})
+        _load(
+            tmp_path,
+            {
+                "/f": {
+                    "get": {
+                        "operationId": "f_get",
+                        "responses": OK,
+                        "parameters": [
+                            _header("x", "yes"),  # type: ignore[arg-type]
+                        ],
+                    }
+                }
+            },
+        )
     assert caught.value.diagnostic.pointer.endswith("/parameters/0/x-ms-parameter-grouping")
     assert "must be an object" in caught.value.diagnostic.message

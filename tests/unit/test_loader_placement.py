@@ -61,8 +61,10 @@ def test_made_up_names_keep_clear_of_written_ids(tmp_path: Path) -> None:
 
 def test_first_tag_names_the_group(tmp_path: Path) -> None:
     paths = {
-        "/pets": {"get": _op(operationId="listPets", tags=["pets", "animals"]),
-                  "post": _op(tags=["pets"])},
+        "/pets": {
+            "get": _op(operationId="listPets", tags=["pets", "animals"]),
+            "post": _op(tags=["pets"]),
+        },
         "/store/inventory": {"get": _op(operationId="getInventory", tags=["Pet Store"])},
         "/health": {"get": _op(operationId="health")},
     }
@@ -105,8 +107,11 @@ def test_snake_case_ids_of_several_words_are_method_names(tmp_path: Path) -> Non
 def test_azure_specs_keep_ungrouped_operations_on_the_client(tmp_path: Path) -> None:
     paths = {
         "/a": {"get": _op(operationId="Widgets_List", tags=["widgets"])},
-        "/b": {"get": _op(operationId="checkNameAvailability", tags=["widgets"],
-                          **{"x-ms-examples": {}})},
+        "/b": {
+            "get": _op(
+                operationId="checkNameAvailability", tags=["widgets"], **{"x-ms-examples": {}}
+            )
+        },
     }
     api, _ = _load(tmp_path, paths)
     assert _layout(api) == {"": ["check_name_availability"], "widgets": ["list"]}
@@ -125,5 +130,7 @@ def test_numbered_tags_name_groups_without_their_numbers(tmp_path: Path) -> None
     api, _ = _load(tmp_path, paths)
     assert _layout(api) == {"getting_started": ["start"], "n3_d_printing": ["print"]}
     classes = {g.py_attr: g.class_name for g in api.groups}
-    assert classes == {"getting_started": "GettingStartedOperations",
-                       "n3_d_printing": "M3DPrintingOperations"}
+    assert classes == {
+        "getting_started": "GettingStartedOperations",
+        "n3_d_printing": "M3DPrintingOperations",
+    }

@@ -27,9 +27,7 @@ def _oas(version: str, paths: dict[str, Any] | None, **extra: Any) -> dict[str, 
     return spec
 
 
-def _load(
-    tmp_path: Path, spec: dict[str, Any], **kwargs: Any
-) -> tuple[ir.Api, list[Diagnostic]]:
+def _load(tmp_path: Path, spec: dict[str, Any], **kwargs: Any) -> tuple[ir.Api, list[Diagnostic]]:
     path = tmp_path / "spec.json"
     path.write_text(json.dumps(spec), encoding="utf-8")
     warnings: list[Diagnostic] = []
@@ -80,26 +78,31 @@ def test_enum_value_that_is_not_of_the_type_leaves_the_plain_type(tmp_path: Path
 
 @pytest.mark.parametrize("written", [{}, {"name": ""}, {"name": "  "}])
 def test_parameter_without_a_name_is_left_out(tmp_path: Path, written: dict[str, str]) -> None:
-    params = [{"in": "header", "type": "string", **written}, {"name": "q", "in": "query",
-                                                              "type": "string"}]
+    params = [
+        {"in": "header", "type": "string", **written},
+        {"name": "q", "in": "query", "type": "string"},
+    ]
     paths = {"/t": {"get": {"operationId": "T_Get", "parameters": params, "responses": OK}}}
     api, warnings = _load(tmp_path, _swagger(paths))
     what = "an empty 'name'" if written else "no 'name'"
     assert _found(warnings) == [
-        ("/paths/~1t/get/parameters/0", "parameter-name",
-         f"a parameter with {what} cannot be sent; it is left out")
+        (
+            "/paths/~1t/get/parameters/0",
+            "parameter-name",
+            f"a parameter with {what} cannot be sent; it is left out",
+        )
     ]
     (op,) = api.groups[0].operations
     assert [p.wire_name for p in op.parameters] == ["q"]
 
 
 def test_undefined_security_scheme_is_ignored(tmp_path: Path) -> None:
-    spec = _swagger({"/t": {"get": {"operationId": "T_Get", "responses": OK}}},
-                    security=[{"oauth": []}])
+    spec = _swagger(
+        {"/t": {"get": {"operationId": "T_Get", "responses": OK}}}, security=[{"oauth": []}]
+    )
     api, warnings = _load(tmp_path, spec)
     assert _found(warnings) == [
-        ("/security/0", "security",
-         "security scheme 'oauth' is not defined; requirement left out")
+        ("/security/0", "security", "security scheme 'oauth' is not defined; requirement left out")
     ]
     assert api.security == ()
 
@@ -130,16 +133,26 @@ def test_status_ranges_stand_for_the_registered_codes_not_listed(tmp_path: Path)
 
 def test_repeated_allof_member_is_read_once(tmp_path: Path) -> None:
     base = {"type": "object", "properties": {"id": {"type": "string"}}}
-    derived = {"allOf": [{"$ref": "#/components/schemas/Base"},
-                         {"$ref": "#/components/schemas/Base"}]}
+    derived = {
+        "allOf": [{"$ref": "#/components/schemas/Base"}, {"$ref": "#/components/schemas/Base"}]
+    }
     content = {"application/json": {"schema": {"$ref": "#/components/schemas/Derived"}}}
-    paths = {"/t": {"get": {"operationId": "getT",
-                            "responses": {"200": {"description": "OK", "content": content}}}}}
+    paths = {
+        "/t": {
+            "get": {
+                "operationId": "getT",
+                "responses": {"200": {"description": "OK", "content": content}},
+            }
+        }
+    }
     spec = _oas("3.0.3", paths, components={"schemas": {"Base": base, "Derived": derived}})
     api, warnings = _load(tmp_path, spec)
     assert _found(warnings) == [
-        ("/components/schemas/Derived/allOf/1", "allof",
-         "this allOf member repeats an earlier one; it is read once")
+        (
+            "/components/schemas/Derived/allOf/1",
+            "allof",
+            "this allOf member repeats an earlier one; it is read once",
+        )
     ]
     derived_model = next(m for m in api.models if m.name == "Derived")
     assert derived_model.parents == ("Base",)
@@ -155,19 +168,27 @@ def test_openapi_31_operation_without_responses_is_valid(tmp_path: Path) -> None
 def test_operation_without_responses_before_31_is_a_warning(tmp_path: Path) -> None:
     api, warnings = _load(tmp_path, _swagger({"/t": {"get": {"operationId": "T_List"}}}))
     assert _found(warnings) == [
-        ("/paths/~1t/get", "no-responses",
-         "missing required field 'responses'; no response is known")
+        (
+            "/paths/~1t/get",
+            "no-responses",
+            "missing required field 'responses'; no response is known",
+        )
     ]
     assert _operations(api) == {"T_List": ("T", "list")}
 
 
 def test_openapi_31_webhooks_only_document(tmp_path: Path) -> None:
-    hook = {"post": {"requestBody": {"content": {"application/json": {"schema": {}}}},
-                     "responses": OK}}
+    hook = {
+        "post": {"requestBody": {"content": {"application/json": {"schema": {}}}}, "responses": OK}
+    }
     api, warnings = _load(tmp_path, _oas("3.1.0", None, webhooks={"newPet": hook}))
     assert _found(warnings) == [
-        ("/webhooks/newPet", "webhook", "webhook 'newPet': its operations are not generated (the "
-         "service sends them to a server of yours); the models of their payloads are")
+        (
+            "/webhooks/newPet",
+            "webhook",
+            "webhook 'newPet': its operations are not generated (the "
+            "service sends them to a server of yours); the models of their payloads are",
+        )
     ]
     assert api.groups == ()
 
@@ -185,20 +206,30 @@ def test_duplicate_operation_ids_are_told_apart_by_their_paths(tmp_path: Path) -
     }
     api, warnings = _load(tmp_path, _swagger(paths))
     assert _found(warnings) == [
-        ("/paths/~1things~1label~1{id}/get/operationId", "duplicate-operation-id",
-         "duplicate operationId 'Things_Get'; this operation is named 'Things_Get_Label'"),
-        ("/paths/~1things~1matrix~1{id}/get/operationId", "duplicate-operation-id",
-         "duplicate operationId 'Things_Get'; this operation is named 'Things_Get_Matrix'"),
+        (
+            "/paths/~1things~1label~1{id}/get/operationId",
+            "duplicate-operation-id",
+            "duplicate operationId 'Things_Get'; this operation is named 'Things_Get_Label'",
+        ),
+        (
+            "/paths/~1things~1matrix~1{id}/get/operationId",
+            "duplicate-operation-id",
+            "duplicate operationId 'Things_Get'; this operation is named 'Things_Get_Matrix'",
+        ),
     ]
-    assert _operations(api) == {"Things_Get_Label": ("Things", "get_label"),
-                                "Things_Get_Matrix": ("Things", "get_matrix"),
-                                "Other_Get": ("Other", "get")}
+    assert _operations(api) == {
+        "Things_Get_Label": ("Things", "get_label"),
+        "Things_Get_Matrix": ("Things", "get_matrix"),
+        "Other_Get": ("Other", "get"),
+    }
 
 
 def test_duplicate_operation_ids_on_one_path_are_told_apart_by_method(tmp_path: Path) -> None:
     paths = {
-        "/things": {"get": {"operationId": "Things_Do", "responses": OK},
-                    "post": {"operationId": "Things_Do", "responses": OK}},
+        "/things": {
+            "get": {"operationId": "Things_Do", "responses": OK},
+            "post": {"operationId": "Things_Do", "responses": OK},
+        },
     }
     api, _ = _load(tmp_path, _swagger(paths))
     assert set(_operations(api)) == {"Things_Do_Get", "Things_Do_Post"}
@@ -211,19 +242,32 @@ def test_duplicate_operation_ids_the_paths_cannot_tell_apart_get_a_suffix(
     spec["x-ms-paths"] = {"/a?b=1": {"get": {"operationId": "Things_Get", "responses": OK}}}
     api, warnings = _load(tmp_path, spec)
     assert _found(warnings) == [
-        ("/x-ms-paths/~1a?b=1/get/operationId", "duplicate-operation-id",
-         "duplicate operationId 'Things_Get'; this operation is named 'Things_Get_2'")
+        (
+            "/x-ms-paths/~1a?b=1/get/operationId",
+            "duplicate-operation-id",
+            "duplicate operationId 'Things_Get'; this operation is named 'Things_Get_2'",
+        )
     ]
-    assert _operations(api) == {"Things_Get": ("Things", "get"),
-                                "Things_Get_2": ("Things", "get_2")}
+    assert _operations(api) == {
+        "Things_Get": ("Things", "get"),
+        "Things_Get_2": ("Things", "get_2"),
+    }
 
 
 def _broken_and_fine() -> dict[str, Any]:
-    return _swagger({
-        "/bad": {"get": {"operationId": "T_Bad", "responses": {
-            "200": {"description": "OK", "schema": {"$ref": "#/definitions/Missing"}}}}},
-        "/good": {"get": {"operationId": "T_Good", "responses": OK}},
-    })
+    return _swagger(
+        {
+            "/bad": {
+                "get": {
+                    "operationId": "T_Bad",
+                    "responses": {
+                        "200": {"description": "OK", "schema": {"$ref": "#/definitions/Missing"}}
+                    },
+                }
+            },
+            "/good": {"get": {"operationId": "T_Good", "responses": OK}},
+        }
+    )
 
 
 def test_operation_that_cannot_be_generated_is_left_out(tmp_path: Path) -> None:
@@ -248,3 +292,42 @@ def test_spec_whose_every_operation_fails_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SpecError) as info:
         _load(tmp_path, spec)
     assert info.value.diagnostic.pointer == "/paths/~1bad/get/responses/200/schema/$ref"
+
+
+def test_parameter_defaults_are_values_of_the_argument_type(tmp_path: Path) -> None:
+    """Numbers and booleans written as strings are read as what they spell; a default that no
+    literal of the Python type can hold (a date) or that does not fit is left to the service,
+    with a warning naming the default."""
+
+    def query(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        return {"name": name, "in": "query", "schema": schema}
+
+    parameters = [
+        query("big", {"type": "integer", "format": "int64", "default": "3000000000"}),
+        query("ratio", {"type": "number", "default": "1.5"}),
+        query("flag", {"type": "boolean", "default": "true"}),
+        query("label", {"type": "string", "default": 5}),
+        query("when", {"type": "string", "format": "date-time", "default": "2020-01-01T00:00:00Z"}),
+        query("count", {"type": "integer", "default": "many"}),
+        query("plain", {"type": "integer", "default": 7}),
+    ]
+    spec = _oas(
+        "3.0.3", {"/x": {"get": {"operationId": "Get", "parameters": parameters, "responses": OK}}}
+    )
+    api, warnings = _load(tmp_path, spec)
+    (op,) = [op for g in api.groups for op in g.operations]
+    found = {p.wire_name: (p.default, p.has_default) for p in op.parameters}
+    assert found == {
+        "big": (3000000000, True),
+        "ratio": (1.5, True),
+        "flag": (True, True),
+        "label": ("5", True),
+        "when": (None, False),
+        "count": (None, False),
+        "plain": (7, True),
+    }
+    dropped = [(w.pointer, w.kind) for w in warnings if w.kind == "default-type"]
+    assert dropped == [
+        ("/paths/~1x/get/parameters/4/schema/default", "default-type"),
+        ("/paths/~1x/get/parameters/5/schema/default", "default-type"),
+    ]

@@ -44,10 +44,16 @@ DEFINITIONS: dict[str, Any] = {
         "x-ms-discriminator-value": "cat",
         "allOf": [{"$ref": "#/definitions/Pet"}],
         "properties": {
-            "color": {"type": "string", "enum": ["black", "white"],
-                      "x-ms-enum": {"name": "Color", "modelAsString": True}},
-            "size": {"type": "string", "enum": ["S", "M"],
-                     "x-ms-enum": {"name": "Size", "modelAsString": False}},
+            "color": {
+                "type": "string",
+                "enum": ["black", "white"],
+                "x-ms-enum": {"name": "Color", "modelAsString": True},
+            },
+            "size": {
+                "type": "string",
+                "enum": ["S", "M"],
+                "x-ms-enum": {"name": "Size", "modelAsString": False},
+            },
         },
     },
     "Shelter": {
@@ -66,8 +72,9 @@ def _spec(tmp_path: Path) -> Path:
             "/shelter": {
                 "get": {
                     "operationId": "Shelter_Get",
-                    "responses": {"200": {"description": "OK",
-                                          "schema": {"$ref": "#/definitions/Shelter"}}},
+                    "responses": {
+                        "200": {"description": "OK", "schema": {"$ref": "#/definitions/Shelter"}}
+                    },
                 }
             }
         },
@@ -133,7 +140,10 @@ def test_command_prints_and_writes_the_schema(tmp_path: Path) -> None:
     out = tmp_path / "schema.json"
     result = subprocess.run(
         [sys.executable, "-m", "generator", "schema", str(ROLLING_SPEC), "--out", str(out)],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     document = json.loads(out.read_text(encoding="utf-8"))
@@ -146,7 +156,10 @@ def test_command_on_a_bad_spec_exits_2(tmp_path: Path) -> None:
     bad.write_text("{", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "generator", "schema", str(bad)],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     assert result.returncode == 2
     assert "bad.json" in result.stderr and "Traceback" not in result.stderr

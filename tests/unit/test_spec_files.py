@@ -35,11 +35,17 @@ _VMSS = (
 OPERATIONS = {
     "VirtualMachineScaleSets_List": ("get", _VMSS),
     "VirtualMachineScaleSetRollingUpgrades_Cancel": (
-        "post", _VMSS + "/{vmScaleSetName}/rollingUpgrades/cancel"),
+        "post",
+        _VMSS + "/{vmScaleSetName}/rollingUpgrades/cancel",
+    ),
     "VirtualMachineScaleSetRollingUpgrades_StartOSUpgrade": (
-        "post", _VMSS + "/{vmScaleSetName}/osRollingUpgrade"),
+        "post",
+        _VMSS + "/{vmScaleSetName}/osRollingUpgrade",
+    ),
     "VirtualMachineScaleSetRollingUpgrades_StartExtensionUpgrade": (
-        "post", _VMSS + "/{vmScaleSetName}/extensionRollingUpgrade"),
+        "post",
+        _VMSS + "/{vmScaleSetName}/extensionRollingUpgrade",
+    ),
     OPERATION_ID: ("get", PATH),
 }
 LONG_RUNNING = {op for op in OPERATIONS if op.endswith(("Cancel", "Upgrade"))}
@@ -569,8 +575,9 @@ def test_every_operation_has_its_example_files(spec_file: Path) -> None:
     for operation_id, names in OTHER_EXAMPLES.items():
         files = _example_files(spec_file, _operation(spec, operation_id))
         assert set(files) == names
-        assert all(path.parent == EXAMPLES.resolve() and path.stem == name
-                   for name, path in files.items())
+        assert all(
+            path.parent == EXAMPLES.resolve() and path.stem == name for name, path in files.items()
+        )
 
 
 @pytest.mark.parametrize(("operation_id", "name"), _other_examples())
