@@ -12,11 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from httpx import AsyncClient as AsyncClient
-    from httpx import Client as Client
-    from httpx import Request as Request
-    from httpx import Response as Response
-    from httpx import Timeout as Timeout
+    from httpx import AsyncClient, Client, Request, Response, Timeout
 
 __all__ = ["AsyncClient", "Client", "Request", "Response", "Timeout"]
 
