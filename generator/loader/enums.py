@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import ir, naming
 from generator.diagnostics import SpecError
 from generator.loader.document import Node
-from generator.loader.keywords import primitive_for, schema_types, source
+from generator.loader.keywords import primitive_for, schema_types, source, spelled_scalar
 
 EnumScalar = str | int | float | bool
 
@@ -131,24 +130,12 @@ def _coerce(element: Node, value_type: ir.Primitive) -> EnumScalar | None:
         return int(value)
     if value_type is ir.Primitive.FLOAT and _is_number(value):
         return value
-    read = _read_string(value, value_type) if isinstance(value, str) else None
+    read = spelled_scalar(value, value_type) if isinstance(value, str) else None
     if read is not None:
         return read
     where = element.error("").diagnostic
     message = f"enum value {value!r} does not match the schema type"
     raise EnumTypeMismatchError(where.file, where.pointer, message)
-
-
-def _read_string(text: str, value_type: ir.Primitive) -> EnumScalar | None:
-    """A string that spells a value of `value_type` exactly: "1" for an integer, "true"."""
-    if value_type is ir.Primitive.INT and re.fullmatch(r"-?(0|[1-9][0-9]*)", text):
-        return int(text)
-    if value_type is ir.Primitive.FLOAT and re.fullmatch(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?", text):
-        number = float(text)
-        return int(number) if number.is_integer() and "." not in text else number
-    if value_type is ir.Primitive.BOOL and text in ("true", "false"):
-        return text == "true"
-    return None
 
 
 def _is_int(value: EnumScalar) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from generator import ir
 from generator.loader.document import Node
@@ -142,3 +143,15 @@ def scalar_default(node: Node) -> tuple[ir.JsonScalar, bool]:
 
 def source(node: Node) -> ir.Source:
     return ir.Source(node.file, node.pointer)
+
+
+def spelled_scalar(text: str, value_type: ir.Primitive) -> str | int | float | bool | None:
+    """A string that spells a value of `value_type` exactly: "1" for an integer, "true"."""
+    if value_type is ir.Primitive.INT and re.fullmatch(r"-?(0|[1-9][0-9]*)", text):
+        return int(text)
+    if value_type is ir.Primitive.FLOAT and re.fullmatch(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?", text):
+        number = float(text)
+        return int(number) if number.is_integer() and "." not in text else number
+    if value_type is ir.Primitive.BOOL and text in ("true", "false"):
+        return text == "true"
+    return None

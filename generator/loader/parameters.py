@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, replace
 
 from generator import ir, naming
 from generator.diagnostics import printable
 from generator.loader.document import Node
-from generator.loader.keywords import constraints, is_nullable, scalar_default, source
+from generator.loader.keywords import (
+    constraints,
+    is_nullable,
+    scalar_default,
+    source,
+    spelled_scalar,
+)
 from generator.loader.schemas import SchemaReader
 from generator.loader.spec import RawParameter
 
@@ -142,28 +147,23 @@ def _fitting_default(
 def _converted(primitive: ir.Primitive, value: ir.JsonScalar) -> ir.JsonScalar:
     """`value` as the JSON scalar the primitive's Python type holds; None when it is not one."""
     number = isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(value, str) and primitive in (
+        ir.Primitive.BOOL,
+        ir.Primitive.INT,
+        ir.Primitive.FLOAT,
+    ):
+        return spelled_scalar(value.strip(), primitive)
     if primitive is ir.Primitive.BOOL:
-        words = {"true": True, "false": False}
-        return value if isinstance(value, bool) else words.get(str(value))
+        return value if isinstance(value, bool) else None
     if primitive is ir.Primitive.INT:
         if isinstance(value, float) and value.is_integer():
             return int(value)
-        return value if number and isinstance(value, int) else _parsed(int, value)
+        return value if number and isinstance(value, int) else None
     if primitive is ir.Primitive.FLOAT:
-        return value if number else _parsed(float, value)
+        return value if number else None
     if primitive in (ir.Primitive.STRING, ir.Primitive.UUID):
         return value if isinstance(value, str) else json.dumps(value)
     return value
-
-
-def _parsed(kind: type[int] | type[float], value: ir.JsonScalar) -> ir.JsonScalar:
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = kind(value.strip())
-    except ValueError:
-        return None
-    return parsed if kind is int or math.isfinite(parsed) else None
 
 
 def _is_server_variable(raw: RawParameter) -> bool:
